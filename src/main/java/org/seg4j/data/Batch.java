@@ -1,0 +1,29 @@
+package org.seg4j.data;
+
+import java.util.List;
+
+/**
+ * A training or evaluation batch in the layout the network reads: images as normalised NCHW floats
+ * and labels as NHW unsigned bytes ({@link LabelMask#IGNORE} for void).
+ *
+ * @param images {@code size * 3 * height * width} floats
+ * @param labels {@code size * height * width} labels
+ * @param size number of samples
+ * @param height height of every sample
+ * @param width width of every sample
+ * @param ids sample ids, for messages
+ */
+public record Batch(float[] images, byte[] labels, int size, int height, int width, List<String> ids) {
+
+    public Batch {
+        if (images.length != size * 3 * height * width) {
+            throw new IllegalArgumentException("batch images have " + images.length + " floats, expected "
+                    + size * 3 * height * width);
+        }
+        if (labels != null && labels.length != size * height * width) {
+            throw new IllegalArgumentException("batch labels have " + labels.length + " values, expected "
+                    + size * height * width);
+        }
+        ids = List.copyOf(ids);
+    }
+}
