@@ -51,6 +51,19 @@ public final class DatasetLayouts {
             expected.append(expected.length() == 0 ? "" : "; ").append(layout.name()).append(": ")
                     .append(layout.description());
         }
-        throw new Seg4jException(root + ": no known data set layout found; expected one of " + expected);
+        throw new Seg4jException(root + ": no known data set layout found" + hintForSubfolder(root)
+                + "; expected one of " + expected);
+    }
+
+    /** Users often point at the folder above the data set (VOCdevkit instead of VOC2012, say). */
+    private static String hintForSubfolder(Path root) {
+        for (String sub : ImageListing.subfolders(root, p -> true)) {
+            for (DatasetLayout layout : ALL) {
+                if (layout.recognize(root.resolve(sub)).isPresent()) {
+                    return " (but " + root.resolve(sub) + " looks like the " + layout.name() + " layout)";
+                }
+            }
+        }
+        return "";
     }
 }

@@ -42,6 +42,14 @@ class DatasetLayoutsTest {
     }
 
     @Test
+    void pointsAtASubfolderThatMatches() {
+        DatasetFixtures.voc(dir.resolve("VOCdevkit/VOC2012"), new String[] {"a"}, new String[] {"b"});
+        assertThatThrownBy(() -> DatasetLayouts.detect(dir.resolve("VOCdevkit")))
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("(but " + dir.resolve("VOCdevkit/VOC2012") + " looks like the voc layout)");
+    }
+
+    @Test
     void nothingMatchingIsAClearError() throws IOException {
         Files.createDirectories(dir.resolve("pictures"));
         assertThatThrownBy(() -> DatasetLayouts.detect(dir))
