@@ -2,6 +2,7 @@ package org.seg4j.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,10 @@ public final class ImageFiles {
             try {
                 image = reader.read(0);
             } catch (IOException | RuntimeException e) {
+                if ("Unsupported Image Type".equals(e.getMessage())) {
+                    throw new Seg4jException(file + ": unsupported colour format (CMYK or YCCK JPEG?);"
+                            + " convert it to RGB", e);
+                }
                 throw new Seg4jException(file + ": corrupt or truncated image (" + reason(e) + ")", e);
             }
             for (String w : warnings) {
@@ -100,7 +105,7 @@ public final class ImageFiles {
         if (pixels >= 100_000) {
             return String.format(Locale.ROOT, "%.1f", pixels / 1e6);
         }
-        return java.math.BigDecimal.valueOf(pixels, 6).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(pixels, 6).stripTrailingZeros().toPlainString();
     }
 
     private interface ReaderAction<T> {

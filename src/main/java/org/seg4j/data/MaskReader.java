@@ -7,6 +7,7 @@ import java.awt.image.Raster;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.TreeMap;
 import org.seg4j.Seg4jException;
 
 /**
@@ -168,7 +169,7 @@ public final class MaskReader {
         private final String voidHint;
 
         ColourTable(ClassMeta classes, int[] voidColours) {
-            java.util.TreeMap<Integer, Integer> map = new java.util.TreeMap<>();
+            TreeMap<Integer, Integer> map = new TreeMap<>();
             int[] palette = classes.palette();
             for (int i = 0; i < palette.length; i++) {
                 map.putIfAbsent(palette[i], i);

@@ -3,9 +3,12 @@ package org.seg4j.data.layout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.ImageFiles;
@@ -49,7 +52,7 @@ final class ImageListing {
     /** The image file with this stem in {@code dir}, trying the known extensions in order. */
     static Optional<Path> find(Path dir, String stem) {
         for (String ext : ImageFiles.EXTENSIONS) {
-            for (String e : new String[] {ext, ext.toUpperCase(java.util.Locale.ROOT)}) {
+            for (String e : new String[] {ext, ext.toUpperCase(Locale.ROOT)}) {
                 Path p = dir.resolve(stem + "." + e);
                 if (Files.isRegularFile(p)) {
                     return Optional.of(p);
@@ -60,9 +63,9 @@ final class ImageListing {
     }
 
     /** The sub-folders of {@code dir} (not hidden) for which {@code test} holds, sorted by name. */
-    static java.util.List<String> subfolders(Path dir, java.util.function.Predicate<Path> test) {
+    static List<String> subfolders(Path dir, Predicate<Path> test) {
         if (!Files.isDirectory(dir)) {
-            return java.util.List.of();
+            return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isDirectory)
