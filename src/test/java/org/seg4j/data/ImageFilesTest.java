@@ -140,7 +140,7 @@ class ImageFilesTest {
         assertThatThrownBy(() -> ImageFiles.read(f))
                 .isInstanceOf(Seg4jException.class)
                 .hasMessage(f + ": image is 100000x100000 (10000 MP), over the limit of 100 MP");
-        assertThat((System.nanoTime() - start) / 1e9).isLessThan(2.0);
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5.0);
     }
 
     @Test
