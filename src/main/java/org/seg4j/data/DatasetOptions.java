@@ -1,0 +1,68 @@
+package org.seg4j.data;
+
+/**
+ * How {@link SegmentationDataset#open} reads a data set.
+ *
+ * @param skipBad validate every sample when opening and leave out the bad ones (see
+ *     {@link SegmentationDataset#validationReport()}); when off, a bad file throws when loaded
+ * @param maxPixels images and masks with more pixels are refused before decoding
+ * @param requireMasks whether every image must have a mask; off allows unlabelled splits, whose
+ *     samples then have no mask
+ * @param classes the class list to use, or {@code null} for {@code classes.yaml} in the data set
+ *     folder, else the layout's built-in list
+ */
+public record DatasetOptions(boolean skipBad, long maxPixels, boolean requireMasks, ClassMeta classes) {
+
+    /** Strict reading: bad files throw, masks required, 100 MP limit, classes from the data set. */
+    public static final DatasetOptions DEFAULT = builder().build();
+
+    public DatasetOptions {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
+        }
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder for {@link DatasetOptions}. */
+    public static final class Builder {
+        private boolean skipBad;
+        private long maxPixels = ImageFiles.DEFAULT_MAX_PIXELS;
+        private boolean requireMasks = true;
+        private ClassMeta classes;
+
+        private Builder() {}
+
+        /** See {@link DatasetOptions#skipBad()}. */
+        public Builder skipBad(boolean value) {
+            skipBad = value;
+            return this;
+        }
+
+        /** See {@link DatasetOptions#maxPixels()}. */
+        public Builder maxPixels(long value) {
+            maxPixels = value;
+            return this;
+        }
+
+        /** See {@link DatasetOptions#requireMasks()}. */
+        public Builder requireMasks(boolean value) {
+            requireMasks = value;
+            return this;
+        }
+
+        /** See {@link DatasetOptions#classes()}. */
+        public Builder classes(ClassMeta value) {
+            classes = value;
+            return this;
+        }
+
+        /** The options. */
+        public DatasetOptions build() {
+            return new DatasetOptions(skipBad, maxPixels, requireMasks, classes);
+        }
+    }
+}
