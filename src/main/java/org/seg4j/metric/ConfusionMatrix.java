@@ -41,6 +41,7 @@ public final class ConfusionMatrix {
         return m;
     }
 
+    /** Number of classes (rows and columns). */
     public int numClasses() {
         return numClasses;
     }
