@@ -15,7 +15,7 @@ import org.seg4j.util.Json;
  * series is either empty (not recorded) or has one value per epoch, {@code NaN} where the value is
  * missing (e.g. epochs without validation). Metrics are fractions in 0..1.
  *
- * @param epochs epoch numbers, ascending
+ * @param epochs epoch numbers, normally ascending
  * @param trainLoss mean training loss per epoch
  * @param valLoss validation loss per epoch, or empty
  * @param valMiou validation mIoU per epoch, or empty

@@ -108,8 +108,8 @@ public final class TrainingCurvesPlot {
             // XChart puts one (crowded) tick on every value when the data and the axis ends are
             // equally spaced, and draws no ticks when both ends format alike; an integer left end
             // and a half-epoch right margin avoid both. A single epoch needs a non-empty range.
-            int first = epochs.get(0);
-            int last = epochs.get(epochs.size() - 1);
+            int first = epochs.stream().mapToInt(Integer::intValue).min().orElseThrow();
+            int last = epochs.stream().mapToInt(Integer::intValue).max().orElseThrow();
             styler.setXAxisMin(first - 1.0);
             styler.setXAxisMax(first == last ? last + 1.0 : last + 0.5);
         }
