@@ -2,7 +2,6 @@ package org.seg4j.metric.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -34,14 +33,10 @@ public final class ConfusionMatrixPlot {
     };
 
     private static final String TITLE = "Confusion matrix";
-    private static final String SUBTITLE = "Rows normalised per true class: the diagonal is each class's recall";
-    private static final int PAD = 20;
-    private static final int MIN_CELL = 30;
-    private static final int MAX_CELL = 120;
-    private static final int GRID_TARGET = 660;
+    static final String SUBTITLE = "Rows normalised per true class: the diagonal is each class's recall";
+    private static final int PAD = HeatMapLayout.PAD;
     private static final int MIN_ANNOTATED_CELL = 26;
-    private static final int BAR_GAP = 24;
-    private static final int BAR_WIDTH = 16;
+    private static final int BAR_WIDTH = HeatMapLayout.BAR_WIDTH;
 
     private ConfusionMatrixPlot() {}
 
@@ -56,7 +51,7 @@ public final class ConfusionMatrixPlot {
             throw new IllegalArgumentException(classNames.size() + " class names for a " + matrix.numClasses()
                     + "-class confusion matrix");
         }
-        Layout layout = Layout.of(classNames);
+        HeatMapLayout layout = HeatMapLayout.of(classNames);
         BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -90,16 +85,16 @@ public final class ConfusionMatrixPlot {
     }
 
     private static void drawTitle(Graphics2D g) {
-        g.setFont(Layout.TITLE_FONT);
+        g.setFont(HeatMapLayout.TITLE_FONT);
         g.setColor(TEXT);
         FontMetrics title = g.getFontMetrics();
         g.drawString(TITLE, PAD, PAD + title.getAscent());
-        g.setFont(Layout.SUBTITLE_FONT);
+        g.setFont(HeatMapLayout.SUBTITLE_FONT);
         g.setColor(MUTED);
         g.drawString(SUBTITLE, PAD, PAD + title.getHeight() + g.getFontMetrics().getAscent() + 2);
     }
 
-    private static void drawCells(Graphics2D g, Layout l, long[][] rows) {
+    private static void drawCells(Graphics2D g, HeatMapLayout l, long[][] rows) {
         int n = rows.length;
         int s = l.cell();
         boolean annotate = s >= MIN_ANNOTATED_CELL;
@@ -167,7 +162,7 @@ public final class ConfusionMatrixPlot {
         return pct < 0.5 ? "<1" : String.format(Locale.ROOT, "%.0f", pct);
     }
 
-    private static void drawClassNames(Graphics2D g, Layout l, List<String> names, long[][] rows) {
+    private static void drawClassNames(Graphics2D g, HeatMapLayout l, List<String> names, long[][] rows) {
         int n = names.size();
         int s = l.cell();
         g.setFont(l.labelFont());
@@ -196,7 +191,7 @@ public final class ConfusionMatrixPlot {
             g.setTransform(saved);
         }
 
-        g.setFont(Layout.AXIS_FONT);
+        g.setFont(HeatMapLayout.AXIS_FONT);
         FontMetrics afm = g.getFontMetrics();
         String predicted = "Predicted class";
         g.drawString(predicted, l.gridX() + (n * s - afm.stringWidth(predicted)) / 2,
@@ -209,7 +204,7 @@ public final class ConfusionMatrixPlot {
         g.setTransform(saved);
     }
 
-    private static void drawColourBar(Graphics2D g, Layout l) {
+    private static void drawColourBar(Graphics2D g, HeatMapLayout l) {
         int x = l.barX();
         int y = l.gridY();
         int h = l.gridSize();
@@ -219,7 +214,7 @@ public final class ConfusionMatrixPlot {
         }
         g.setColor(FRAME);
         g.drawRect(x, y, BAR_WIDTH, h);
-        g.setFont(Layout.TICK_FONT);
+        g.setFont(HeatMapLayout.TICK_FONT);
         FontMetrics fm = g.getFontMetrics();
         for (int pct = 0; pct <= 100; pct += 25) {
             int ty = y + (int) Math.round((100 - pct) / 100.0 * h);
@@ -227,77 +222,6 @@ public final class ConfusionMatrixPlot {
             g.drawLine(x + BAR_WIDTH, ty, x + BAR_WIDTH + 4, ty);
             g.setColor(TEXT);
             g.drawString(pct + "%", x + BAR_WIDTH + 7, ty + fm.getAscent() / 2 - 1);
-        }
-    }
-
-    /**
-     * Positions of the parts of the picture, derived from the number and length of class names.
-     *
-     * @param cell side of one cell in pixels
-     * @param gridX left edge of the grid
-     * @param gridY top edge of the grid
-     * @param n number of classes
-     * @param rotatedLabels whether the column names are drawn at 45 degrees
-     * @param width image width
-     * @param height image height
-     * @param labelFont font of the class names
-     * @param valueFont font of the cell annotations
-     */
-    record Layout(int cell, int gridX, int gridY, int n, boolean rotatedLabels, int width, int height,
-            Font labelFont, Font valueFont) {
-
-        static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
-        static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        static final Font AXIS_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
-        static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-
-        static Layout of(List<String> names) {
-            int n = names.size();
-            int cell = Math.max(MIN_CELL, Math.min(MAX_CELL, GRID_TARGET / n));
-            Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, n <= 12 ? 13 : 12);
-            Font valueFont = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, Math.min(15, cell * 3 / 10)));
-            BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = scratch.createGraphics();
-            try {
-                FontMetrics label = g.getFontMetrics(labelFont);
-                FontMetrics title = g.getFontMetrics(TITLE_FONT);
-                FontMetrics subtitle = g.getFontMetrics(SUBTITLE_FONT);
-                FontMetrics axis = g.getFontMetrics(AXIS_FONT);
-                FontMetrics tick = g.getFontMetrics(TICK_FONT);
-                int maxName = 0;
-                for (String name : names) {
-                    maxName = Math.max(maxName, label.stringWidth(name));
-                }
-                boolean rotated = maxName > cell - 6;
-                int xLabels = rotated
-                        ? (int) Math.ceil(maxName * Math.sqrt(0.5) + label.getHeight())
-                        : label.getHeight();
-                int gridX = PAD + axis.getHeight() + 10 + maxName + 8;
-                int gridY = PAD + title.getHeight() + subtitle.getHeight() + 16;
-                int gridSize = n * cell;
-                int width = gridX + gridSize + BAR_GAP + BAR_WIDTH + 7 + tick.stringWidth("100%") + PAD;
-                width = Math.max(width, PAD * 2 + subtitle.stringWidth(SUBTITLE));
-                int height = gridY + gridSize + 8 + xLabels + 12 + axis.getHeight() + PAD;
-                return new Layout(cell, gridX, gridY, n, rotated, width, height, labelFont, valueFont);
-            } finally {
-                g.dispose();
-            }
-        }
-
-        int gridSize() {
-            return n * cell;
-        }
-
-        int cellX(int column) {
-            return gridX + column * cell;
-        }
-
-        int cellY(int row) {
-            return gridY + row * cell;
-        }
-
-        int barX() {
-            return gridX + gridSize() + BAR_GAP;
         }
     }
 }

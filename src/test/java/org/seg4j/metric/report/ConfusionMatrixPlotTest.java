@@ -19,7 +19,7 @@ class ConfusionMatrixPlotTest {
     Path dir;
 
     /** Colour near the top-left corner of a cell, away from its annotation and separators. */
-    private static int cellColour(BufferedImage image, ConfusionMatrixPlot.Layout layout, int row, int column) {
+    private static int cellColour(BufferedImage image, HeatMapLayout layout, int row, int column) {
         return image.getRGB(layout.cellX(column) + 3, layout.cellY(row) + 3) & 0xFFFFFF;
     }
 
@@ -34,7 +34,7 @@ class ConfusionMatrixPlotTest {
 
         ConfusionMatrixPlot.write(png, ConfusionMatrix.of(ReportFixtures.ROWS), names);
         BufferedImage image = ImageIO.read(png.toFile());
-        ConfusionMatrixPlot.Layout layout = ConfusionMatrixPlot.Layout.of(names);
+        HeatMapLayout layout = HeatMapLayout.of(names);
 
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isEqualTo(layout.width());
@@ -78,7 +78,7 @@ class ConfusionMatrixPlotTest {
             }
 
             BufferedImage image = ConfusionMatrixPlot.render(ConfusionMatrix.of(rows), names);
-            ConfusionMatrixPlot.Layout layout = ConfusionMatrixPlot.Layout.of(names);
+            HeatMapLayout layout = HeatMapLayout.of(names);
 
             assertThat(image.getWidth()).as("%d classes", n).isBetween(300, 1100);
             assertThat(image.getHeight()).as("%d classes", n).isBetween(250, 1100);
