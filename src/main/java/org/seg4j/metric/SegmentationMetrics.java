@@ -1,5 +1,8 @@
 package org.seg4j.metric;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * The standard segmentation metrics, all derived from one {@link ConfusionMatrix}. A class that
  * appears in neither truth nor prediction has no defined IoU: its entries are {@code NaN} (shown as
@@ -27,6 +30,18 @@ public record SegmentationMetrics(
         double[] f1,
         double meanF1,
         long[] support) {
+
+    public SegmentationMetrics {
+        int n = iou.length;
+        if (precision.length != n || recall.length != n || f1.length != n || support.length != n) {
+            throw new IllegalArgumentException("per-class arrays must all have one entry per class");
+        }
+        iou = iou.clone();
+        precision = precision.clone();
+        recall = recall.clone();
+        f1 = f1.clone();
+        support = support.clone();
+    }
 
     /** Derives all metrics from {@code m}. */
     public static SegmentationMetrics of(ConfusionMatrix m) {
@@ -62,6 +77,83 @@ public record SegmentationMetrics(
         return new SegmentationMetrics(
                 ratio(correct, total), nanMean(recall), iou, nanMean(iou), total == 0 ? Double.NaN : fw,
                 precision, recall, f1, nanMean(f1), support);
+    }
+
+    /** Number of classes. */
+    public int numClasses() {
+        return iou.length;
+    }
+
+    /** Mean of the defined per-class precisions. */
+    public double meanPrecision() {
+        return nanMean(precision);
+    }
+
+    /** Mean of the defined per-class recalls; equal to {@link #meanClassAccuracy()}. */
+    public double meanRecall() {
+        return nanMean(recall);
+    }
+
+    /** Per-class intersection over union; {@code NaN} where undefined. */
+    @Override
+    public double[] iou() {
+        return iou.clone();
+    }
+
+    /** Per-class precision; {@code NaN} where the class is never predicted. */
+    @Override
+    public double[] precision() {
+        return precision.clone();
+    }
+
+    /** Per-class recall; {@code NaN} where the class is never true. */
+    @Override
+    public double[] recall() {
+        return recall.clone();
+    }
+
+    /** Per-class F1 (Dice); {@code NaN} where the class is neither true nor predicted. */
+    @Override
+    public double[] f1() {
+        return f1.clone();
+    }
+
+    /** Per-class number of true pixels. */
+    @Override
+    public long[] support() {
+        return support.clone();
+    }
+
+    // Records compare array components by reference; metrics are values, so compare contents.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SegmentationMetrics m
+                && Double.compare(pixelAccuracy, m.pixelAccuracy) == 0
+                && Double.compare(meanClassAccuracy, m.meanClassAccuracy) == 0
+                && Double.compare(meanIoU, m.meanIoU) == 0
+                && Double.compare(frequencyWeightedIoU, m.frequencyWeightedIoU) == 0
+                && Double.compare(meanF1, m.meanF1) == 0
+                && Arrays.equals(iou, m.iou)
+                && Arrays.equals(precision, m.precision)
+                && Arrays.equals(recall, m.recall)
+                && Arrays.equals(f1, m.f1)
+                && Arrays.equals(support, m.support);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Double.hashCode(meanIoU);
+        h = 31 * h + Double.hashCode(pixelAccuracy);
+        h = 31 * h + Arrays.hashCode(iou);
+        return 31 * h + Arrays.hashCode(support);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "SegmentationMetrics[mIoU=%.4f, pixelAccuracy=%.4f, meanClassAccuracy=%.4f,"
+                        + " fwIoU=%.4f, meanF1=%.4f, iou=%s, support=%s]",
+                meanIoU, pixelAccuracy, meanClassAccuracy, frequencyWeightedIoU, meanF1, Arrays.toString(iou),
+                Arrays.toString(support));
     }
 
     private static double ratio(long num, long den) {

@@ -1,5 +1,6 @@
 /**
- * Segmentation metrics, all derived from one {@link org.seg4j.metric.ConfusionMatrix} accumulated
- * over a data set, and the reports and plots that present them.
+ * Segmentation metrics: a {@link org.seg4j.metric.ConfusionMatrix} accumulated over predictions
+ * and the {@link org.seg4j.metric.SegmentationMetrics} derived from it (pixel accuracy, IoU, F1 and
+ * their means). Reports and plots of these numbers live in {@code org.seg4j.metric.report}.
  */
 package org.seg4j.metric;
