@@ -1,0 +1,373 @@
+package org.seg4j.infer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.seg4j.data.ClassMeta;
+import org.seg4j.data.LabelMask;
+import org.seg4j.data.RgbImage;
+import org.seg4j.model.ModelDirectory;
+import org.seg4j.model.ModelManifest;
+import org.seg4j.transform.Normalization;
+
+/**
+ * Runs a segmentation network on images of any size and returns results at the input's
+ * resolution.
+ *
+ * <p>Steps for one image:
+ *
+ * <ol>
+ *   <li>rescale by the manifest's {@code preprocessing.scale} (bilinear), unless it is 1;
+ *   <li>normalise with the manifest's mean and std;
+ *   <li>if the scaled image has at most {@link #maxWholePixels()} pixels, run it whole (the
+ *       network handles sizes that are not multiples of its stride); otherwise run overlapping
+ *       {@link #tileSize()} tiles ({@link TilePlan}), {@code tileBatch} tiles per forward pass,
+ *       softmax each tile and blend the probabilities with a smooth window into a {@code classes x
+ *       H x W} float accumulator, normalised by the summed weights;
+ *   <li>optionally average with the prediction of the horizontally flipped input;
+ *   <li>bring the probabilities back to the input's size (bilinear) and take the argmax.
+ * </ol>
+ *
+ * <p><b>Memory.</b> Besides the network's activations for one batch of tiles, the sliding window
+ * holds the accumulator ({@code 4 * classes * H * W} bytes at network resolution, plus {@code 4 *
+ * H * W} for the weights) and one batch of tile probabilities; it never holds all tiles at once.
+ * {@link #predict} upsamples on the fly and needs only {@code 5 * H * W} more bytes at input
+ * resolution; {@link #predictProbabilities} returns a full-resolution {@code classes x H x W}
+ * map. Every forward pass runs in its own sub-manager that is closed before the call returns, so
+ * no native memory accumulates across calls.
+ *
+ * <p><b>Threads.</b> A predictor may be shared by several threads. Forward passes are serialised
+ * by an internal lock (libtorch already spreads one pass over all cores); preparing inputs,
+ * blending, resizing and argmax run concurrently outside the lock.
+ *
+ * <p>The model must map {@code N x 3 x h x w} inputs to {@code N x classes x h x w} logits; logits
+ * of another spatial size are resized bilinearly to the input size.
+ */
+public final class Predictor implements AutoCloseable {
+
+    private final Block block;
+    private final ModelManifest manifest;
+    private final PredictorOptions options;
+    private final NDManager manager;
+    private final AutoCloseable owned;
+    private final Normalization normalization;
+    private final int numClasses;
+    private final int tileSize;
+    private final long maxWholePixels;
+    private final double scale;
+    private final ReentrantLock forwardLock = new ReentrantLock();
+    private volatile boolean closed;
+
+    /**
+     * A predictor for an initialised block. The caller keeps ownership of the block and its
+     * parameters; closing the predictor frees only its scratch manager.
+     */
+    public Predictor(Block block, ModelManifest manifest, PredictorOptions options) {
+        this(block, manifest, options, null);
+    }
+
+    private Predictor(Block block, ModelManifest manifest, PredictorOptions options, AutoCloseable owned) {
+        this.block = Objects.requireNonNull(block, "block");
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.options = options == null ? PredictorOptions.defaults() : options;
+        this.owned = owned;
+        this.manager = NDManager.newBaseManager();
+        this.manager.setName("seg4j-predictor");
+        ModelManifest.Preprocessing pre = manifest.preprocessing();
+        this.normalization = pre.normalization();
+        this.numClasses = manifest.classes().numClasses();
+        int trainSide = Math.max(pre.height(), pre.width());
+        this.tileSize = this.options.tileSize() > 0
+                ? this.options.tileSize()
+                : Math.max(trainSide, PredictorOptions.MIN_AUTO_TILE);
+        this.maxWholePixels = this.options.maxWholePixels() > 0
+                ? this.options.maxWholePixels()
+                : Math.max(PredictorOptions.MIN_AUTO_WHOLE_PIXELS, 4L * pre.height() * pre.width());
+        double s = Double.isNaN(this.options.scale()) ? pre.scale() : this.options.scale();
+        this.scale = s > 0 ? s : 1.0;
+    }
+
+    /** A predictor over a loaded model; the model stays owned by the caller. */
+    public static Predictor of(ModelDirectory.LoadedModel model, PredictorOptions options) {
+        return new Predictor(model.block(), model.manifest(), options, null);
+    }
+
+    /** Loads a model directory; closing the predictor closes the model. */
+    public static Predictor load(Path modelDir, PredictorOptions options) {
+        ModelDirectory.LoadedModel model = ModelDirectory.load(modelDir);
+        try {
+            return new Predictor(model.block(), model.manifest(), options, model);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** Loads a model directory with default options. */
+    public static Predictor load(Path modelDir) {
+        return load(modelDir, PredictorOptions.defaults());
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public ClassMeta classes() {
+        return manifest.classes();
+    }
+
+    public PredictorOptions options() {
+        return options;
+    }
+
+    /** Resolved tile side (network pixels). */
+    public int tileSize() {
+        return tileSize;
+    }
+
+    /** Resolved whole-image limit (network pixels). */
+    public long maxWholePixels() {
+        return maxWholePixels;
+    }
+
+    /** Resolved input scale. */
+    public double scale() {
+        return scale;
+    }
+
+    /** Number of native arrays currently held by the predictor's scratch manager (0 between calls). */
+    public int scratchArrays() {
+        return manager.getManagedArrays().size();
+    }
+
+    /** The class map at the input's resolution. */
+    public LabelMask predict(RgbImage image) {
+        RgbImage scaled = scaledInput(image);
+        Probabilities probs = networkProbabilities(scaled);
+        if (scaled == image) {
+            return probs.argmax();
+        }
+        return upsampledArgmax(probs, image.width(), image.height());
+    }
+
+    /** Class probabilities at the input's resolution ({@code classes x H x W} floats). */
+    public Probabilities predictProbabilities(RgbImage image) {
+        RgbImage scaled = scaledInput(image);
+        Probabilities probs = networkProbabilities(scaled);
+        if (scaled == image) {
+            return probs;
+        }
+        float[] up = Images.resizePlanes(probs.data(), numClasses, probs.width(), probs.height(),
+                image.width(), image.height());
+        return new Probabilities(numClasses, image.width(), image.height(), up);
+    }
+
+    /** The image as the network sees it (resized by {@link #scale()}); the input itself at scale 1. */
+    RgbImage scaledInput(RgbImage image) {
+        if (scale == 1.0) {
+            return image;
+        }
+        int w = Math.max(1, (int) Math.round(image.width() * scale));
+        int h = Math.max(1, (int) Math.round(image.height() * scale));
+        return Images.resizeBilinear(image, w, h);
+    }
+
+    /** Probabilities at the resolution of {@code image} (already scaled). */
+    Probabilities networkProbabilities(RgbImage image) {
+        checkOpen();
+        int w = image.width();
+        int h = image.height();
+        if ((long) w * h <= maxWholePixels) {
+            float[] probs = forward(normalization.toChw(image), 1, h, w);
+            return new Probabilities(numClasses, w, h, probs);
+        }
+        return slidingWindow(image);
+    }
+
+    private Probabilities slidingWindow(RgbImage image) {
+        int w = image.width();
+        int h = image.height();
+        TilePlan plan = new TilePlan(w, h, tileSize, options.overlap());
+        int tw = plan.tileWidth();
+        int th = plan.tileHeight();
+        int plane = w * h;
+        int tilePlane = tw * th;
+        float[] acc = new float[Math.multiplyExact(numClasses, plane)];
+        float[] weightSum = new float[plane];
+        int batch = options.tileBatch();
+        float[] input = new float[batch * 3 * tilePlane];
+        RgbImage crop = RgbImage.blank(tw, th);
+        for (int start = 0; start < plan.size(); start += batch) {
+            int n = Math.min(batch, plan.size() - start);
+            for (int b = 0; b < n; b++) {
+                copyTile(image, plan.x(start + b), plan.y(start + b), crop);
+                normalization.toChw(crop, input, b * 3 * tilePlane);
+            }
+            float[] probs = forward(input, n, th, tw);
+            for (int b = 0; b < n; b++) {
+                int t = start + b;
+                int x0 = plan.x(t);
+                int y0 = plan.y(t);
+                float[] wx = plan.weightsX(t);
+                float[] wy = plan.weightsY(t);
+                int pb = b * numClasses * tilePlane;
+                for (int j = 0; j < th; j++) {
+                    int row = (y0 + j) * w + x0;
+                    float fy = wy[j];
+                    for (int i = 0; i < tw; i++) {
+                        weightSum[row + i] += fy * wx[i];
+                    }
+                    for (int c = 0; c < numClasses; c++) {
+                        int src = pb + c * tilePlane + j * tw;
+                        int dst = c * plane + row;
+                        for (int i = 0; i < tw; i++) {
+                            acc[dst + i] += fy * wx[i] * probs[src + i];
+                        }
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < plane; i++) {
+            weightSum[i] = 1f / weightSum[i];
+        }
+        for (int c = 0; c < numClasses; c++) {
+            int base = c * plane;
+            for (int i = 0; i < plane; i++) {
+                acc[base + i] *= weightSum[i];
+            }
+        }
+        return new Probabilities(numClasses, w, h, acc);
+    }
+
+    private static void copyTile(RgbImage image, int x0, int y0, RgbImage tile) {
+        int rowBytes = tile.width() * 3;
+        for (int j = 0; j < tile.height(); j++) {
+            System.arraycopy(image.data(), ((y0 + j) * image.width() + x0) * 3, tile.data(), j * rowBytes, rowBytes);
+        }
+    }
+
+    /**
+     * Runs {@code n} normalised CHW images of {@code h x w} (the first {@code n * 3 * h * w} floats
+     * of {@code input}) through the network and returns their softmax probabilities, {@code n x
+     * classes x h x w}.
+     */
+    private float[] forward(float[] input, int n, int h, int w) {
+        int size = n * 3 * h * w;
+        float[] data = input.length == size ? input : java.util.Arrays.copyOf(input, size);
+        float[] out;
+        int oh;
+        int ow;
+        forwardLock.lock();
+        try (NDManager sub = manager.newSubManager()) {
+            checkOpen();
+            ParameterStore store = new ParameterStore(sub, false);
+            NDArray x = sub.create(data, new Shape(n, 3, h, w));
+            NDArray probs = logits(store, x).softmax(1);
+            if (options.flip()) {
+                NDArray flipped = logits(store, x.flip(3)).softmax(1).flip(3);
+                if (flipped.getShape().equals(probs.getShape())) {
+                    probs = probs.add(flipped).div(2f);
+                }
+            }
+            Shape shape = probs.getShape();
+            if (shape.dimension() != 4 || shape.get(0) != n) {
+                throw new IllegalStateException("model returned shape " + shape + " for input " + x.getShape()
+                        + "; expected " + n + " x classes x H x W");
+            }
+            if (shape.get(1) != numClasses) {
+                throw new IllegalStateException("model returned " + shape.get(1) + " classes but its manifest lists "
+                        + numClasses);
+            }
+            oh = (int) shape.get(2);
+            ow = (int) shape.get(3);
+            out = probs.toFloatArray();
+        } finally {
+            forwardLock.unlock();
+        }
+        if (oh == h && ow == w) {
+            return out;
+        }
+        float[] resized = Images.resizePlanes(out, n * numClasses, ow, oh, w, h);
+        return resized;
+    }
+
+    private NDArray logits(ParameterStore store, NDArray x) {
+        NDList result = block.forward(store, new NDList(x), false);
+        return result.get(0);
+    }
+
+    /**
+     * Argmax of the bilinear upsampling of {@code probs} to {@code width x height}, computed row by
+     * row without materialising the full-resolution probability map.
+     */
+    static LabelMask upsampledArgmax(Probabilities probs, int width, int height) {
+        int sw = probs.width();
+        int sh = probs.height();
+        int classes = probs.numClasses();
+        int[] x0 = new int[width];
+        int[] x1 = new int[width];
+        float[] fx = new float[width];
+        Images.axis(sw, width, x0, x1, fx);
+        int[] y0 = new int[height];
+        int[] y1 = new int[height];
+        float[] fy = new float[height];
+        Images.axis(sh, height, y0, y1, fy);
+        float[] d = probs.data();
+        int plane = sw * sh;
+        byte[] labels = new byte[width * height];
+        float[] best = new float[width];
+        for (int y = 0; y < height; y++) {
+            java.util.Arrays.fill(best, Float.NEGATIVE_INFINITY);
+            float wy = fy[y];
+            int o = y * width;
+            for (int c = 0; c < classes; c++) {
+                int r0 = c * plane + y0[y] * sw;
+                int r1 = c * plane + y1[y] * sw;
+                byte id = (byte) c;
+                for (int x = 0; x < width; x++) {
+                    float wx = fx[x];
+                    float top = d[r0 + x0[x]] * (1 - wx) + d[r0 + x1[x]] * wx;
+                    float bot = d[r1 + x0[x]] * (1 - wx) + d[r1 + x1[x]] * wx;
+                    float v = top * (1 - wy) + bot * wy;
+                    if (v > best[x]) {
+                        best[x] = v;
+                        labels[o + x] = id;
+                    }
+                }
+            }
+        }
+        return new LabelMask(width, height, labels);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("predictor is closed");
+        }
+    }
+
+    /** Frees the scratch manager and, for {@link #load}, the model. */
+    @Override
+    public void close() {
+        forwardLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            manager.close();
+            if (owned != null) {
+                owned.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close model: " + e.getMessage(), e);
+        } finally {
+            forwardLock.unlock();
+        }
+    }
+}
