@@ -151,7 +151,9 @@ class PredictorTest {
     @Test
     void largePhotoWithBoundedMemory() {
         RgbImage img = TestModels.blockImage(4000, 3000, 50, 7);
-        try (Predictor p = new Predictor(pointBlock, pointManifest, PredictorOptions.defaults())) {
+        // large tiles with little overlap keep the network work (and the test) short
+        PredictorOptions opts = PredictorOptions.defaults().withTileSize(1024).withOverlap(0.125).withTileBatch(2);
+        try (Predictor p = new Predictor(pointBlock, pointManifest, opts)) {
             long t0 = System.nanoTime();
             LabelMask mask = p.predict(img);
             double secs = (System.nanoTime() - t0) / 1e9;
