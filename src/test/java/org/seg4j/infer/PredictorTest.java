@@ -154,10 +154,14 @@ class PredictorTest {
         // large tiles with little overlap keep the network work (and the test) short
         PredictorOptions opts = PredictorOptions.defaults().withTileSize(1024).withOverlap(0.125).withTileBatch(2);
         try (Predictor p = new Predictor(pointBlock, pointManifest, opts)) {
+            var bean = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = bean.getProcessCpuTime();
             long t0 = System.nanoTime();
             LabelMask mask = p.predict(img);
             double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("4000x3000 sliding window (tile %d): %.2f s%n", p.tileSize(), secs);
+            System.out.printf("4000x3000 sliding window (tile %d): %.2f s wall, %.2f s process CPU%n", p.tileSize(),
+                    secs, (bean.getProcessCpuTime() - cpu0) / 1e9);
             assertThat(mask.width()).isEqualTo(4000);
             assertThat(mask.height()).isEqualTo(3000);
             assertThat(mask.data()).isEqualTo(TestModels.dominantChannel(img));
