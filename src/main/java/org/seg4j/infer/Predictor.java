@@ -34,13 +34,22 @@ import org.seg4j.transform.Normalization;
  *   <li>bring the probabilities back to the input's size (bilinear) and take the argmax.
  * </ol>
  *
- * <p><b>Memory.</b> Besides the network's activations for one batch of tiles, the sliding window
- * holds the accumulator ({@code 4 * classes * H * W} bytes at network resolution, plus {@code 4 *
- * H * W} for the weights) and one batch of tile probabilities; it never holds all tiles at once.
- * {@link #predict} upsamples on the fly and needs only {@code 5 * H * W} more bytes at input
- * resolution; {@link #predictProbabilities} returns a full-resolution {@code classes x H x W}
- * map. Every forward pass runs in its own sub-manager that is closed before the call returns, so
- * no native memory accumulates across calls.
+ * <p><b>Memory.</b> The network's activations are bounded by the pixels of one forward pass:
+ * {@code maxWholePixels} for a whole image, {@code tileBatch x tile²} in the sliding window (all
+ * tiles are never held at once). On top of that:
+ *
+ * <ul>
+ *   <li>{@link #predict} at scale 1 with the sliding window keeps only a band of rows:
+ *       {@code 4 * classes * band * W} bytes, band = about one tile height, plus the mask
+ *       ({@code H * W} bytes). A 4000x3000 photo with 21 classes and 512 tiles needs ~170 MB.
+ *   <li>{@link #predict} at another scale holds {@code classes x h x w} floats at network
+ *       resolution and upsamples on the fly (no full-resolution probability map).
+ *   <li>{@link #predictProbabilities} returns a full {@code classes x H x W} float map at input
+ *       resolution ({@code 4 * classes * H * W} bytes, e.g. 1 GB for 4000x3000 with 21 classes).
+ * </ul>
+ *
+ * <p>Every forward pass runs in its own sub-manager that is closed before the call returns, so no
+ * native memory accumulates across calls ({@link #scratchArrays()} is 0 between calls).
  *
  * <p><b>Threads.</b> A predictor may be shared by several threads. Forward passes are serialised
  * by an internal lock (libtorch already spreads one pass over all cores); preparing inputs,
@@ -149,6 +158,9 @@ public final class Predictor implements AutoCloseable {
     /** The class map at the input's resolution. */
     public LabelMask predict(RgbImage image) {
         RgbImage scaled = scaledInput(image);
+        if (scaled == image && isTiled(image)) {
+            return slidingArgmax(image);
+        }
         Probabilities probs = networkProbabilities(scaled);
         if (scaled == image) {
             return probs.argmax();
@@ -178,31 +190,120 @@ public final class Predictor implements AutoCloseable {
         return Images.resizeBilinear(image, w, h);
     }
 
+    /** Whether an image of this size (network resolution) goes through the sliding window. */
+    boolean isTiled(RgbImage image) {
+        return (long) image.width() * image.height() > maxWholePixels;
+    }
+
     /** Probabilities at the resolution of {@code image} (already scaled). */
     Probabilities networkProbabilities(RgbImage image) {
         checkOpen();
         int w = image.width();
         int h = image.height();
-        if ((long) w * h <= maxWholePixels) {
+        if (!isTiled(image)) {
             float[] probs = forward(normalization.toChw(image), 1, h, w);
             return new Probabilities(numClasses, w, h, probs);
         }
-        return slidingWindow(image);
+        float[] acc = new float[checkedSize(numClasses, w, h)];
+        // the accumulator covers the whole image: normalise each finished row in place
+        slide(image, h, acc, (y, accumulator, weights, offset, ringPlane) -> {
+            for (int x = 0; x < w; x++) {
+                weights[offset + x] = 1f / weights[offset + x];
+            }
+            for (int c = 0; c < numClasses; c++) {
+                int base = c * ringPlane + offset;
+                for (int x = 0; x < w; x++) {
+                    accumulator[base + x] *= weights[offset + x];
+                }
+            }
+        });
+        return new Probabilities(numClasses, w, h, acc);
     }
 
-    private Probabilities slidingWindow(RgbImage image) {
+    /**
+     * Sliding-window argmax that keeps only a band of rows: rows are finished as soon as no later
+     * tile covers them, so memory is {@code classes x band x W} floats (band = tile height, or a
+     * little more when a tile batch spans several tile rows) instead of {@code classes x H x W}.
+     * The normalisation by summed weights is skipped: it does not change the argmax.
+     */
+    private LabelMask slidingArgmax(RgbImage image) {
+        checkOpen();
+        int w = image.width();
+        byte[] labels = new byte[w * image.height()];
+        TilePlan plan = new TilePlan(w, image.height(), tileSize, options.overlap());
+        int ring = ringRows(plan, image.height());
+        float[] acc = new float[checkedSize(numClasses, w, ring)];
+        float[] best = new float[w];
+        slide(image, ring, acc, (y, accumulator, weights, offset, ringPlane) -> {
+            System.arraycopy(accumulator, offset, best, 0, w);
+            int row = y * w;
+            for (int c = 1; c < numClasses; c++) {
+                int base = c * ringPlane + offset;
+                byte id = (byte) c;
+                for (int x = 0; x < w; x++) {
+                    float v = accumulator[base + x];
+                    if (v > best[x]) {
+                        best[x] = v;
+                        labels[row + x] = id;
+                    }
+                }
+            }
+        });
+        return new LabelMask(w, image.height(), labels);
+    }
+
+    /** Rows of a ring accumulator large enough for every tile batch of {@code plan}. */
+    private int ringRows(TilePlan plan, int height) {
+        int ring = plan.tileHeight();
+        int batch = options.tileBatch();
+        for (int first = 0; first < plan.size(); first += batch) {
+            int last = Math.min(first + batch, plan.size()) - 1;
+            ring = Math.max(ring, plan.y(last) + plan.tileHeight() - plan.y(first));
+        }
+        return Math.min(ring, height);
+    }
+
+    private static int checkedSize(int classes, int w, int h) {
+        long n = (long) classes * w * h;
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new org.seg4j.Seg4jException("image of " + w + "x" + h + " with " + classes
+                    + " classes is too large for one probability map; use a smaller scale");
+        }
+        return (int) n;
+    }
+
+    /** Receives a finished image row of the accumulator. */
+    @FunctionalInterface
+    private interface RowSink {
+        /**
+         * @param y image row
+         * @param acc accumulator; class {@code c} of this row starts at {@code c * ringPlane + offset}
+         * @param weights summed blending weights; this row starts at {@code offset}
+         * @param offset start of the row within a class plane of the accumulator
+         * @param ringPlane size of one class plane of the accumulator
+         */
+        void row(int y, float[] acc, float[] weights, int offset, int ringPlane);
+    }
+
+    /**
+     * Runs the tiles of {@code image} in batches and blends their probabilities into {@code acc},
+     * a ring of {@code ring} image rows ({@code ring == height}: the whole image, rows are not
+     * cleared). Each row is handed to {@code sink} once no later tile covers it.
+     */
+    private void slide(RgbImage image, int ring, float[] acc, RowSink sink) {
         int w = image.width();
         int h = image.height();
         TilePlan plan = new TilePlan(w, h, tileSize, options.overlap());
         int tw = plan.tileWidth();
         int th = plan.tileHeight();
-        int plane = w * h;
+        int ringPlane = ring * w;
         int tilePlane = tw * th;
-        float[] acc = new float[Math.multiplyExact(numClasses, plane)];
-        float[] weightSum = new float[plane];
+        boolean clear = ring < h;
+        float[] weightSum = new float[ringPlane];
         int batch = options.tileBatch();
         float[] input = new float[batch * 3 * tilePlane];
         RgbImage crop = RgbImage.blank(tw, th);
+        int finished = 0;
         for (int start = 0; start < plan.size(); start += batch) {
             int n = Math.min(batch, plan.size() - start);
             for (int b = 0; b < n; b++) {
@@ -218,31 +319,34 @@ public final class Predictor implements AutoCloseable {
                 float[] wy = plan.weightsY(t);
                 int pb = b * numClasses * tilePlane;
                 for (int j = 0; j < th; j++) {
-                    int row = (y0 + j) * w + x0;
+                    int row = ((y0 + j) % ring) * w + x0;
                     float fy = wy[j];
                     for (int i = 0; i < tw; i++) {
                         weightSum[row + i] += fy * wx[i];
                     }
                     for (int c = 0; c < numClasses; c++) {
                         int src = pb + c * tilePlane + j * tw;
-                        int dst = c * plane + row;
+                        int dst = c * ringPlane + row;
                         for (int i = 0; i < tw; i++) {
                             acc[dst + i] += fy * wx[i] * probs[src + i];
                         }
                     }
                 }
             }
-        }
-        for (int i = 0; i < plane; i++) {
-            weightSum[i] = 1f / weightSum[i];
-        }
-        for (int c = 0; c < numClasses; c++) {
-            int base = c * plane;
-            for (int i = 0; i < plane; i++) {
-                acc[base + i] *= weightSum[i];
+            int next = start + n;
+            int done = next < plan.size() ? plan.y(next) : h;
+            for (int y = finished; y < done; y++) {
+                int offset = (y % ring) * w;
+                sink.row(y, acc, weightSum, offset, ringPlane);
+                if (clear) {
+                    java.util.Arrays.fill(weightSum, offset, offset + w, 0f);
+                    for (int c = 0; c < numClasses; c++) {
+                        java.util.Arrays.fill(acc, c * ringPlane + offset, c * ringPlane + offset + w, 0f);
+                    }
+                }
             }
+            finished = Math.max(finished, done);
         }
-        return new Probabilities(numClasses, w, h, acc);
     }
 
     private static void copyTile(RgbImage image, int x0, int y0, RgbImage tile) {

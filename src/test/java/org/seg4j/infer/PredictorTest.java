@@ -103,6 +103,24 @@ class PredictorTest {
     }
 
     @Test
+    void bandedArgmaxEqualsFullProbabilityArgmax() {
+        RgbImage img = TestModels.randomImage(50, 203, 8);
+        for (int batch : new int[] {1, 3, 5, 16}) {
+            PredictorOptions tiled = PredictorOptions.defaults().withTileSize(32).withTileBatch(batch).alwaysTiled();
+            try (Predictor p = new Predictor(convBlock, convManifest, tiled)) {
+                byte[] banded = p.predict(img).data();
+                byte[] full = p.predictProbabilities(img).argmax().data();
+                int differ = 0;
+                for (int i = 0; i < full.length; i++) {
+                    differ += banded[i] != full[i] ? 1 : 0;
+                }
+                // identical up to float rounding of the weight normalisation (ties)
+                assertThat(differ).as("batch %d", batch).isLessThanOrEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void outputIsInputResolutionForOddSizesAndScales() {
         for (double scale : new double[] {1.0, 0.5, 0.37, 1.5}) {
             for (int[] size : new int[][] {{1, 1}, {7, 3}, {33, 65}, {101, 57}}) {
