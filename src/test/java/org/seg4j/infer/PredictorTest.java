@@ -225,6 +225,37 @@ class PredictorTest {
     }
 
     @Test
+    void resolvesDefaultsAndRejectsMisuse() {
+        try (Predictor p = new Predictor(pointBlock, pointManifest, PredictorOptions.defaults())) {
+            assertThat(p.tileSize()).isEqualTo(512);
+            assertThat(p.maxWholePixels()).isEqualTo(1024 * 1024);
+            assertThat(p.scale()).isEqualTo(1.0);
+        }
+        ModelManifest big = TestModels.manifest(TestModels.POINTWISE, 768, 0.5);
+        try (Predictor p = new Predictor(pointBlock, big, PredictorOptions.defaults())) {
+            assertThat(p.tileSize()).isEqualTo(768);
+            assertThat(p.maxWholePixels()).isEqualTo(4L * 768 * 768);
+            assertThat(p.scale()).isEqualTo(0.5);
+        }
+        // a model whose output does not match the manifest's classes
+        var twoClasses = new ModelManifest(pointManifest.formatVersion(), pointManifest.model(),
+                org.seg4j.data.ClassMeta.of(new String[] {"a", "b"}, new int[][] {{0, 0, 0}, {1, 1, 1}}, 255),
+                pointManifest.preprocessing(), pointManifest.provenance(), java.util.Map.of());
+        try (Predictor p = new Predictor(pointBlock, twoClasses, PredictorOptions.defaults())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.predict(RgbImage.blank(4, 4)))
+                    .hasMessageContaining("3 classes").hasMessageContaining("2");
+            assertThat(p.scratchArrays()).isZero();
+        }
+        Predictor closed = new Predictor(pointBlock, pointManifest, PredictorOptions.defaults());
+        closed.close();
+        closed.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> closed.predict(RgbImage.blank(4, 4)))
+                .isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PredictorOptions.defaults().withOverlap(0.95))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void tilePlanCoversImageWithPositiveWeights() {
         TilePlan plan = new TilePlan(100, 37, 30, 1.0 / 3);
         assertThat(plan.tileWidth()).isEqualTo(30);
