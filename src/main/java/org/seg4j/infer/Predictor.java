@@ -303,6 +303,7 @@ public final class Predictor implements AutoCloseable {
         int batch = options.tileBatch();
         float[] input = new float[batch * 3 * tilePlane];
         RgbImage crop = RgbImage.blank(tw, th);
+        float[] wrow = new float[tw];
         int finished = 0;
         for (int start = 0; start < plan.size(); start += batch) {
             int n = Math.min(batch, plan.size() - start);
@@ -322,13 +323,15 @@ public final class Predictor implements AutoCloseable {
                     int row = ((y0 + j) % ring) * w + x0;
                     float fy = wy[j];
                     for (int i = 0; i < tw; i++) {
-                        weightSum[row + i] += fy * wx[i];
+                        float wt = fy * wx[i];
+                        wrow[i] = wt;
+                        weightSum[row + i] += wt;
                     }
                     for (int c = 0; c < numClasses; c++) {
                         int src = pb + c * tilePlane + j * tw;
                         int dst = c * ringPlane + row;
                         for (int i = 0; i < tw; i++) {
-                            acc[dst + i] += fy * wx[i] * probs[src + i];
+                            acc[dst + i] += wrow[i] * probs[src + i];
                         }
                     }
                 }
