@@ -1,0 +1,264 @@
+package org.seg4j.infer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.LabelMask;
+import org.seg4j.data.RgbImage;
+import org.seg4j.infer.output.PredictionWriter;
+
+/**
+ * Predicts one image file or every image in a folder ({@code .png .jpg .jpeg .bmp}, sorted by
+ * name, not recursive) and writes the chosen outputs into an output folder.
+ *
+ * <p>Progress goes to the given stream: a progress bar with images/s and ETA when the process has a
+ * terminal, otherwise one line every {@value #LINE_INTERVAL_SECONDS} seconds. An unreadable image
+ * stops the run with an error that names the file, unless {@code skipBad} is set: then it is
+ * listed in the {@link Summary}. Outputs are written atomically per file and only after the
+ * image's prediction succeeded, so there are never half-written files.
+ */
+public final class FolderPrediction {
+
+    /** File name extensions (lower case) treated as images. */
+    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp");
+
+    static final int LINE_INTERVAL_SECONDS = 10;
+
+    /** An image that could not be processed. */
+    public record Failure(Path file, String message) {}
+
+    /**
+     * Outcome of a run.
+     *
+     * @param images images predicted and written
+     * @param failed images skipped because they could not be read or predicted
+     * @param elapsed wall time
+     */
+    public record Summary(int images, List<Failure> failed, Duration elapsed) {
+
+        public Summary {
+            failed = List.copyOf(failed);
+        }
+
+        public double imagesPerSecond() {
+            double s = elapsed.toNanos() / 1e9;
+            return s > 0 ? images / s : 0;
+        }
+
+        /** One line for the user, plus one line per skipped image. */
+        public String describe() {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "predicted %d image%s in %.1f s (%.2f images/s)",
+                    images, images == 1 ? "" : "s", elapsed.toNanos() / 1e9, imagesPerSecond()));
+            if (!failed.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "; skipped %d unreadable image%s:", failed.size(),
+                        failed.size() == 1 ? "" : "s"));
+                for (Failure f : failed) {
+                    sb.append(System.lineSeparator()).append("  ").append(f.message());
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    private final Predictor predictor;
+    private final PredictionWriter writer;
+    private final boolean skipBad;
+    private final PrintStream progress;
+
+    /**
+     * @param predictor the model
+     * @param writer which files to write
+     * @param skipBad skip unreadable images (listed in the summary) instead of stopping
+     * @param progress where progress goes, usually {@code System.err}; {@code null} for none
+     */
+    public FolderPrediction(Predictor predictor, PredictionWriter writer, boolean skipBad, PrintStream progress) {
+        this.predictor = predictor;
+        this.writer = writer;
+        this.skipBad = skipBad;
+        this.progress = progress;
+    }
+
+    /** The image files to predict: {@code input} itself, or the images in the folder, sorted. */
+    public static List<Path> listImages(Path input) {
+        if (Files.isRegularFile(input)) {
+            return List.of(input);
+        }
+        if (!Files.isDirectory(input)) {
+            throw new Seg4jException(input + ": no such file or folder");
+        }
+        try (Stream<Path> s = Files.list(input)) {
+            return s.filter(Files::isRegularFile).filter(FolderPrediction::isImage).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + input + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean isImage(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Output stems: the file name without extension, or with the extension joined by {@code _}
+     * where two inputs share a stem ({@code a.png}, {@code a.jpg} become {@code a_png}, {@code a_jpg}).
+     */
+    static List<String> stems(List<Path> files) {
+        Map<String, Integer> count = new HashMap<>();
+        for (Path f : files) {
+            count.merge(stem(f), 1, Integer::sum);
+        }
+        List<String> out = new ArrayList<>();
+        for (Path f : files) {
+            String s = stem(f);
+            out.add(count.get(s) > 1 ? f.getFileName().toString().replace('.', '_') : s);
+        }
+        return out;
+    }
+
+    static String stem(Path f) {
+        String n = f.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /** Predicts {@code input} (file or folder) into {@code outDir}. */
+    public Summary run(Path input, Path outDir) {
+        List<Path> files = listImages(input);
+        if (files.isEmpty()) {
+            throw new Seg4jException(input + ": no images (" + String.join(", ", EXTENSIONS.stream().sorted().toList())
+                    + ") found");
+        }
+        List<String> stems = stems(files);
+        List<Failure> failed = new ArrayList<>();
+        long start = System.nanoTime();
+        int done = 0;
+        try (Progress bar = Progress.create(progress, files.size())) {
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                try {
+                    predictOne(file, outDir, stems.get(i));
+                    done++;
+                } catch (Seg4jException e) {
+                    if (!skipBad) {
+                        throw e;
+                    }
+                    failed.add(new Failure(file, e.getMessage()));
+                } catch (RuntimeException e) {
+                    String msg = file + ": prediction failed: " + e;
+                    if (!skipBad || e instanceof UncheckedIOException) {
+                        // an output that cannot be written is not the image's fault: always stop
+                        throw new Seg4jException(msg, e);
+                    }
+                    failed.add(new Failure(file, msg));
+                }
+                bar.step(i + 1);
+            }
+        }
+        Summary summary = new Summary(done, failed, Duration.ofNanos(System.nanoTime() - start));
+        if (progress != null) {
+            progress.println(summary.describe());
+        }
+        return summary;
+    }
+
+    private void predictOne(Path file, Path outDir, String stem) {
+        RgbImage image = Images.read(file);
+        Probabilities probs = null;
+        LabelMask mask;
+        if (writer.needsProbabilities()) {
+            probs = predictor.predictProbabilities(image);
+            mask = probs.argmax();
+        } else {
+            mask = predictor.predict(image);
+        }
+        writer.write(outDir, stem, image, mask, probs);
+    }
+
+    /** Progress display: a bar on a terminal, periodic lines otherwise. */
+    interface Progress extends AutoCloseable {
+        void step(int done);
+
+        @Override
+        void close();
+
+        static Progress create(PrintStream out, int total) {
+            if (out == null) {
+                return new Progress() {
+                    @Override
+                    public void step(int done) {}
+
+                    @Override
+                    public void close() {}
+                };
+            }
+            if (System.console() != null) {
+                ProgressBar bar = new ProgressBarBuilder()
+                        .setTaskName("predict")
+                        .setInitialMax(total)
+                        .setUnit(" img", 1)
+                        .showSpeed()
+                        .setConsumer(new ConsoleProgressBarConsumer(out))
+                        .build();
+                return new Progress() {
+                    @Override
+                    public void step(int done) {
+                        bar.stepTo(done);
+                    }
+
+                    @Override
+                    public void close() {
+                        bar.close();
+                    }
+                };
+            }
+            return new LineProgress(out, total);
+        }
+    }
+
+    /** Prints {@code predict: 12/100 images, 3.40 images/s, ETA 26 s} at most every few seconds. */
+    static final class LineProgress implements Progress {
+        private final PrintStream out;
+        private final int total;
+        private final long start = System.nanoTime();
+        private long lastPrint = start;
+
+        LineProgress(PrintStream out, int total) {
+            this.out = out;
+            this.total = total;
+        }
+
+        @Override
+        public void step(int done) {
+            long now = System.nanoTime();
+            if (now - lastPrint >= LINE_INTERVAL_SECONDS * 1_000_000_000L && done < total) {
+                lastPrint = now;
+                out.println(line(done, (now - start) / 1e9));
+            }
+        }
+
+        String line(int done, double seconds) {
+            double rate = seconds > 0 ? done / seconds : 0;
+            long eta = rate > 0 ? Math.round((total - done) / rate) : -1;
+            return String.format(Locale.ROOT, "predict: %d/%d images, %.2f images/s, ETA %s", done, total, rate,
+                    eta < 0 ? "?" : eta + " s");
+        }
+
+        @Override
+        public void close() {}
+    }
+}
