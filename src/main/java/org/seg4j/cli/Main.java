@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Semantic segmentation on the JVM: prepare data, train, evaluate, predict.",
         subcommands = {
+            EvalCommand.class,
+            PredictCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

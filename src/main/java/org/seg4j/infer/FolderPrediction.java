@@ -13,20 +13,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
 import org.seg4j.infer.output.PredictionWriter;
+import org.seg4j.util.Progress;
 
 /**
  * Predicts one image file or every image in a folder ({@code .png .jpg .jpeg .bmp}, sorted by
  * name, not recursive) and writes the chosen outputs into an output folder.
  *
  * <p>Progress goes to the given stream: a progress bar with images/s and ETA when the process has a
- * terminal, otherwise one line every {@value #LINE_INTERVAL_SECONDS} seconds. An unreadable image
+ * terminal, otherwise one line every {@value Progress#LINE_INTERVAL_SECONDS} seconds. An unreadable image
  * stops the run with an error that names the file, unless {@code skipBad} is set: then it is
  * listed in the {@link Summary}. Outputs are written atomically per file and only after the
  * image's prediction succeeded, so there are never half-written files.
@@ -36,7 +34,6 @@ public final class FolderPrediction {
     /** File name extensions (lower case) treated as images. */
     public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp");
 
-    static final int LINE_INTERVAL_SECONDS = 10;
 
     /** An image that could not be processed. */
     public record Failure(Path file, String message) {}
@@ -147,7 +144,7 @@ public final class FolderPrediction {
         List<Failure> failed = new ArrayList<>();
         long start = System.nanoTime();
         int done = 0;
-        try (Progress bar = Progress.create(progress, files.size())) {
+        try (Progress bar = Progress.create(progress, "predict", "img", files.size())) {
             for (int i = 0; i < files.size(); i++) {
                 Path file = files.get(i);
                 try {
@@ -187,78 +184,5 @@ public final class FolderPrediction {
             mask = predictor.predict(image);
         }
         writer.write(outDir, stem, image, mask, probs);
-    }
-
-    /** Progress display: a bar on a terminal, periodic lines otherwise. */
-    interface Progress extends AutoCloseable {
-        void step(int done);
-
-        @Override
-        void close();
-
-        static Progress create(PrintStream out, int total) {
-            if (out == null) {
-                return new Progress() {
-                    @Override
-                    public void step(int done) {}
-
-                    @Override
-                    public void close() {}
-                };
-            }
-            if (System.console() != null) {
-                ProgressBar bar = new ProgressBarBuilder()
-                        .setTaskName("predict")
-                        .setInitialMax(total)
-                        .setUnit(" img", 1)
-                        .showSpeed()
-                        .setConsumer(new ConsoleProgressBarConsumer(out))
-                        .build();
-                return new Progress() {
-                    @Override
-                    public void step(int done) {
-                        bar.stepTo(done);
-                    }
-
-                    @Override
-                    public void close() {
-                        bar.close();
-                    }
-                };
-            }
-            return new LineProgress(out, total);
-        }
-    }
-
-    /** Prints {@code predict: 12/100 images, 3.40 images/s, ETA 26 s} at most every few seconds. */
-    static final class LineProgress implements Progress {
-        private final PrintStream out;
-        private final int total;
-        private final long start = System.nanoTime();
-        private long lastPrint = start;
-
-        LineProgress(PrintStream out, int total) {
-            this.out = out;
-            this.total = total;
-        }
-
-        @Override
-        public void step(int done) {
-            long now = System.nanoTime();
-            if (now - lastPrint >= LINE_INTERVAL_SECONDS * 1_000_000_000L && done < total) {
-                lastPrint = now;
-                out.println(line(done, (now - start) / 1e9));
-            }
-        }
-
-        String line(int done, double seconds) {
-            double rate = seconds > 0 ? done / seconds : 0;
-            long eta = rate > 0 ? Math.round((total - done) / rate) : -1;
-            return String.format(Locale.ROOT, "predict: %d/%d images, %.2f images/s, ETA %s", done, total, rate,
-                    eta < 0 ? "?" : eta + " s");
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -115,10 +115,4 @@ class FolderPredictionTest {
         assertThatThrownBy(() -> new FolderPrediction(predictor, writer, false, null).run(tmp.resolve("nope"), out))
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("nope");
     }
-
-    @Test
-    void progressLineShowsRateAndEta() {
-        var p = new FolderPrediction.LineProgress(System.err, 10);
-        assertThat(p.line(4, 2.0)).isEqualTo("predict: 4/10 images, 2.00 images/s, ETA 3 s");
-    }
 }

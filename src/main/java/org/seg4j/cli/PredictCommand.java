@@ -1,0 +1,57 @@
+package org.seg4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.seg4j.infer.FolderPrediction;
+import org.seg4j.infer.Predictor;
+import org.seg4j.infer.output.OutputFormat;
+import org.seg4j.infer.output.PredictionWriter;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seg4j predict}: segment an image or a folder of images. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Segment an image or every image in a folder; writes masks, colour masks, overlays, "
+                + "probability maps or cutouts (background removed) at the input's full resolution.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "Model directory (from seg4j train).")
+    Path model;
+
+    @Option(names = "--input", required = true, description = "An image file or a folder of images.")
+    Path input;
+
+    @Option(names = "--out", required = true, description = "Output folder.")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "mask,color,overlay", split = ",",
+            description = "Outputs: mask, color, overlay, probs, cutout (default: ${DEFAULT-VALUE}).")
+    List<String> formats;
+
+    @Option(names = "--alpha", defaultValue = "0.5", description = "Overlay opacity (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--foreground", split = ",",
+            description = "Classes kept by the cutout format (default: all but background/class 0).")
+    List<String> foreground = List.of();
+
+    @Option(names = "--skip-bad", description = "Skip unreadable images and list them at the end.")
+    boolean skipBad;
+
+    @ArgGroup(exclusive = false, heading = "Inference%n")
+    InferenceOptions inference = new InferenceOptions();
+
+    @Override
+    public Integer call() {
+        try (Predictor predictor = Predictor.load(model, inference.toOptions())) {
+            PredictionWriter writer = new PredictionWriter(OutputFormat.parseList(String.join(",", formats)),
+                    predictor.classes(), alpha, foreground);
+            FolderPrediction.Summary summary = new FolderPrediction(predictor, writer, skipBad, System.err)
+                    .run(input, out);
+            System.out.println(summary.describe());
+            return summary.failed().isEmpty() ? 0 : 2;
+        }
+    }
+}
