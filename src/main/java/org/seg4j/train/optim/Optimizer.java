@@ -66,6 +66,14 @@ public abstract class Optimizer implements AutoCloseable {
         };
     }
 
+    /** Throws a user error unless {@code name} is a known optimizer. */
+    public static void checkName(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        if (!n.equals("adam") && !n.equals("adamw") && !n.equals("sgd")) {
+            throw new Seg4jException("unknown optimizer '" + name + "'; valid: adam, adamw, sgd");
+        }
+    }
+
     /** Name written into the state stream and checked on load. */
     public abstract String name();
 
@@ -101,7 +109,7 @@ public abstract class Optimizer implements AutoCloseable {
      * @param lr learning rate for this step
      * @param scratchParent manager under which temporaries are created (a per-step manager)
      */
-    public void step(List<Pair<String, Parameter>> parameters, float lr, NDManager scratchParent) {
+    public void step(Iterable<Pair<String, Parameter>> parameters, float lr, NDManager scratchParent) {
         long t = updates + 1;
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
