@@ -61,7 +61,7 @@ final class ProgressReporter implements AutoCloseable {
         }
     }
 
-    /** After each step: {@code step} steps of the epoch done, with the step's loss and lr. */
+    /** After each step: {@code step} steps of the epoch done, the epoch's mean loss so far and the lr. */
     void update(long step, int batchImages, double loss, double lr) {
         images += batchImages;
         double secs = (System.nanoTime() - startNanos) / 1e9;

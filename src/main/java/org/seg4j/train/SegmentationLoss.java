@@ -125,7 +125,7 @@ public final class SegmentationLoss {
         }
         long[] index = new long[pixels];
         float[] pixelWeight = new float[pixels];
-        float[] valid = new float[pixels];
+        float[] valid = kind == Kind.CE ? null : new float[pixels];
         double weightSum = 0;
         int validCount = 0;
         for (int i = 0; i < pixels; i++) {
@@ -138,7 +138,9 @@ public final class SegmentationLoss {
                         + ") nor the void value " + LabelMask.IGNORE);
             }
             index[i] = y;
-            valid[i] = 1f;
+            if (valid != null) {
+                valid[i] = 1f;
+            }
             validCount++;
             float wy = classWeights == null ? 1f : classWeights[y];
             pixelWeight[i] = wy;

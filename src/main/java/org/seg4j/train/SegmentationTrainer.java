@@ -211,7 +211,7 @@ public final class SegmentationTrainer {
                         images += batch.size();
                         globalStep++;
                         stepInEpoch++;
-                        progress.update(stepInEpoch, batch.size(), value, lr);
+                        progress.update(stepInEpoch, batch.size(), lossSum / stepInEpoch, lr);
                         if (System.nanoTime() - runStart > budgetNanos) {
                             budgetHit = it.hasNext();
                             break;

@@ -197,6 +197,26 @@ class SegmentationTrainerTest {
         assertThat(r2.history().get(0).partial()).isFalse();
     }
 
+    @Test
+    void sgdDiceWithoutValidationPicksBestByTrainLossAndLogsPlainLines() throws Exception {
+        Path out = tmp.resolve("sgd");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream log = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        TrainConfig cfg = config().epochs(2).optimizer("sgd").lr(0.05).nesterov(true).loss("ce+dice")
+                .schedule("cosine").classWeights(new float[] {1f, 2f, 0.5f}).gradClipNorm(5)
+                .progressIntervalSeconds(0.001).build();
+        TrainResult r = trainer(out, cfg, TestData.tinyNet(false)).log(log).progress("lines").build().fit();
+        assertThat(r.bestMetricName()).isEqualTo("train_loss");
+        assertThat(r.bestEpoch()).isBetween(1, 2);
+        assertThat(r.bestMetric()).isEqualTo(r.history().get(r.bestEpoch() - 1).trainLoss());
+        assertThat(out.resolve("checkpoints/best/state.json")).exists();
+        assertThat(ModelDirectory.readManifest(out).metrics()).containsKey("train_loss").doesNotContainKey("mIoU");
+        String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("\r");
+        assertThat(text).contains("epoch 1/2  step 1/4 (25%)", "img/s", "loss", "ETA", "epoch 2/2  train loss");
+        assertThat(text.lines().filter(l -> l.contains("train loss")).count()).isEqualTo(2);
+    }
+
     private static long rssKb() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
