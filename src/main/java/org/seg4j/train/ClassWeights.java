@@ -2,6 +2,9 @@ package org.seg4j.train;
 
 import java.util.Arrays;
 import org.seg4j.Seg4jException;
+import org.seg4j.data.LabelMask;
+import org.seg4j.data.Sample;
+import org.seg4j.data.SampleSource;
 
 /** Class weights for the loss, computed from pixel counts of the training masks. */
 public final class ClassWeights {
@@ -50,6 +53,49 @@ public final class ClassWeights {
             int y = b & 0xFF;
             if (y < counts.length) {
                 counts[y]++;
+            }
+        }
+    }
+
+    /**
+     * The class weights a configuration asks for: {@code null} for {@code none}, the explicit
+     * weights (checked against the class count), or median-frequency weights counted over the
+     * masks of {@code training} (every sample is read once).
+     */
+    public static float[] resolve(TrainConfig config, SampleSource training, int numClasses) {
+        switch (config.classWeighting()) {
+            case "none" -> {
+                return null;
+            }
+            case "explicit" -> {
+                float[] w = config.classWeights();
+                if (w.length != numClasses) {
+                    throw new Seg4jException("class_weights has " + w.length + " values but the data set has "
+                            + numClasses + " classes");
+                }
+                return w;
+            }
+            default -> {
+                long[] pixels = new long[numClasses];
+                long[] present = new long[numClasses];
+                long[] one = new long[numClasses];
+                for (int i = 0; i < training.size(); i++) {
+                    Sample s = training.load(i);
+                    LabelMask mask = s.mask();
+                    if (mask == null) {
+                        continue;
+                    }
+                    Arrays.fill(one, 0);
+                    count(mask.data(), one);
+                    long size = (long) mask.width() * mask.height();
+                    for (int c = 0; c < numClasses; c++) {
+                        pixels[c] += one[c];
+                        if (one[c] > 0) {
+                            present[c] += size;
+                        }
+                    }
+                }
+                return medianFrequency(pixels, present);
             }
         }
     }

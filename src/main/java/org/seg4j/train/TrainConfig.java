@@ -182,6 +182,12 @@ public record TrainConfig(
         progressIntervalSeconds = progressIntervalSeconds <= 0 ? 30 : progressIntervalSeconds;
     }
 
+    /** A copy of the explicit class weights, or {@code null}. */
+    @Override
+    public float[] classWeights() {
+        return classWeights == null ? null : classWeights.clone();
+    }
+
     private static void positive(String key, long v) {
         if (v < 1) {
             throw new Seg4jException(key + " must be at least 1, got " + v);

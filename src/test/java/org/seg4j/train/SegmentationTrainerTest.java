@@ -246,6 +246,7 @@ class SegmentationTrainerTest {
                     }
                 }).build().fit();
         long growthKb = rss[5] - rss[1];
+        System.out.println("RSS per epoch (MB): " + java.util.Arrays.toString(java.util.Arrays.stream(rss).map(k -> k / 1024).toArray()));
         System.out.println("RSS after step 100: " + rss[1] / 1024 + " MB, after step 500: " + rss[5] / 1024
                 + " MB, growth " + growthKb / 1024.0 + " MB");
         assertThat(growthKb).isLessThan(50 * 1024);

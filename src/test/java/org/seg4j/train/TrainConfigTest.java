@@ -96,4 +96,24 @@ class TrainConfigTest {
         assertThat(w[2]).isEqualTo(0.5f, org.assertj.core.api.Assertions.within(1e-6f));
         assertThat(w[3]).isZero();
     }
+
+    @Test
+    void medianFrequencyFromSamples() {
+        byte[] m0 = {0, 0, 0, 1};
+        byte[] m1 = {2, 2, (byte) 255, 0};
+        org.seg4j.data.SampleSource src = new org.seg4j.data.SampleSource() {
+            public int size() { return 2; }
+            public org.seg4j.data.Sample load(int i) {
+                return new org.seg4j.data.Sample("s" + i, org.seg4j.data.RgbImage.blank(2, 2),
+                        new org.seg4j.data.LabelMask(2, 2, i == 0 ? m0 : m1));
+            }
+            public String id(int i) { return "s" + i; }
+            public org.seg4j.data.ClassMeta classes() { return null; }
+        };
+        TrainConfig cfg = TrainConfig.builder().classWeighting("median-frequency").build();
+        float[] w = ClassWeights.resolve(cfg, src, 3);
+        // class 0: 4 px in 8 px of images with it -> 0.5; class 1: 1/4 = 0.25; class 2: 2/4 = 0.5; median 0.5
+        assertThat(w).containsExactly(new float[] {1f, 2f, 1f}, org.assertj.core.api.Assertions.within(1e-6f));
+        assertThat(ClassWeights.resolve(TrainConfig.defaults(), src, 3)).isNull();
+    }
 }
