@@ -1,0 +1,181 @@
+package org.seg4j.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+import java.util.Locale;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.LabelMask;
+
+/**
+ * Per-pixel segmentation loss over logits {@code (N, C, H, W)} and labels {@code (N, H, W)}:
+ * softmax cross-entropy with an ignore label ({@link LabelMask#IGNORE}) and optional class
+ * weights, a soft Dice loss, or their sum.
+ *
+ * <p>Cross-entropy matches PyTorch's {@code CrossEntropyLoss(weight=w, ignore_index=255)}: the
+ * weighted mean {@code sum(w[y] * nll) / sum(w[y])} over the non-ignored pixels. The Dice term is
+ * {@code 1 - mean_c (2 * sum(p_c * t_c) + 1) / (sum(p_c) + sum(t_c) + 1)} over the non-ignored
+ * pixels of the batch (classes absent from both prediction and truth score close to 1).
+ *
+ * <p>Every array the loss creates is attached to the manager of {@code logits}, so a caller that
+ * computes the logits in a per-step sub-manager frees everything when that manager closes.
+ */
+public final class SegmentationLoss {
+
+    /** Which loss terms are used. */
+    public enum Kind {
+        /** Softmax cross-entropy. */
+        CE,
+        /** Soft Dice. */
+        DICE,
+        /** Cross-entropy plus Dice. */
+        CE_DICE;
+
+        /** Parses {@code ce}, {@code dice} or {@code ce+dice}. */
+        public static Kind parse(String name) {
+            String n = name == null ? "ce" : name.trim().toLowerCase(Locale.ROOT);
+            return switch (n) {
+                case "ce", "cross-entropy", "cross_entropy", "crossentropy" -> CE;
+                case "dice" -> DICE;
+                case "ce+dice", "ce_dice", "ce-dice", "dice+ce" -> CE_DICE;
+                default -> throw new Seg4jException("unknown loss '" + name + "'; valid: ce, dice, ce+dice");
+            };
+        }
+
+        /** The name used in configuration files. */
+        public String configName() {
+            return switch (this) {
+                case CE -> "ce";
+                case DICE -> "dice";
+                case CE_DICE -> "ce+dice";
+            };
+        }
+    }
+
+    private final int numClasses;
+    private final float[] classWeights;
+    private final Kind kind;
+
+    /**
+     * @param numClasses number of classes (channels of the logits)
+     * @param classWeights per-class weights for cross-entropy, or {@code null} for all 1
+     * @param kind loss terms
+     */
+    public SegmentationLoss(int numClasses, float[] classWeights, Kind kind) {
+        if (numClasses < 1) {
+            throw new IllegalArgumentException("numClasses must be positive");
+        }
+        if (classWeights != null) {
+            if (classWeights.length != numClasses) {
+                throw new Seg4jException("class weights have " + classWeights.length + " values but there are "
+                        + numClasses + " classes");
+            }
+            for (float w : classWeights) {
+                if (!(w >= 0) || Float.isInfinite(w)) {
+                    throw new Seg4jException("class weights must be finite and non-negative: "
+                            + Arrays.toString(classWeights));
+                }
+            }
+        }
+        this.numClasses = numClasses;
+        this.classWeights = classWeights == null ? null : classWeights.clone();
+        this.kind = kind;
+    }
+
+    /** Unweighted cross-entropy. */
+    public SegmentationLoss(int numClasses) {
+        this(numClasses, null, Kind.CE);
+    }
+
+    public int numClasses() {
+        return numClasses;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** A copy of the class weights, or {@code null} when unweighted. */
+    public float[] classWeights() {
+        return classWeights == null ? null : classWeights.clone();
+    }
+
+    /**
+     * The scalar loss.
+     *
+     * @param logits {@code (N, C, H, W)} network output
+     * @param labels {@code N * H * W} labels (unsigned bytes, {@link LabelMask#IGNORE} skipped)
+     * @return a scalar float array attached to the logits' manager; 0 (with a zero gradient) when
+     *     every pixel is ignored
+     */
+    public NDArray compute(NDArray logits, byte[] labels) {
+        Shape s = logits.getShape();
+        if (s.dimension() != 4 || s.get(1) != numClasses) {
+            throw new IllegalArgumentException("logits must be (N, " + numClasses + ", H, W), got " + s);
+        }
+        long n = s.get(0);
+        long h = s.get(2);
+        long w = s.get(3);
+        int pixels = Math.toIntExact(n * h * w);
+        if (labels.length != pixels) {
+            throw new IllegalArgumentException("labels have " + labels.length + " values, logits cover " + pixels
+                    + " pixels " + s);
+        }
+        long[] index = new long[pixels];
+        float[] pixelWeight = new float[pixels];
+        float[] valid = kind == Kind.CE ? null : new float[pixels];
+        double weightSum = 0;
+        int validCount = 0;
+        for (int i = 0; i < pixels; i++) {
+            int y = labels[i] & 0xFF;
+            if (y == LabelMask.IGNORE) {
+                continue;
+            }
+            if (y >= numClasses) {
+                throw new Seg4jException("label " + y + " is not a class id (0.." + (numClasses - 1)
+                        + ") nor the void value " + LabelMask.IGNORE);
+            }
+            index[i] = y;
+            if (valid != null) {
+                valid[i] = 1f;
+            }
+            validCount++;
+            float wy = classWeights == null ? 1f : classWeights[y];
+            pixelWeight[i] = wy;
+            weightSum += wy;
+        }
+        NDManager m = logits.getManager();
+        Shape pixelShape = new Shape(n, 1, h, w);
+        NDArray total = null;
+        if (kind != Kind.DICE) {
+            if (weightSum <= 0) {
+                total = logits.sum().mul(0f);
+            } else {
+                NDArray logp = logits.logSoftmax(1);
+                NDArray idx = m.create(index, pixelShape);
+                NDArray picked = logp.gather(idx, 1);
+                NDArray pw = m.create(pixelWeight, pixelShape);
+                total = picked.mul(pw).sum().neg().div((float) weightSum);
+            }
+        }
+        if (kind != Kind.CE) {
+            NDArray dice;
+            if (validCount == 0) {
+                dice = logits.sum().mul(0f);
+            } else {
+                NDArray mask = m.create(valid, pixelShape);
+                NDArray probs = logits.softmax(1).mul(mask);
+                NDArray idx = m.create(index, new Shape(n, h, w));
+                NDArray onehot = idx.oneHot(numClasses, DataType.FLOAT32).transpose(0, 3, 1, 2).mul(mask);
+                int[] axes = {0, 2, 3};
+                NDArray inter = probs.mul(onehot).sum(axes);
+                NDArray denom = probs.sum(axes).add(onehot.sum(axes));
+                dice = inter.mul(2f).add(1f).div(denom.add(1f)).mean().neg().add(1f);
+            }
+            total = total == null ? dice : total.add(dice);
+        }
+        return total;
+    }
+}

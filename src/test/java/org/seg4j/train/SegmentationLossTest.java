@@ -1,0 +1,70 @@
+package org.seg4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.engine.Engine;
+import org.junit.jupiter.api.Test;
+
+class SegmentationLossTest {
+
+    // N=1, C=2, H=1, W=3 laid out as [c][w]: pixel 0 logits (0, 0), pixel 1 (1, 0), pixel 2 (5, -5)
+    private static float[] logits(float p2c0, float p2c1) {
+        return new float[] {0f, 1f, p2c0, 0f, 0f, p2c1};
+    }
+
+    private static final byte[] LABELS = {0, 1, (byte) 255};
+
+    private static double value(SegmentationLoss loss, float[] data) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(data, new Shape(1, 2, 1, 3));
+            return loss.compute(x, LABELS).getFloat();
+        }
+    }
+
+    @Test
+    void crossEntropyMatchesHandValueAndSkipsIgnoredPixels() {
+        SegmentationLoss loss = new SegmentationLoss(2);
+        double expected = (Math.log(2) + Math.log(1 + Math.E)) / 2;
+        assertThat(value(loss, logits(5f, -5f))).isCloseTo(expected, within(1e-5));
+        assertThat(value(loss, logits(-30f, 40f))).isCloseTo(expected, within(1e-5));
+    }
+
+    @Test
+    void weightedCrossEntropyIsWeightedMean() {
+        SegmentationLoss loss = new SegmentationLoss(2, new float[] {1f, 3f}, SegmentationLoss.Kind.CE);
+        double expected = (1 * Math.log(2) + 3 * Math.log(1 + Math.E)) / 4;
+        assertThat(value(loss, logits(5f, -5f))).isCloseTo(expected, within(1e-5));
+    }
+
+    @Test
+    void allIgnoredGivesZeroWithGradient() {
+        SegmentationLoss loss = new SegmentationLoss(2);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(logits(1f, 2f), new Shape(1, 2, 1, 3));
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray l = loss.compute(x, new byte[] {(byte) 255, (byte) 255, (byte) 255});
+                assertThat(l.getFloat()).isEqualTo(0f);
+                gc.backward(l);
+            }
+            assertThat(x.getGradient().abs().sum().getFloat()).isEqualTo(0f);
+        }
+    }
+
+    @Test
+    void diceLossOfPerfectPredictionIsNearZero() {
+        SegmentationLoss dice = new SegmentationLoss(2, null, SegmentationLoss.Kind.DICE);
+        // confident and correct on both labelled pixels
+        float[] data = {40f, -40f, 0f, -40f, 40f, 0f};
+        assertThat(value(dice, data)).isLessThan(0.01);
+        float[] wrong = {-40f, 40f, 0f, 40f, -40f, 0f};
+        assertThat(value(dice, wrong)).isGreaterThan(0.6);
+        SegmentationLoss both = new SegmentationLoss(2, null, SegmentationLoss.Kind.CE_DICE);
+        assertThat(value(both, wrong)).isGreaterThan(value(dice, wrong) + 10);
+    }
+}

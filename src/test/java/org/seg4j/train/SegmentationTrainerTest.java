@@ -1,0 +1,254 @@
+package org.seg4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ai.djl.pytorch.jni.JniUtils;
+import org.junit.jupiter.api.io.TempDir;
+import org.seg4j.metric.SegmentationMetrics;
+import org.seg4j.model.ModelDirectory;
+import org.seg4j.model.ModelManifest;
+import org.seg4j.util.Json;
+
+class SegmentationTrainerTest {
+
+    @TempDir
+    Path tmp;
+
+    private static int threads;
+
+    /**
+     * One intra-op thread: on a loaded 2-core machine OpenMP's spinning threads make tiny models
+     * 50x slower; a single thread keeps these tests fast and deterministic.
+     */
+    @BeforeAll
+    static void singleThread() {
+        ai.djl.engine.Engine.getInstance();
+        threads = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
+    }
+
+    @AfterAll
+    static void restoreThreads() {
+        JniUtils.setNumThreads(threads);
+    }
+
+    private static TrainConfig.Builder config() {
+        return TrainConfig.builder().epochs(3).batchSize(4).crop(16, 16).optimizer("adamw").lr(0.01)
+                .schedule("poly").warmupSteps(2).seed(7).keepLast(2).numWorkers(0).valPadMultiple(8);
+    }
+
+    private static SegmentationTrainer.Builder trainer(Path out, TrainConfig cfg, Block block) {
+        return SegmentationTrainer.builder().block(block).trainData(new TestData.Provider(16, 4, 16, 16, 1))
+                .config(cfg).outputDir(out).manifest(TestData.manifest(16, 16)).log(null);
+    }
+
+    @Test
+    void trainsValidatesAndWritesRunFolder() throws Exception {
+        Path out = tmp.resolve("run");
+        List<Integer> seen = new ArrayList<>();
+        TrainResult r = trainer(out, config().build(), TestData.tinyNet(false))
+                .validationData(new TestData.Provider(4, 2, 12, 20, 99)) // 12x20 is padded to 16x24
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(EpochStats stats, SegmentationMetrics v, List<EpochStats> h) {
+                        seen.add(stats.epoch());
+                        assertThat(v).isNotNull();
+                    }
+                })
+                .build().fit();
+        assertThat(seen).containsExactly(1, 2, 3);
+        assertThat(r.epochsCompleted()).isEqualTo(3);
+        assertThat(r.globalStep()).isEqualTo(12);
+        assertThat(r.bestMetricName()).isEqualTo("val_miou");
+        assertThat(r.history()).hasSize(3);
+        assertThat(r.history().get(2).trainLoss()).isLessThan(r.history().get(0).trainLoss());
+        assertThat(r.lastValidation().meanIoU()).isGreaterThan(0.3);
+
+        assertThat(out.resolve("config.yaml")).exists();
+        assertThat(TrainConfig.read(out.resolve("config.yaml"))).isEqualTo(config().build());
+        List<EpochStats> history = Json.JSON.readValue(out.resolve("history.json").toFile(),
+                new TypeReference<List<EpochStats>>() {});
+        assertThat(history).hasSize(3);
+        assertThat(history.get(0).valMIoU()).isNotNull();
+        Path ck = out.resolve("checkpoints");
+        try (Stream<Path> s = Files.list(ck)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("best", "epoch-0002", "epoch-0003", "last");
+        }
+        for (String f : List.of("weights.params", "optimizer.bin", "state.json")) {
+            assertThat(ck.resolve("last").resolve(f)).exists();
+        }
+        CheckpointState st = Json.read(ck.resolve("last/state.json"), CheckpointState.class);
+        assertThat(st.epoch()).isEqualTo(3);
+        assertThat(st.globalStep()).isEqualTo(12);
+        assertThat(st.bestMetric()).isCloseTo(r.bestMetric(), within(1e-12));
+
+        ModelManifest m = ModelDirectory.readManifest(out);
+        assertThat(m.metrics()).containsKeys("mIoU", "pixel_accuracy", "per_class_iou", "epoch");
+        assertThat(((Number) m.metrics().get("mIoU")).doubleValue()).isCloseTo(r.bestMetric(), within(1e-9));
+        assertThat(m.provenance().trainConfig()).containsEntry("optimizer", "adamw");
+        assertThat(out.resolve("weights.params")).exists();
+
+        // the run folder refuses a second fresh run
+        assertThatThrownBy(() -> trainer(out, config().build(), TestData.tinyNet(false)).build().fit())
+                .hasMessageContaining("--resume");
+    }
+
+    private static float[][] weights(Path weightsFile) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block b = TestData.tinyNet(true);
+            ModelDirectory.initialize(b, m, 16, 16);
+            ModelDirectory.loadWeights(weightsFile, b, m);
+            List<float[]> list = new ArrayList<>();
+            for (Pair<String, Parameter> p : b.getParameters()) {
+                list.add(p.getValue().getArray().toFloatArray());
+            }
+            return list.toArray(new float[0][]);
+        }
+    }
+
+    @Test
+    void resumedRunMatchesUninterruptedRun() {
+        TrainConfig cfg = config().epochs(2).keepLast(0).build();
+        Path a = tmp.resolve("a");
+        trainer(a, cfg, TestData.tinyNet(true)).build().fit();
+
+        Path b = tmp.resolve("b");
+        // a "kill" right after epoch 1's checkpoints are written
+        assertThatThrownBy(() -> trainer(b, cfg, TestData.tinyNet(true)).listener(new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochStats stats, SegmentationMetrics v, List<EpochStats> h) {
+                throw new IllegalStateException("killed");
+            }
+        }).build().fit()).hasMessage("killed");
+        TrainResult r = trainer(b, cfg, TestData.tinyNet(true)).resume(true).build().fit();
+        assertThat(r.epochsCompleted()).isEqualTo(2);
+        assertThat(r.history()).hasSize(2);
+
+        float[][] wa = weights(a.resolve("checkpoints/last/weights.params"));
+        float[][] wb = weights(b.resolve("checkpoints/last/weights.params"));
+        assertThat(wa.length).isEqualTo(wb.length);
+        for (int i = 0; i < wa.length; i++) {
+            for (int j = 0; j < wa[i].length; j++) {
+                assertThat(wb[i][j]).isCloseTo(wa[i][j], within(1e-5f));
+            }
+        }
+        assertThat(r.history().get(1).trainLoss()).isCloseTo(
+                Json.read(a.resolve("checkpoints/last/state.json"), CheckpointState.class).history().get(1).trainLoss(),
+                within(1e-5));
+    }
+
+    @Test
+    void nonFiniteLossStopsWithoutCheckpoint() {
+        Path out = tmp.resolve("nan");
+        TestData.Provider data = new TestData.Provider(16, 4, 16, 16, 1);
+        data.nanEpoch = 1; // second epoch (0-based), third batch
+        data.nanBatch = 2;
+        assertThatThrownBy(() -> SegmentationTrainer.builder().block(TestData.tinyNet(false)).trainData(data)
+                        .config(config().build()).outputDir(out).manifest(TestData.manifest(16, 16)).log(null)
+                        .build().fit())
+                .isInstanceOf(NonFiniteLossException.class)
+                .hasMessageContaining("epoch 2")
+                .hasMessageContaining("step 3");
+        CheckpointState st = Json.read(out.resolve("checkpoints/last/state.json"), CheckpointState.class);
+        assertThat(st.epoch()).isEqualTo(1);
+        assertThat(st.globalStep()).isEqualTo(4);
+        assertThat(out.resolve("checkpoints/epoch-0002")).doesNotExist();
+    }
+
+    @Test
+    void timeBudgetStopsAfterStepValidatesAndCanResume() {
+        Path out = tmp.resolve("budget");
+        TrainConfig cfg = config().timeBudget(Duration.ofMillis(1)).build();
+        TrainResult r = trainer(out, cfg, TestData.tinyNet(false))
+                .validationData(new TestData.Provider(2, 2, 16, 16, 5)).build().fit();
+        assertThat(r.stoppedByTimeBudget()).isTrue();
+        assertThat(r.globalStep()).isEqualTo(1);
+        assertThat(r.epochsCompleted()).isZero();
+        assertThat(r.lastValidation()).isNotNull();
+        assertThat(r.history()).singleElement().satisfies(h -> assertThat(h.partial()).isTrue());
+        assertThat(out.resolve("model.json")).exists();
+        CheckpointState st = Json.read(out.resolve("checkpoints/last/state.json"), CheckpointState.class);
+        assertThat(st.stepInEpoch()).isEqualTo(1);
+
+        TrainResult r2 = trainer(out, config().build(), TestData.tinyNet(false))
+                .validationData(new TestData.Provider(2, 2, 16, 16, 5)).resume(true).build().fit();
+        assertThat(r2.epochsCompleted()).isEqualTo(3);
+        assertThat(r2.globalStep()).isEqualTo(12);
+        assertThat(r2.history()).hasSize(3);
+        assertThat(r2.history().get(0).steps()).isEqualTo(4);
+        assertThat(r2.history().get(0).partial()).isFalse();
+    }
+
+    @Test
+    void sgdDiceWithoutValidationPicksBestByTrainLossAndLogsPlainLines() throws Exception {
+        Path out = tmp.resolve("sgd");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream log = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        TrainConfig cfg = config().epochs(2).optimizer("sgd").lr(0.05).nesterov(true).loss("ce+dice")
+                .schedule("cosine").classWeights(new float[] {1f, 2f, 0.5f}).gradClipNorm(5)
+                .progressIntervalSeconds(0.001).build();
+        TrainResult r = trainer(out, cfg, TestData.tinyNet(false)).log(log).progress("lines").build().fit();
+        assertThat(r.bestMetricName()).isEqualTo("train_loss");
+        assertThat(r.bestEpoch()).isBetween(1, 2);
+        assertThat(r.bestMetric()).isEqualTo(r.history().get(r.bestEpoch() - 1).trainLoss());
+        assertThat(out.resolve("checkpoints/best/state.json")).exists();
+        assertThat(ModelDirectory.readManifest(out).metrics()).containsKey("train_loss").doesNotContainKey("mIoU");
+        String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("\r");
+        assertThat(text).contains("epoch 1/2  step 1/4 (25%)", "img/s", "loss", "ETA", "epoch 2/2  train loss");
+        assertThat(text.lines().filter(l -> l.contains("train loss")).count()).isEqualTo(2);
+    }
+
+    private static long rssKb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS");
+    }
+
+    @Test
+    void memoryStaysFlatOver500Steps() throws Exception {
+        Path out = tmp.resolve("mem");
+        long[] rss = new long[6];
+        TrainConfig cfg = config().epochs(5).batchSize(2).keepLast(1).warmupSteps(0).build();
+        SegmentationTrainer.builder().block(TestData.tinyNet(true))
+                .trainData(new TestData.Provider(200, 2, 16, 16, 3)).config(cfg).outputDir(out).log(null)
+                .numClasses(TestData.CLASSES)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(EpochStats stats, SegmentationMetrics v, List<EpochStats> h) {
+                        try {
+                            System.gc();
+                            rss[stats.epoch()] = rssKb();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }).build().fit();
+        long growthKb = rss[5] - rss[1];
+        System.out.println("RSS per epoch (MB): " + java.util.Arrays.toString(java.util.Arrays.stream(rss).map(k -> k / 1024).toArray()));
+        System.out.println("RSS after step 100: " + rss[1] / 1024 + " MB, after step 500: " + rss[5] / 1024
+                + " MB, growth " + growthKb / 1024.0 + " MB");
+        assertThat(growthKb).isLessThan(50 * 1024);
+    }
+}
