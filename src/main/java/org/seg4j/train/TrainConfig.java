@@ -73,6 +73,10 @@ import org.seg4j.util.Json;
  * @param model model: architecture name, {@code null} when given elsewhere
  * @param encoder model: encoder name, {@code null} for the default
  * @param baseWidth model: base channel width, 0 for the default
+ * @param inputScale loader and model: images are resized by this factor before training and prediction
+ *     (e.g. 0.5 trains CamVid at 180x240); predicted masks always come back at full resolution
+ * @param rotation loader: largest random rotation in degrees (0 = none)
+ * @param colorJitter loader: strength of random brightness/contrast/saturation changes (0 = none)
  */
 public record TrainConfig(
         int epochs,
@@ -105,7 +109,10 @@ public record TrainConfig(
         int valBatchSize,
         String model,
         String encoder,
-        int baseWidth) {
+        int baseWidth,
+        double inputScale,
+        double rotation,
+        double colorJitter) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -116,7 +123,7 @@ public record TrainConfig(
             "nesterov", "weight_decay", "grad_clip_norm", "schedule", "poly_power", "warmup_steps", "loss",
             "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget",
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
-            "val_batch_size", "model", "encoder", "base_width");
+            "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter");
 
     /** Keys that do not change the result of a run (left out of {@link #hash()}). */
     private static final Set<String> NOT_HASHED =
@@ -153,6 +160,15 @@ public record TrainConfig(
         }
         if (!(scaleMin > 0) || scaleMax < scaleMin) {
             throw new Seg4jException("need 0 < scale_min <= scale_max, got " + scaleMin + ", " + scaleMax);
+        }
+        if (!(inputScale > 0) || inputScale > 4) {
+            throw new Seg4jException("input_scale must be in (0, 4], got " + inputScale);
+        }
+        if (rotation < 0 || rotation > 180) {
+            throw new Seg4jException("rotation must be in [0, 180] degrees, got " + rotation);
+        }
+        if (colorJitter < 0 || colorJitter > 1) {
+            throw new Seg4jException("color_jitter must be in [0, 1], got " + colorJitter);
         }
         if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
             throw new Seg4jException("time_budget must be positive, got " + timeBudget);
@@ -259,6 +275,9 @@ public record TrainConfig(
         m.put("model", model);
         m.put("encoder", encoder);
         m.put("base_width", baseWidth);
+        m.put("input_scale", inputScale);
+        m.put("rotation", rotation);
+        m.put("color_jitter", colorJitter);
         return m;
     }
 
@@ -462,6 +481,9 @@ public record TrainConfig(
             case "model" -> b.model = v == null ? null : v.toString();
             case "encoder" -> b.encoder = v == null ? null : v.toString();
             case "base_width" -> b.baseWidth = v == null ? 0 : asInt(v);
+            case "input_scale" -> b.inputScale = asDouble(v);
+            case "rotation" -> b.rotation = asDouble(v);
+            case "color_jitter" -> b.colorJitter = asDouble(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }
@@ -563,6 +585,9 @@ public record TrainConfig(
         private String model;
         private String encoder;
         private int baseWidth;
+        private double inputScale = 1.0;
+        private double rotation = 0;
+        private double colorJitter = 0;
 
         private Builder() {}
 
@@ -600,6 +625,9 @@ public record TrainConfig(
         public Builder model(String v) { model = v; return this; }
         public Builder encoder(String v) { encoder = v; return this; }
         public Builder baseWidth(int v) { baseWidth = v; return this; }
+        public Builder inputScale(double v) { inputScale = v; return this; }
+        public Builder rotation(double v) { rotation = v; return this; }
+        public Builder colorJitter(double v) { colorJitter = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -616,7 +644,7 @@ public record TrainConfig(
                     nesterov, weightDecay, gradClipNorm, schedule, polyPower, warmupSteps, loss, classWeighting,
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
-                    baseWidth);
+                    baseWidth, inputScale, rotation, colorJitter);
         }
     }
 }
