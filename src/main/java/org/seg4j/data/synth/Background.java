@@ -2,15 +2,32 @@ package org.seg4j.data.synth;
 
 import java.util.random.RandomGenerator;
 
-/** Paints the static scene: sky, a row of buildings with windows, the road and the pavements. */
+/**
+ * Paints the static scene: the road and pavements, a row of buildings with windows behind them,
+ * open ground in the gaps between buildings and the sky above. It works front to back, each layer
+ * filling only pixels still empty, so every pixel is painted once.
+ */
 final class Background {
 
     private Background() {}
 
     static void paint(Canvas c, StreetLayout layout, RandomGenerator rng) {
-        sky(c, layout, rng);
+        Brush pave = ground(c, layout, rng);
         buildings(c, layout, rng);
-        ground(c, layout, rng);
+        openGround(c, layout, pave);
+        sky(c, layout, rng);
+    }
+
+    /** Below the horizon, gaps between buildings show the pavement continuing. */
+    private static void openGround(Canvas c, StreetLayout layout, Brush pave) {
+        int first = Math.max(0, (int) Math.floor(layout.horizon()) + 1);
+        for (int y = first; y < c.height; y++) {
+            for (int x = 0; x < c.width; x++) {
+                if (c.label[y * c.width + x] == Canvas.EMPTY) {
+                    c.paint(x, y, pave, StreetClasses.PAVEMENT);
+                }
+            }
+        }
     }
 
     private static void sky(Canvas c, StreetLayout layout, RandomGenerator rng) {
@@ -35,6 +52,9 @@ final class Background {
             float k = Math.min(1, y / span);
             for (int x = 0; x < c.width; x++) {
                 int i = y * c.width + x;
+                if (c.label[i] != Canvas.EMPTY) {
+                    continue;
+                }
                 float n = Noise.value(x, y * 2.5f, cloudScale, salt);
                 float w = clouds * Math.max(0, n - 0.45f) * 2.2f;
                 float grain = 0.01f * (2 * Noise.hash(x, y, salt) - 1);
@@ -59,12 +79,13 @@ final class Background {
             }
             float w = c.width * Colours.betweenF(rng, 0.12, 0.32);
             float top = layout.horizon() - c.height * Colours.betweenF(rng, 0.1, 0.5);
-            Facade.paint(c, x, x + w - 1, top, rng);
+            new Facade(c, x, x + w - 1, top, rng).paint(c);
             x += w;
         }
     }
 
-    private static void ground(Canvas c, StreetLayout layout, RandomGenerator rng) {
+    /** Paints road and pavements; returns the pavement brush for the open ground. */
+    private static Brush ground(Canvas c, StreetLayout layout, RandomGenerator rng) {
         float[] asphalt = Colours.hsv(rng, 180, 260, 0, 0.12, 0.22, 0.5);
         Brush road = Brush.of(asphalt, 0.1f, 5, 0.05f, rng);
         float[] paveColour = switch (rng.nextInt(3)) {
@@ -103,11 +124,9 @@ final class Background {
                     boolean isCurb = d - half < Math.max(1f, 0.015f * c.width * t);
                     boolean isJoint = (x % Math.max(2, (int) (tile * t + 2)) == 0) || ((depth * 3 + across) % 1f) < 0.08f;
                     c.paint(x, y, isCurb ? curb : isJoint ? joint : pave, StreetClasses.PAVEMENT);
-                } else if (c.label[y * c.width + x] == StreetClasses.SKY) {
-                    // A gap between buildings: open ground continues the pavement.
-                    c.paint(x, y, pave, StreetClasses.PAVEMENT);
                 }
             }
         }
+        return pave;
     }
 }

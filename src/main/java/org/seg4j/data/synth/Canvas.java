@@ -10,6 +10,9 @@ import org.seg4j.data.RgbImage;
  */
 final class Canvas {
 
+    /** Label of a pixel nothing has been painted on yet. */
+    static final byte EMPTY = (byte) 255;
+
     final int width;
     final int height;
     final float[] r;
@@ -25,6 +28,7 @@ final class Canvas {
         g = new float[n];
         b = new float[n];
         label = new byte[n];
+        java.util.Arrays.fill(label, EMPTY);
     }
 
     /** Paints pixel (x, y) with the brush's textured colour and sets its label. */
@@ -127,7 +131,7 @@ final class Canvas {
     }
 
     private static byte quantise(float v) {
-        int q = Math.round(v * 255);
-        return (byte) (q < 0 ? 0 : Math.min(q, 255));
+        float q = v * 255 + 0.5f;
+        return (byte) (q <= 0 ? 0 : q >= 255 ? 255 : (int) q);
     }
 }

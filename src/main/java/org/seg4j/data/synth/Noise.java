@@ -40,9 +40,9 @@ final class Noise {
         return v < i ? i - 1 : i;
     }
 
-    /** Roughly normal noise with mean 0 and standard deviation 1 (sum of four uniforms). */
+    /** Bell-shaped noise with mean 0 and standard deviation 1 (sum of two uniforms). */
     static float gaussian(int x, int y, int salt) {
-        float s = hash(x, y, salt) + hash(x, y, salt + 1) + hash(x, y, salt + 2) + hash(x, y, salt + 3);
-        return (s - 2f) * 1.7320508f;
+        float s = hash(x, y, salt) + hash(x, y, salt + 1);
+        return (s - 1f) * 2.4494897f;
     }
 }

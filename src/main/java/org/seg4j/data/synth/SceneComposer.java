@@ -30,7 +30,7 @@ final class SceneComposer {
     private static void addCars(List<SceneObject> out, StreetLayout layout, RandomGenerator rng) {
         int n = 1 + rng.nextInt(4);
         for (int i = 0; i < n; i++) {
-            float t = Colours.betweenF(rng, 0.35, 1.0);
+            float t = Colours.betweenF(rng, 0.4, 1.0);
             float x = layout.centre(t) + Colours.betweenF(rng, -0.75, 0.75) * layout.roadHalf(t);
             float width = t * layout.width() * Colours.betweenF(rng, 0.3, 0.42);
             out.add(new Car(x, layout.row(t), width, rng));
@@ -40,10 +40,10 @@ final class SceneComposer {
     private static void addPedestrians(List<SceneObject> out, StreetLayout layout, RandomGenerator rng) {
         int n = 1 + rng.nextInt(4);
         for (int i = 0; i < n; i++) {
-            float t = Colours.betweenF(rng, 0.45, 0.95);
+            float t = Colours.betweenF(rng, 0.5, 0.95);
             float side = rng.nextBoolean() ? 1 : -1;
             float x = layout.centre(t) + side * (layout.roadHalf(t) + Colours.betweenF(rng, 0.2, 0.85) * layout.pavement(t));
-            float height = t * layout.height() * Colours.betweenF(rng, 0.5, 0.65);
+            float height = t * layout.height() * Colours.betweenF(rng, 0.55, 0.7);
             out.add(new Pedestrian(x, layout.row(t), height, rng));
         }
     }
