@@ -76,6 +76,22 @@ class BatchLoaderTest {
     }
 
     @Test
+    void startingAnEpochAbandonsTheUnfinishedOne() {
+        SampleSource source = new PatternSource(20);
+        try (BatchLoader l = loader(source, 2).build(); BatchLoader fresh = loader(source, 2).build()) {
+            Iterator<Batch> first = l.epoch(0);
+            first.next();
+            List<Batch> second = drain(l.epoch(1));
+            assertThat(first.hasNext()).isFalse();
+            List<Batch> expected = drain(fresh.epoch(1));
+            assertThat(second).hasSameSizeAs(expected);
+            for (int i = 0; i < second.size(); i++) {
+                assertThat(second.get(i).images()).isEqualTo(expected.get(i).images());
+            }
+        }
+    }
+
+    @Test
     void everySampleIsSeenExactlyOncePerEpoch() {
         try (BatchLoader l = loader(new PatternSource(23), 2).build()) {
             for (int epoch = 0; epoch < 3; epoch++) {
