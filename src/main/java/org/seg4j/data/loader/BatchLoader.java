@@ -1,16 +1,9 @@
 package org.seg4j.data.loader;
 
-import java.util.Deque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.Batch;
@@ -44,7 +37,7 @@ public final class BatchLoader implements BatchProvider {
     private final BatchAssembler assembler;
     private final LoaderThreads threads = new LoaderThreads();
     private final ExecutorService pool;
-    private EpochIterator current;
+    private EpochBatches current;
     private boolean closed;
 
     private BatchLoader(Builder b) {
@@ -72,7 +65,7 @@ public final class BatchLoader implements BatchProvider {
         if (current != null) {
             current.abandon();
         }
-        current = new EpochIterator(epoch, order(epoch));
+        current = new EpochBatches(pool, assembler, epoch, order(epoch), batchSize, batchesPerEpoch(), prefetch);
         return current;
     }
 
@@ -135,86 +128,6 @@ public final class BatchLoader implements BatchProvider {
             threads.joinAll(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The batches of one epoch, submitted ahead of the consumer up to the prefetch depth. */
-    private final class EpochIterator implements Iterator<Batch> {
-
-        private final int epoch;
-        private final int[] order;
-        private final int batches = batchesPerEpoch();
-        private final Deque<Future<Batch>> inFlight = new ConcurrentLinkedDeque<>();
-        private int submitted;
-        private int delivered;
-        private volatile boolean abandoned;
-
-        EpochIterator(int epoch, int[] order) {
-            this.epoch = epoch;
-            this.order = order;
-            fill();
-        }
-
-        @Override
-        public synchronized boolean hasNext() {
-            return !abandoned && delivered < batches;
-        }
-
-        @Override
-        public synchronized Batch next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException(abandoned ? "epoch " + epoch + " was abandoned" : "epoch ended");
-            }
-            Future<Batch> head = inFlight.poll();
-            if (head == null) {
-                throw new NoSuchElementException("epoch " + epoch + " was abandoned");
-            }
-            fill();
-            try {
-                Batch b = head.get();
-                delivered++;
-                return b;
-            } catch (ExecutionException e) {
-                abandon();
-                Throwable cause = e.getCause();
-                if (cause instanceof Seg4jException) {
-                    throw new Seg4jException(cause.getMessage(), cause);
-                }
-                throw new IllegalStateException("batch loader worker failed: " + cause, cause);
-            } catch (InterruptedException e) {
-                abandon();
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a batch", e);
-            } catch (CancellationException e) {
-                throw new IllegalStateException("batch loader was closed", e);
-            }
-        }
-
-        private void fill() {
-            while (!abandoned && submitted < batches && inFlight.size() < prefetch) {
-                int start = submitted * batchSize;
-                int end = Math.min(start + batchSize, order.length);
-                int[] indices = java.util.Arrays.copyOfRange(order, start, end);
-                try {
-                    inFlight.add(pool.submit(() -> assembler.assemble(epoch, indices)));
-                } catch (RejectedExecutionException e) {
-                    abandoned = true;
-                    return;
-                }
-                submitted++;
-            }
-        }
-
-        /**
-         * Drops the batches not yet delivered. Running tasks are not interrupted: an interrupt can
-         * close the channels a {@link SampleSource} shares between threads.
-         */
-        void abandon() {
-            abandoned = true;
-            Future<Batch> f;
-            while ((f = inFlight.poll()) != null) {
-                f.cancel(false);
-            }
         }
     }
 
