@@ -1,0 +1,28 @@
+package org.seg4j.data.synth;
+
+import org.seg4j.data.ClassMeta;
+
+/** The classes of {@link SyntheticStreetScenes}, with CamVid-like colours; 255 marks void. */
+public final class StreetClasses {
+
+    public static final int SKY = 0;
+    public static final int BUILDING = 1;
+    public static final int ROAD = 2;
+    public static final int PAVEMENT = 3;
+    public static final int TREE = 4;
+    public static final int CAR = 5;
+    public static final int PEDESTRIAN = 6;
+
+    private static final ClassMeta META = ClassMeta.of(
+            new String[] {"sky", "building", "road", "pavement", "tree", "car", "pedestrian"},
+            new int[][] {{128, 128, 128}, {128, 0, 0}, {128, 64, 128}, {60, 40, 222}, {128, 128, 0}, {64, 0, 128},
+                {64, 64, 0}},
+            255);
+
+    private StreetClasses() {}
+
+    /** The class list (7 classes, ignore index 255). */
+    public static ClassMeta meta() {
+        return META;
+    }
+}
