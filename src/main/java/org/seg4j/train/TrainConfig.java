@@ -57,7 +57,7 @@ import org.seg4j.util.Json;
  * @param polyPower exponent of the poly schedule
  * @param warmupSteps linear warm-up steps
  * @param loss {@code ce}, {@code dice} or {@code ce+dice}
- * @param classWeighting {@code none}, {@code median-frequency} or {@code explicit}
+ * @param classWeighting {@code none}, {@code median-frequency}, {@code inverse-sqrt} or {@code explicit}
  * @param classWeights explicit class weights (only with {@code explicit}), else {@code null}
  * @param seed random seed
  * @param validateEvery validate every N epochs (the last epoch is always validated)
@@ -179,20 +179,21 @@ public record TrainConfig(
         loss = SegmentationLoss.Kind.parse(norm(loss, "ce")).configName();
         classWeighting = norm(classWeighting, classWeights != null ? "explicit" : "none");
         switch (classWeighting) {
-            case "none", "median-frequency" -> {
+            case "none", "median-frequency", "inverse-sqrt" -> {
                 if (classWeights != null) {
                     throw new Seg4jException("class_weights are given but class_weighting is '" + classWeighting
                             + "'; use class_weighting: explicit");
                 }
             }
             case "median_frequency", "median-freq" -> classWeighting = "median-frequency";
+            case "inverse_sqrt" -> classWeighting = "inverse-sqrt";
             case "explicit" -> {
                 if (classWeights == null || classWeights.length == 0) {
                     throw new Seg4jException("class_weighting: explicit needs class_weights: [w0, w1, ...]");
                 }
             }
             default -> throw new Seg4jException("unknown class_weighting '" + classWeighting
-                    + "'; valid: none, median-frequency, explicit");
+                    + "'; valid: none, median-frequency, inverse-sqrt, explicit");
         }
         classWeights = classWeights == null ? null : classWeights.clone();
         progressIntervalSeconds = progressIntervalSeconds <= 0 ? 30 : progressIntervalSeconds;

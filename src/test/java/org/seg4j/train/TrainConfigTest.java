@@ -88,16 +88,6 @@ class TrainConfigTest {
     }
 
     @Test
-    void medianFrequencyWeights() {
-        float[] w = ClassWeights.medianFrequency(new long[] {100, 300, 600, 0}, null);
-        // freqs 0.1, 0.3, 0.6; median 0.3
-        assertThat(w[0]).isEqualTo(3f, org.assertj.core.api.Assertions.within(1e-6f));
-        assertThat(w[1]).isEqualTo(1f, org.assertj.core.api.Assertions.within(1e-6f));
-        assertThat(w[2]).isEqualTo(0.5f, org.assertj.core.api.Assertions.within(1e-6f));
-        assertThat(w[3]).isZero();
-    }
-
-    @Test
     void medianFrequencyFromSamples() {
         byte[] m0 = {0, 0, 0, 1};
         byte[] m1 = {2, 2, (byte) 255, 0};
@@ -108,7 +98,9 @@ class TrainConfigTest {
                         new org.seg4j.data.LabelMask(2, 2, i == 0 ? m0 : m1));
             }
             public String id(int i) { return "s" + i; }
-            public org.seg4j.data.ClassMeta classes() { return null; }
+            public org.seg4j.data.ClassMeta classes() {
+                return org.seg4j.data.ClassMeta.of(new String[] {"a", "b", "c"}, new int[][] {{0, 0, 0}, {1, 1, 1}, {2, 2, 2}}, 255);
+            }
         };
         TrainConfig cfg = TrainConfig.builder().classWeighting("median-frequency").build();
         float[] w = ClassWeights.resolve(cfg, src, 3);

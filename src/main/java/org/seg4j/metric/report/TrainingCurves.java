@@ -51,7 +51,8 @@ public record TrainingCurves(
 
     /**
      * Reads a {@code history.json}: a JSON array with one object per epoch holding
-     * {@code epoch, train_loss, val_loss, val_miou, val_pixel_accuracy} (other keys such as
+     * {@code epoch, train_loss, val_loss, val_miou, pixel_accuracy} (the validation pixel accuracy, also
+     * read as {@code val_pixel_accuracy}; other keys such as
      * {@code lr} and {@code seconds} are ignored). Missing or null values become {@code NaN}; a
      * series that has no value at all is left empty; a missing epoch number is the 1-based position.
      *
@@ -82,7 +83,7 @@ public record TrainingCurves(
             trainLoss.add(number(entry, "train_loss"));
             valLoss.add(number(entry, "val_loss"));
             valMiou.add(number(entry, "val_miou"));
-            valAcc.add(number(entry, "val_pixel_accuracy"));
+            valAcc.add(entry.has("pixel_accuracy") ? number(entry, "pixel_accuracy") : number(entry, "val_pixel_accuracy"));
         }
         return new TrainingCurves(epochs, orEmpty(trainLoss), orEmpty(valLoss), orEmpty(valMiou), orEmpty(valAcc));
     }

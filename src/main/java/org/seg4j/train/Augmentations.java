@@ -1,0 +1,37 @@
+package org.seg4j.train;
+
+import org.seg4j.transform.ColorJitter;
+import org.seg4j.transform.HorizontalFlip;
+import org.seg4j.transform.RandomCrop;
+import org.seg4j.transform.RandomRotation;
+import org.seg4j.transform.RandomScale;
+import org.seg4j.transform.TransformPipeline;
+
+/** The joint image/mask pipelines a {@link TrainConfig} describes. */
+public final class Augmentations {
+
+    private Augmentations() {}
+
+    /**
+     * Training pipeline: random scale (around {@code input_scale}), optional rotation, a crop of
+     * exactly {@code crop_height x crop_width}, optional horizontal flip and colour jitter.
+     */
+    public static TransformPipeline training(TrainConfig c) {
+        double s = c.inputScale();
+        double j = c.colorJitter();
+        return TransformPipeline.builder()
+                .add(new RandomScale(s * c.scaleMin(), s * c.scaleMax()))
+                .addIf(c.rotation() > 0, new RandomRotation(c.rotation()))
+                .add(new RandomCrop(c.cropHeight(), c.cropWidth()))
+                .addIf(c.hflip(), new HorizontalFlip(0.5))
+                .addIf(j > 0, new ColorJitter(j, j, j, 0))
+                .build();
+    }
+
+    /** Validation pipeline: only the fixed {@code input_scale} resize (identity at scale 1). */
+    public static TransformPipeline validation(TrainConfig c) {
+        return c.inputScale() == 1.0
+                ? TransformPipeline.identity()
+                : TransformPipeline.of(new RandomScale(c.inputScale(), c.inputScale()));
+    }
+}

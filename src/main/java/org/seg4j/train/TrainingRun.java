@@ -1,0 +1,181 @@
+package org.seg4j.train;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.seg4j.data.ClassMeta;
+import org.seg4j.data.SampleSource;
+import org.seg4j.data.loader.BatchLoader;
+import org.seg4j.metric.report.TrainingCurves;
+import org.seg4j.metric.report.TrainingCurvesPlot;
+import org.seg4j.model.ModelManifest;
+import org.seg4j.model.ModelRegistry;
+import org.seg4j.model.ModelSpec;
+import org.seg4j.transform.Normalization;
+import org.seg4j.util.BuildInfo;
+
+/**
+ * A complete training run from data sets and a {@link TrainConfig}: builds the loaders and their
+ * augmentation, the network from the registry, the class weights and the model manifest, then
+ * runs a {@link SegmentationTrainer}. The CLI's {@code train} and {@code quickstart} are thin
+ * layers over it; applications can call it directly.
+ */
+public final class TrainingRun {
+
+    /** Architecture used when the configuration names none. */
+    public static final String DEFAULT_MODEL = "unet";
+
+    private final SampleSource train;
+    private final SampleSource validation;
+    private final TrainConfig config;
+    private final Path outputDir;
+    private final String datasetFingerprint;
+    private final Map<String, String> modelOptions;
+    private final float[] classWeights;
+    private final boolean resume;
+    private final PrintStream log;
+    private final List<TrainingListener> listeners;
+
+    private TrainingRun(Builder b) {
+        this.train = b.train;
+        this.validation = b.validation;
+        this.config = b.config;
+        this.outputDir = b.outputDir;
+        this.datasetFingerprint = b.datasetFingerprint;
+        this.modelOptions = Map.copyOf(b.modelOptions);
+        this.classWeights = b.classWeights;
+        this.resume = b.resume;
+        this.log = b.log;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The network's structure as this run builds it. */
+    public ModelSpec modelSpec() {
+        String arch = config.model() == null || config.model().isBlank() ? DEFAULT_MODEL : config.model();
+        return new ModelSpec(arch, config.encoder(), train.classes().numClasses(), config.baseWidth(), modelOptions);
+    }
+
+    /** Trains, writing checkpoints, history, curves and the best model into the output folder. */
+    public TrainResult fit() {
+        ClassMeta classes = train.classes();
+        ModelSpec spec = modelSpec();
+        float[] weights = classWeights != null ? classWeights : ClassWeights.resolve(config, train, classes.numClasses());
+        if (weights != null && log != null) {
+            log.println("seg4j: class weights " + ClassWeights.describe(weights, classes));
+        }
+        Normalization norm = Normalization.IMAGENET;
+        try (BatchLoader trainLoader = BatchLoader.builder()
+                        .setSource(train)
+                        .setBatchSize(config.batchSize())
+                        .optPipeline(Augmentations.training(config))
+                        .optNormalization(norm)
+                        .optShuffle(true)
+                        .optDropLast(train.size() >= config.batchSize())
+                        .optSeed(config.seed())
+                        .optWorkers(config.numWorkers())
+                        .build();
+                BatchLoader valLoader = validation == null ? null : BatchLoader.builder()
+                        .setSource(validation)
+                        .setBatchSize(config.valBatchSize())
+                        .optPipeline(Augmentations.validation(config))
+                        .optNormalization(norm)
+                        .optShuffle(false)
+                        .optSeed(config.seed())
+                        .optWorkers(config.numWorkers())
+                        .build()) {
+            SegmentationTrainer.Builder trainer = SegmentationTrainer.builder()
+                    .block(ModelRegistry.create(spec))
+                    .trainData(trainLoader)
+                    .validationData(valLoader)
+                    .config(config)
+                    .classWeights(weights)
+                    .outputDir(outputDir)
+                    .manifest(manifest(spec, classes, norm))
+                    .resume(resume)
+                    .log(log)
+                    .listener(curvesPlotter());
+            listeners.forEach(trainer::listener);
+            return trainer.build().fit();
+        }
+    }
+
+    private ModelManifest manifest(ModelSpec spec, ClassMeta classes, Normalization norm) {
+        var pre = new ModelManifest.Preprocessing(
+                config.cropHeight(), config.cropWidth(), norm.mean(), norm.std(), config.inputScale());
+        var provenance = new ModelManifest.Provenance(BuildInfo.version(), BuildInfo.djlVersion(),
+                BuildInfo.engineVersion(), BuildInfo.gitCommit(), config.seed(), datasetFingerprint,
+                OffsetDateTime.now().toString(), config.toMap());
+        return new ModelManifest(ModelManifest.FORMAT_VERSION, spec, classes, pre, provenance, Map.of());
+    }
+
+    /** Redraws {@code curves.png} after every epoch. */
+    private TrainingListener curvesPlotter() {
+        return new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochStats stats, org.seg4j.metric.SegmentationMetrics v, List<EpochStats> history) {
+                List<Integer> epochs = new ArrayList<>();
+                List<Double> loss = new ArrayList<>();
+                List<Double> valLoss = new ArrayList<>();
+                List<Double> miou = new ArrayList<>();
+                List<Double> acc = new ArrayList<>();
+                for (EpochStats e : history) {
+                    epochs.add(e.epoch());
+                    loss.add(e.trainLoss());
+                    valLoss.add(orNaN(e.valLoss()));
+                    miou.add(orNaN(e.valMIoU()));
+                    acc.add(orNaN(e.pixelAccuracy()));
+                }
+                TrainingCurvesPlot.write(outputDir.resolve(TrainingCurvesPlot.FILE_NAME),
+                        new TrainingCurves(epochs, loss, valLoss, miou, acc));
+            }
+        };
+    }
+
+    private static double orNaN(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    /** Builder: training data, configuration and output folder are required. */
+    public static final class Builder {
+        private SampleSource train;
+        private SampleSource validation;
+        private TrainConfig config;
+        private Path outputDir;
+        private String datasetFingerprint = "";
+        private Map<String, String> modelOptions = Map.of();
+        private float[] classWeights;
+        private boolean resume;
+        private PrintStream log = System.err;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        public Builder setTrainData(SampleSource v) { train = v; return this; }
+        public Builder setConfig(TrainConfig v) { config = v; return this; }
+        public Builder setOutputDir(Path v) { outputDir = v; return this; }
+        public Builder optValidationData(SampleSource v) { validation = v; return this; }
+        public Builder optDatasetFingerprint(String v) { datasetFingerprint = v == null ? "" : v; return this; }
+        public Builder optModelOptions(Map<String, String> v) { modelOptions = v == null ? Map.of() : v; return this; }
+        /** Explicit class weights, overriding the configuration's weighting. */
+        public Builder optClassWeights(float[] v) { classWeights = v == null ? null : v.clone(); return this; }
+        public Builder optResume(boolean v) { resume = v; return this; }
+        public Builder optLog(PrintStream v) { log = v; return this; }
+        public Builder addListener(TrainingListener v) { listeners.add(v); return this; }
+
+        public TrainingRun build() {
+            if (train == null || config == null || outputDir == null) {
+                throw new IllegalStateException("training data, config and output folder are required");
+            }
+            if (validation != null && !validation.classes().names().equals(train.classes().names())) {
+                throw new org.seg4j.Seg4jException("validation classes " + validation.classes().names()
+                        + " differ from training classes " + train.classes().names());
+            }
+            return new TrainingRun(this);
+        }
+    }
+}
