@@ -1,0 +1,17 @@
+package org.seg4j.model.decoder.fcn;
+
+import org.seg4j.model.ModelSpec;
+import org.seg4j.model.SegmentationModelContract;
+
+class FcnModelTest extends SegmentationModelContract {
+
+    @Override
+    protected ModelSpec smallSpec(int numClasses) {
+        return new ModelSpec("fcn8s", "", numClasses, 8, java.util.Map.of());
+    }
+
+    @Override
+    protected int maxOverfitSteps() {
+        return 100;
+    }
+}
