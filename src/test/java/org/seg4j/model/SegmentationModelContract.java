@@ -30,9 +30,12 @@ public abstract class SegmentationModelContract {
     /** A small, fast spec of the architecture under test with {@code numClasses} classes. */
     protected abstract ModelSpec smallSpec(int numClasses);
 
-    /** Optimiser steps allowed to reach 95% pixel accuracy on the synthetic batch. */
+    /**
+     * Optimiser steps allowed to reach 95% pixel accuracy on the synthetic batch (measured on the
+     * training-mode forward pass; inference mode lags while batch-norm running statistics catch up).
+     */
     protected int maxOverfitSteps() {
-        return 60;
+        return 30;
     }
 
     /** Adam learning rate for the overfit test. */
@@ -104,22 +107,20 @@ public abstract class SegmentationModelContract {
         Block model = build(SyntheticBatch.CLASSES, 32, 32);
         ParameterStore ps = new ParameterStore(base, false);
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate())).build();
-        double accuracy = 0;
-        float firstLoss = Float.NaN;
-        float loss = Float.NaN;
-        for (int step = 1; step <= maxOverfitSteps() && accuracy < 0.95; step++) {
+        Training.StepResult first = null;
+        Training.StepResult last = null;
+        int steps = 0;
+        while (steps < maxOverfitSteps() && (last == null || last.accuracy() < 0.95)) {
             try (NDManager sub = base.newSubManager()) {
-                loss = Training.step(model, ps, adam, sub, batch.images, batch.labels, SyntheticBatch.CLASSES);
-                if (step == 1) {
-                    firstLoss = loss;
-                }
-                if (step % 5 == 0) {
-                    accuracy = Training.pixelAccuracy(model, ps, sub, batch.images, batch.labels);
-                }
+                last = Training.step(model, ps, adam, sub, batch.images, batch.labels, SyntheticBatch.CLASSES);
+                first = first == null ? last : first;
+                steps++;
             }
         }
-        assertThat(loss).isLessThan(firstLoss);
-        assertThat(accuracy).as("pixel accuracy after at most %d steps", maxOverfitSteps()).isGreaterThanOrEqualTo(0.95);
+        assertThat(last.loss()).isLessThan(first.loss() / 2);
+        assertThat(last.accuracy())
+                .as("pixel accuracy after %d steps (limit %d)", steps, maxOverfitSteps())
+                .isGreaterThanOrEqualTo(0.95);
     }
 
     @Test

@@ -23,17 +23,25 @@ final class Training {
         return logp.mul(oneHot).sum().neg().div(labels.size());
     }
 
-    /** One forward + backward + update; returns the loss. Everything it creates lives in {@code sub}. */
-    static float step(Block model, ParameterStore ps, Optimizer optimizer, NDManager sub, NDArray images, NDArray labels,
+    /** Loss and pixel accuracy of one training step's forward pass. */
+    record StepResult(float loss, double accuracy) {}
+
+    /**
+     * One forward + backward + update; returns the loss and the pixel accuracy of this forward pass
+     * (training mode). Everything it creates lives in {@code sub}.
+     */
+    static StepResult step(Block model, ParameterStore ps, Optimizer optimizer, NDManager sub, NDArray images, NDArray labels,
             int numClasses) {
         NDArray x = copyInto(sub, images);
         NDArray y = copyInto(sub, labels);
         float loss;
+        double accuracy;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray logits = model.forward(ps, new NDList(x), true).head();
             NDArray l = crossEntropy(logits, y, numClasses);
             gc.backward(l);
             loss = l.getFloat();
+            accuracy = accuracy(logits, y);
         }
         for (Pair<String, Parameter> p : model.getParameters()) {
             Parameter param = p.getValue();
@@ -46,7 +54,7 @@ final class Training {
                 grad.close();
             }
         }
-        return loss;
+        return new StepResult(loss, accuracy);
     }
 
     /** A copy of {@code array} owned by {@code sub}, so that results computed from it are too. */
@@ -56,12 +64,9 @@ final class Training {
         return copy;
     }
 
-    /** Fraction of pixels whose arg-max class equals the label, in inference mode. */
-    static double pixelAccuracy(Block model, ParameterStore ps, NDManager sub, NDArray images, NDArray labels) {
-        NDArray x = copyInto(sub, images);
-        NDArray y = copyInto(sub, labels);
-        NDArray pred = model.forward(ps, new NDList(x), false).head().argMax(1);
-        return pred.eq(y.toType(pred.getDataType(), false)).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                .mean().getFloat();
+    /** Fraction of pixels whose arg-max class equals the label. */
+    private static double accuracy(NDArray logits, NDArray labels) {
+        NDArray pred = logits.argMax(1);
+        return pred.eq(labels.toType(pred.getDataType(), false)).sum().getLong() / (double) labels.size();
     }
 }

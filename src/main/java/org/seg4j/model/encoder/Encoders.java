@@ -22,7 +22,8 @@ public final class Encoders {
      * @param defaultWidth first-stage channels when the spec leaves the width open
      * @param factory builds the encoder from a width and the spec's options
      */
-    public record Entry(String name, String description, int defaultWidth, BiFunction<Integer, ModelSpec, Encoder> factory) {}
+    public record Entry(
+            String name, String description, int defaultWidth, BiFunction<Integer, ModelSpec, Encoder> factory) {}
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
@@ -52,7 +53,8 @@ public final class Encoders {
     public static synchronized Entry entry(String name) {
         Entry e = ENTRIES.get(name == null ? "" : name.toLowerCase(Locale.ROOT));
         if (e == null) {
-            throw new Seg4jException("unknown encoder '" + name + "'; available: " + String.join(", ", ENTRIES.keySet()));
+            throw new Seg4jException(
+                    "unknown encoder '" + name + "'; available: " + String.join(", ", ENTRIES.keySet()));
         }
         return e;
     }
@@ -69,6 +71,7 @@ public final class Encoders {
     /** Builds encoder {@code name} with the given first-stage width and default options. */
     public static Encoder create(String name, int width) {
         Entry e = entry(name);
-        return e.factory().apply(width > 0 ? width : e.defaultWidth(), new ModelSpec("encoder", name, 1, width, Map.of()));
+        ModelSpec defaults = new ModelSpec("encoder", name, 1, width, Map.of());
+        return e.factory().apply(width > 0 ? width : e.defaultWidth(), defaults);
     }
 }

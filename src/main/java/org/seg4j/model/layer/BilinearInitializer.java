@@ -31,7 +31,8 @@ final class BilinearInitializer implements Initializer {
         int outChannels = (int) shape.get(0);
         int inChannels = (int) shape.get(1);
         if (shape.dimension() != 4 || shape.get(2) != 3 || shape.get(3) != 3 || outChannels % (s * s) != 0) {
-            throw new IllegalArgumentException("bilinear sub-pixel initialisation needs (c*s*s, in, 3, 3), got " + shape);
+            throw new IllegalArgumentException(
+                    "bilinear sub-pixel initialisation needs shape (c*s*s, in, 3, 3), got " + shape);
         }
         int channels = outChannels / (s * s);
         float[] w = new float[outChannels * inChannels * 9];

@@ -19,16 +19,17 @@ import org.seg4j.model.layer.Spatial;
 /**
  * The FCN decoder (Long, Shelhamer and Darrell, 2015). On the stride-32 feature ({@code pool5})
  * two convolutions play the part of VGG's fc6/fc7, then 1x1 "score" layers turn it and the skip
- * features into class scores. Scores are fused coarse to fine: learned 2x upsampling of the coarser scores, cropped to the finer map and added to its scores; finally a
- * learned upsampling to the input resolution. The variant says at which stride the
- * fusion stops: FCN-32s uses pool5 only, FCN-16s adds pool4, FCN-8s adds pool4 and pool3.
+ * features into class scores. Scores are fused coarse to fine: a learned 2x upsampling of the
+ * coarser scores, cropped to the finer map, is added to the finer map's scores; finally a learned
+ * upsampling brings the fused scores to the input resolution. The variant says at which stride
+ * the fusion stops: FCN-32s uses pool5 only, FCN-16s adds pool4, FCN-8s adds pool4 and pool3.
  *
  * <p>The learned upsampling is a {@link org.seg4j.model.layer.SubPixelUpsample} (3x3 conv + pixel
  * shuffle), which contains FCN's transposed convolutions as a special case: DJL's PyTorch engine
  * does not implement {@code Conv2dTranspose}.
  *
  * <p>Deviation from the paper: fc6 is a 3x3 convolution with {@code 2 x pool5} channels instead of
- * 7x7 with 4096 (about 25x fewer parameters and multiply-adds, which matters on a CPU), and both
+ * 7x7 with 4096 (about 20x fewer parameters and multiply-adds, which matters on a CPU), and both
  * have batch norm instead of dropout. Upsampling starts as bilinear interpolation, as in the paper.
  *
  * <p>The output already holds one score per class, so it pairs with a head without projection.
@@ -104,9 +105,9 @@ public final class FcnDecoder extends AbstractBlock implements Decoder {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape finest = inputShapes[0];
-        return new Shape[] {
-            new Shape(finest.get(0), numClasses, Spatial.height(finest) * reductions[0], Spatial.width(finest) * reductions[0])
-        };
+        long h = Spatial.height(finest) * reductions[0];
+        long w = Spatial.width(finest) * reductions[0];
+        return new Shape[] {new Shape(finest.get(0), numClasses, h, w)};
     }
 
     @Override

@@ -80,7 +80,8 @@ public final class UNetDecoder extends AbstractBlock implements Decoder {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0), channels[0], inputShapes[0].get(2), inputShapes[0].get(3))};
+        Shape finest = inputShapes[0];
+        return new Shape[] {new Shape(finest.get(0), channels[0], finest.get(2), finest.get(3))};
     }
 
     @Override
@@ -88,7 +89,8 @@ public final class UNetDecoder extends AbstractBlock implements Decoder {
         long prevChannels = inputShapes[inputShapes.length - 1].get(1);
         for (int i = blocks.length - 1; i >= 0; i--) {
             Shape skip = inputShapes[i];
-            blocks[i].initialize(manager, dataType, new Shape(skip.get(0), prevChannels + skip.get(1), skip.get(2), skip.get(3)));
+            Shape concat = new Shape(skip.get(0), prevChannels + skip.get(1), skip.get(2), skip.get(3));
+            blocks[i].initialize(manager, dataType, concat);
             prevChannels = channels[i];
         }
     }

@@ -1,5 +1,6 @@
 package org.seg4j.model.decoder.fcn;
 
+import java.util.Map;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModelContract;
 
@@ -7,11 +8,11 @@ class FcnModelTest extends SegmentationModelContract {
 
     @Override
     protected ModelSpec smallSpec(int numClasses) {
-        return new ModelSpec("fcn8s", "", numClasses, 8, java.util.Map.of());
+        return new ModelSpec("fcn8s", "", numClasses, 8, Map.of());
     }
 
     @Override
     protected int maxOverfitSteps() {
-        return 100;
+        return 50;
     }
 }
