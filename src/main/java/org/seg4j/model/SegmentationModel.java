@@ -1,13 +1,18 @@
 package org.seg4j.model;
 
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.layer.Spatial;
@@ -122,6 +127,21 @@ public final class SegmentationModel extends AbstractBlock {
         }
         decoder.initialize(manager, dataType, selected);
         head.initialize(manager, dataType, decoder.getOutputShapes(selected));
+    }
+
+    /**
+     * Loads the whole tree's parameters, then re-attaches gradients to the trainable ones: arrays
+     * read from a stream have no autograd state, and without it a loaded model could not be
+     * fine-tuned or resumed with a plain {@link ParameterStore}.
+     */
+    @Override
+    public void loadParameters(NDManager manager, DataInputStream is) throws IOException, MalformedModelException {
+        super.loadParameters(manager, is);
+        for (Pair<String, Parameter> p : getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
     }
 
     @Override

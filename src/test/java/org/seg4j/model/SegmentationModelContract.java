@@ -102,6 +102,24 @@ public abstract class SegmentationModelContract {
     }
 
     @Test
+    void loadedModelCanBeTrainedFurther(@TempDir Path dir) {
+        ModelSpec spec = smallSpec(SyntheticBatch.CLASSES);
+        ModelDirectory.save(dir, manifest(spec, 32, 32), build(SyntheticBatch.CLASSES, 32, 32));
+        SyntheticBatch batch = new SyntheticBatch(base, 2, 32, 32, 5);
+        try (ModelDirectory.LoadedModel loaded = ModelDirectory.load(dir)) {
+            Block model = loaded.block();
+            NDArray weight = model.getParameters().valueAt(0).getArray();
+            float[] before = weight.toFloatArray();
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build();
+            try (NDManager sub = loaded.manager().newSubManager()) {
+                Training.step(model, new ParameterStore(loaded.manager(), false), adam, sub, batch.images, batch.labels,
+                        SyntheticBatch.CLASSES);
+            }
+            assertThat(weight.toFloatArray()).isNotEqualTo(before);
+        }
+    }
+
+    @Test
     void overfitsOneSmallBatch() {
         SyntheticBatch batch = new SyntheticBatch(base, 2, 32, 32, 7);
         Block model = build(SyntheticBatch.CLASSES, 32, 32);
