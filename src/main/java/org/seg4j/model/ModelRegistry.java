@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.seg4j.Seg4jException;
+import org.seg4j.model.encoder.Encoders;
 
 /**
  * Architectures by name. Adding an architecture means one new decoder class and one line in the
@@ -36,6 +37,10 @@ public final class ModelRegistry {
 
     static {
         // Architectures register here, one line each.
+        register(new Entry("unet", "U-Net: encoder + bilinear-upsampling decoder with skip concatenation",
+                "unet", Encoders.names(), Architectures::unet));
+        register(new Entry("fcn8s", "FCN-8s: score layers on pool3/4/5 fused by learned upsampling (option variant: 8/16/32)",
+                "vgg16", Encoders.names(), Architectures::fcn));
     }
 
     private ModelRegistry() {}

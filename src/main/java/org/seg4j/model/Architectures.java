@@ -1,0 +1,69 @@
+package org.seg4j.model;
+
+import java.util.Locale;
+import org.seg4j.Seg4jException;
+import org.seg4j.model.decoder.fcn.FcnDecoder;
+import org.seg4j.model.decoder.unet.UNetDecoder;
+import org.seg4j.model.encoder.Encoders;
+import org.seg4j.model.layer.Spatial.PadMode;
+
+/**
+ * The factories behind {@link ModelRegistry}'s entries: each reads a {@link ModelSpec} and
+ * composes a {@link SegmentationModel}. Options are read from {@link ModelSpec#options()}.
+ */
+public final class Architectures {
+
+    private Architectures() {}
+
+    /**
+     * U-Net. Encoder default {@code unet}; options: {@code depth} (unet encoder downsamplings,
+     * default 4), {@code pad} ({@code reflect} or {@code zero}).
+     */
+    public static SegmentationModel unet(ModelSpec spec) {
+        Encoder encoder = Encoders.create(spec.encoderOr("unet"), spec);
+        UNetDecoder decoder = UNetDecoder.builder().setEncoder(encoder).build();
+        SegmentationHead head = SegmentationHead.builder()
+                .setNumClasses(spec.numClasses())
+                .optUpsampling(decoder.outputReduction())
+                .build();
+        return compose(spec, encoder, decoder, head);
+    }
+
+    /**
+     * FCN. Encoder default {@code vgg16}; options: {@code variant} (8, 16 or 32; default 8),
+     * {@code fc_width}, {@code fc_kernel} (see {@link FcnDecoder.Builder}), {@code pad}.
+     */
+    public static SegmentationModel fcn(ModelSpec spec) {
+        Encoder encoder = Encoders.create(spec.encoderOr("vgg16"), spec);
+        FcnDecoder decoder = FcnDecoder.builder()
+                .setEncoder(encoder)
+                .setNumClasses(spec.numClasses())
+                .optVariant(spec.intOption("variant", 8))
+                .optFcWidth(spec.intOption("fc_width", 0))
+                .optFcKernel(spec.intOption("fc_kernel", 3))
+                .build();
+        // FCN's score layers already are the classifier.
+        SegmentationHead head = SegmentationHead.builder()
+                .setNumClasses(spec.numClasses())
+                .optProjection(false)
+                .build();
+        return compose(spec, encoder, decoder, head);
+    }
+
+    private static SegmentationModel compose(ModelSpec spec, Encoder encoder, Decoder decoder, SegmentationHead head) {
+        return SegmentationModel.builder()
+                .setEncoder(encoder)
+                .setDecoder(decoder)
+                .setHead(head)
+                .optPadMode(padMode(spec.option("pad", "reflect")))
+                .build();
+    }
+
+    private static PadMode padMode(String name) {
+        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "reflect" -> PadMode.REFLECT;
+            case "zero" -> PadMode.ZERO;
+            default -> throw new Seg4jException("model option pad must be reflect or zero, got '" + name + "'");
+        };
+    }
+}

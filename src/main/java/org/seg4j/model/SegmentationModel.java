@@ -1,0 +1,219 @@
+package org.seg4j.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import org.seg4j.Seg4jException;
+import org.seg4j.model.layer.Spatial;
+import org.seg4j.model.layer.Spatial.PadMode;
+
+/**
+ * A segmentation network: {@link Encoder} + {@link Decoder} + {@link SegmentationHead}, composed
+ * here and nowhere else.
+ *
+ * <p>The forward pass takes one NCHW float array of any height and width and returns one NCHW
+ * array of logits {@code (N, numClasses, H, W)} at the input's resolution. Inside, the input is
+ * padded at the bottom and right to a multiple of the encoder's output stride (so every stage
+ * divides evenly and skip connections line up), and the logits are cropped back.
+ *
+ * <p>Children are registered with {@code addChildBlock}, so {@code saveParameters} and {@code
+ * loadParameters} cover the whole tree.
+ */
+public final class SegmentationModel extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final Encoder encoder;
+    private final Decoder decoder;
+    private final SegmentationHead head;
+    private final PadMode padMode;
+    private final int[] featureIndices;
+
+    private SegmentationModel(Builder b, int[] featureIndices) {
+        super(VERSION);
+        this.encoder = addChildBlock("encoder", b.encoder);
+        this.decoder = addChildBlock("decoder", b.decoder);
+        this.head = addChildBlock("head", b.head);
+        this.padMode = b.padMode;
+        this.featureIndices = featureIndices;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The encoder. */
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    /** The decoder. */
+    public Decoder decoder() {
+        return decoder;
+    }
+
+    /** The head. */
+    public SegmentationHead head() {
+        return head;
+    }
+
+    /** Number of output classes. */
+    public int numClasses() {
+        return head.numClasses();
+    }
+
+    /**
+     * Freezes (or unfreezes) the encoder's parameters: frozen parameters get no gradient, so an
+     * optimizer leaves them unchanged. Batch-norm running statistics still update in training mode.
+     */
+    public void freezeEncoder(boolean freeze) {
+        encoder.freezeParameters(freeze);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.head();
+        Shape s = x.getShape();
+        long h = Spatial.height(s);
+        long w = Spatial.width(s);
+        long ph = Spatial.roundUp(h, encoder.outputStride());
+        long pw = Spatial.roundUp(w, encoder.outputStride());
+        NDArray padded = Spatial.padBottomRight(x, ph - h, pw - w, padMode);
+
+        NDList features = encoder.forward(ps, new NDList(padded), training, params);
+        NDList selected = new NDList(featureIndices.length);
+        for (int i : featureIndices) {
+            selected.add(features.get(i));
+        }
+        NDList decoded = decoder.forward(ps, selected, training, params);
+        NDArray logits = head.forward(ps, decoded, training, params).head();
+        // A no-op when the decoder's output is an exact fraction of the padded size (the case for
+        // all built-in decoders); guards decoders whose stages round sizes differently.
+        logits = Spatial.resize(logits, ph, pw);
+        return new NDList(Spatial.crop(logits, h, w));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape s = inputShapes[0];
+        return new Shape[] {new Shape(s.get(0), head.numClasses(), Spatial.height(s), Spatial.width(s))};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape s = inputShapes[0];
+        Shape padded = Spatial.withSize(
+                s,
+                Spatial.roundUp(Spatial.height(s), encoder.outputStride()),
+                Spatial.roundUp(Spatial.width(s), encoder.outputStride()));
+        encoder.initialize(manager, dataType, padded);
+        Shape[] features = encoder.getOutputShapes(new Shape[] {padded});
+        Shape[] selected = new Shape[featureIndices.length];
+        for (int i = 0; i < featureIndices.length; i++) {
+            selected[i] = features[featureIndices[i]];
+        }
+        decoder.initialize(manager, dataType, selected);
+        head.initialize(manager, dataType, decoder.getOutputShapes(selected));
+    }
+
+    /**
+     * Loads the whole tree's parameters, then re-attaches gradients to the trainable ones: arrays
+     * read from a stream have no autograd state, and without it a loaded model could not be
+     * fine-tuned or resumed with a plain {@link ParameterStore}.
+     */
+    @Override
+    public void loadParameters(NDManager manager, DataInputStream is) throws IOException, MalformedModelException {
+        super.loadParameters(manager, is);
+        for (Pair<String, Parameter> p : getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SegmentationModel(encoder=" + encoder.name() + ", decoder=" + decoder.getClass().getSimpleName()
+                + ", classes=" + head.numClasses() + ")";
+    }
+
+    /** Builder: encoder, decoder and head are required. */
+    public static final class Builder {
+        private Encoder encoder;
+        private Decoder decoder;
+        private SegmentationHead head;
+        private PadMode padMode = PadMode.REFLECT;
+
+        private Builder() {}
+
+        /** The encoder. */
+        public Builder setEncoder(Encoder encoder) {
+            this.encoder = encoder;
+            return this;
+        }
+
+        /** The decoder, built for this encoder. */
+        public Builder setDecoder(Decoder decoder) {
+            this.decoder = decoder;
+            return this;
+        }
+
+        /** The head. */
+        public Builder setHead(SegmentationHead head) {
+            this.head = head;
+            return this;
+        }
+
+        /** How the input is padded to a multiple of the output stride (default {@code REFLECT}). */
+        public Builder optPadMode(PadMode padMode) {
+            this.padMode = padMode;
+            return this;
+        }
+
+        /** Checks that the parts fit together and builds the model. */
+        public SegmentationModel build() {
+            if (encoder == null || decoder == null || head == null) {
+                throw new Seg4jException("a segmentation model needs an encoder, a decoder and a head");
+            }
+            int[] reductions = encoder.reductions();
+            int[] wanted = decoder.featureReductions();
+            int[] indices = new int[wanted.length];
+            for (int i = 0; i < wanted.length; i++) {
+                int r = wanted[i];
+                indices[i] = -1;
+                for (int j = 0; j < reductions.length; j++) {
+                    if (reductions[j] == r) {
+                        indices[i] = j;
+                    }
+                }
+                if (indices[i] < 0) {
+                    throw new Seg4jException("decoder " + decoder.getClass().getSimpleName()
+                            + " needs encoder features at strides " + Arrays.toString(wanted) + " but encoder '"
+                            + encoder.name() + "' provides strides " + Arrays.toString(reductions));
+                }
+            }
+            if (!head.hasProjection() && decoder.outChannels() != head.numClasses()) {
+                throw new Seg4jException("the decoder emits " + decoder.outChannels() + " channels but the head has "
+                        + head.numClasses() + " classes and no projection");
+            }
+            if (head.upsampling() != decoder.outputReduction()) {
+                throw new Seg4jException("head upsampling x" + head.upsampling() + " does not undo the decoder's "
+                        + "reduction x" + decoder.outputReduction());
+            }
+            return new SegmentationModel(this, indices);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The U-Net expanding path. */
+package org.seg4j.model.decoder.unet;

@@ -1,0 +1,77 @@
+package org.seg4j.model.encoder;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.seg4j.Seg4jException;
+import org.seg4j.model.Encoder;
+import org.seg4j.model.ModelSpec;
+
+/** Encoders by name; adding one (e.g. ResNet) means one class and one line in the static block. */
+public final class Encoders {
+
+    /**
+     * One registered encoder.
+     *
+     * @param name registry name
+     * @param description one line for listings
+     * @param defaultWidth first-stage channels when the spec leaves the width open
+     * @param factory builds the encoder from a width and the spec's options
+     */
+    public record Entry(
+            String name, String description, int defaultWidth, BiFunction<Integer, ModelSpec, Encoder> factory) {}
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        register(new Entry("unet", "U-Net contracting path, double conv+BN+ReLU per stage; option depth (default 4)",
+                UNetEncoder.DEFAULT_WIDTH, (w, spec) -> UNetEncoder.builder()
+                        .optWidth(w)
+                        .optDepth(spec.intOption("depth", UNetEncoder.DEFAULT_DEPTH))
+                        .build()));
+        register(new Entry("vgg16", "VGG-16 with batch norm, features pool1..pool5 (stride 32)",
+                VggEncoder.DEFAULT_WIDTH, (w, spec) -> VggEncoder.builder().optWidth(w).build()));
+    }
+
+    private Encoders() {}
+
+    /** Registers an encoder (for applications adding their own). */
+    public static synchronized void register(Entry entry) {
+        ENTRIES.put(entry.name().toLowerCase(Locale.ROOT), entry);
+    }
+
+    /** Registered names in registration order. */
+    public static synchronized List<String> names() {
+        return Collections.unmodifiableList(new ArrayList<>(ENTRIES.keySet()));
+    }
+
+    /** The entry for {@code name}; the error lists the valid names. */
+    public static synchronized Entry entry(String name) {
+        Entry e = ENTRIES.get(name == null ? "" : name.toLowerCase(Locale.ROOT));
+        if (e == null) {
+            throw new Seg4jException(
+                    "unknown encoder '" + name + "'; available: " + String.join(", ", ENTRIES.keySet()));
+        }
+        return e;
+    }
+
+    /**
+     * Builds encoder {@code name} with the spec's width (or the encoder's default) and options.
+     * The spec's own encoder field is not consulted, so architectures can resolve defaults first.
+     */
+    public static Encoder create(String name, ModelSpec spec) {
+        Entry e = entry(name);
+        return e.factory().apply(spec.widthOr(e.defaultWidth()), spec);
+    }
+
+    /** Builds encoder {@code name} with the given first-stage width and default options. */
+    public static Encoder create(String name, int width) {
+        Entry e = entry(name);
+        ModelSpec defaults = new ModelSpec("encoder", name, 1, width, Map.of());
+        return e.factory().apply(width > 0 ? width : e.defaultWidth(), defaults);
+    }
+}

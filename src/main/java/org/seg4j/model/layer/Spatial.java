@@ -1,0 +1,94 @@
+package org.seg4j.model.layer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+
+/** Resizing, cropping and padding of the two spatial axes of NCHW arrays. */
+public final class Spatial {
+
+    /** How {@link #padBottomRight} fills the added rows and columns. */
+    public enum PadMode {
+        /** Zeros. */
+        ZERO,
+        /**
+         * Mirror the image at its border (without repeating the edge pixel), which avoids a hard
+         * artificial edge; falls back to zeros where the pad is not smaller than the image.
+         */
+        REFLECT
+    }
+
+    /** DJL's interpolation mode id for bilinear ({@code Image.Interpolation.BILINEAR}). */
+    private static final int BILINEAR = 1;
+
+    private Spatial() {}
+
+    /** Height of an NCHW shape. */
+    public static long height(Shape s) {
+        return s.get(s.dimension() - 2);
+    }
+
+    /** Width of an NCHW shape. */
+    public static long width(Shape s) {
+        return s.get(s.dimension() - 1);
+    }
+
+    /** {@code s} with its last two axes replaced. */
+    public static Shape withSize(Shape s, long height, long width) {
+        return new Shape(s.get(0), s.get(1), height, width);
+    }
+
+    /** Bilinear resize to {@code height x width}; returns {@code x} itself when already that size. */
+    public static NDArray resize(NDArray x, long height, long width) {
+        Shape s = x.getShape();
+        if (height(s) == height && width(s) == width) {
+            return x;
+        }
+        return x.getNDArrayInternal().interpolation(new long[] {height, width}, BILINEAR, false);
+    }
+
+    /** The top-left {@code height x width} window; returns {@code x} itself when already that size. */
+    public static NDArray crop(NDArray x, long height, long width) {
+        Shape s = x.getShape();
+        if (height(s) == height && width(s) == width) {
+            return x;
+        }
+        if (height(s) < height || width(s) < width) {
+            throw new IllegalArgumentException("cannot crop " + s + " to " + height + "x" + width);
+        }
+        return x.get(new NDIndex(":, :, :{}, :{}", height, width));
+    }
+
+    /** Rounds {@code size} up to a multiple of {@code multiple}. */
+    public static long roundUp(long size, int multiple) {
+        return (size + multiple - 1) / multiple * multiple;
+    }
+
+    /**
+     * Adds {@code padH} rows at the bottom and {@code padW} columns at the right. Padding only at
+     * the far sides keeps the original pixels at the same coordinates, so undoing it is a plain
+     * top-left {@link #crop}.
+     */
+    public static NDArray padBottomRight(NDArray x, long padH, long padW, PadMode mode) {
+        if (padH == 0 && padW == 0) {
+            return x;
+        }
+        Shape s = x.getShape();
+        if (mode == PadMode.REFLECT && padH < height(s) && padW < width(s)) {
+            NDArray out = x;
+            if (padH > 0) {
+                long h = height(s);
+                NDArray mirror = out.get(new NDIndex(":, :, {}:{}", h - 1 - padH, h - 1)).flip(2);
+                out = out.concat(mirror, 2);
+            }
+            if (padW > 0) {
+                long w = width(s);
+                NDArray mirror = out.get(new NDIndex(":, :, :, {}:{}", w - 1 - padW, w - 1)).flip(3);
+                out = out.concat(mirror, 3);
+            }
+            return out;
+        }
+        // DJL's pad takes (before, after) pairs starting from the last axis, like torch.nn.functional.pad.
+        return x.pad(new Shape(0, padW, 0, padH), 0);
+    }
+}

@@ -1,0 +1,48 @@
+package org.seg4j.model.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Test;
+import org.seg4j.model.layer.Spatial.PadMode;
+
+class SpatialTest {
+
+    @Test
+    void reflectPadMirrorsWithoutRepeatingTheEdge() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.arange(1f, 7f).reshape(1, 1, 2, 3); // rows [1 2 3] [4 5 6]
+            NDArray padded = Spatial.padBottomRight(x, 1, 2, PadMode.REFLECT);
+            assertThat(padded.getShape()).isEqualTo(new Shape(1, 1, 3, 5));
+            assertThat(padded.toFloatArray()).containsExactly(
+                    1, 2, 3, 2, 1,
+                    4, 5, 6, 5, 4,
+                    1, 2, 3, 2, 1);
+            assertThat(Spatial.crop(padded, 2, 3).toFloatArray()).containsExactly(x.toFloatArray());
+        }
+    }
+
+    @Test
+    void zeroPadAndReflectFallbackAddZerosAtBottomRight() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.arange(1f, 5f).reshape(1, 1, 2, 2);
+            float[] expected = {1, 2, 0, 3, 4, 0, 0, 0, 0};
+            assertThat(Spatial.padBottomRight(x, 1, 1, PadMode.ZERO).toFloatArray()).containsExactly(expected);
+            // A pad as large as the image cannot be mirrored.
+            assertThat(Spatial.padBottomRight(x, 2, 1, PadMode.REFLECT).getShape()).isEqualTo(new Shape(1, 1, 4, 3));
+        }
+    }
+
+    @Test
+    void resizeIsBilinearAndCropKeepsTopLeft() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {0, 4}, new Shape(1, 1, 1, 2));
+            // align_corners=false: output pixel centres at 0.25 and 0.75 of each input pixel.
+            assertThat(Spatial.resize(x, 1, 4).toFloatArray()).containsExactly(0f, 1f, 3f, 4f);
+            assertThat(Spatial.roundUp(37, 16)).isEqualTo(48);
+            assertThat(Spatial.roundUp(32, 16)).isEqualTo(32);
+        }
+    }
+}
