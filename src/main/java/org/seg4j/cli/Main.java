@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Semantic segmentation on the JVM: prepare data, train, evaluate, predict.",
         subcommands = {
+            QuickstartCommand.class,
+            SynthCommand.class,
+            TrainCommand.class,
             EvalCommand.class,
             PredictCommand.class,
             CommandLine.HelpCommand.class,

@@ -1,0 +1,183 @@
+package org.seg4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.SegmentationDataset;
+import org.seg4j.train.TrainConfig;
+import org.seg4j.train.TrainResult;
+import org.seg4j.train.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code seg4j train}: train a model on a labelled data set. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a segmentation model. Settings come from --config (YAML) and the options below "
+                + "(options win); the resolved configuration is saved as <out>/config.yaml.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--out", required = true, description = "Run folder: checkpoints, history, curves, model.")
+    Path out;
+
+    @Option(names = "--config", description = "YAML training configuration.")
+    Path config;
+
+    @Option(names = "--model", description = "Architecture (see seg4j models; default unet).")
+    String model;
+
+    @Option(names = "--encoder", description = "Encoder name (default: the architecture's).")
+    String encoder;
+
+    @Option(names = "--width", description = "Base channel width (smaller is faster).")
+    Integer width;
+
+    @Option(names = "--epochs", description = "Number of epochs.")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "Training batch size.")
+    Integer batchSize;
+
+    @Option(names = "--crop", description = "Training crop HxW, e.g. 256x256 or 192x256.")
+    String crop;
+
+    @Option(names = "--scale", description = "Input scale: train and predict on images resized by this factor.")
+    Double scale;
+
+    @Option(names = "--lr", description = "Peak learning rate.")
+    Double lr;
+
+    @Option(names = "--optimizer", description = "adam, adamw or sgd.")
+    String optimizer;
+
+    @Option(names = "--schedule", description = "constant, poly or cosine.")
+    String schedule;
+
+    @Option(names = "--warmup", description = "Linear warm-up steps.")
+    Long warmup;
+
+    @Option(names = "--class-weights",
+            description = "none, median-frequency, inverse-sqrt, or a YAML file with class_weights: [...].")
+    String classWeights;
+
+    @Option(names = "--seed", description = "Random seed.")
+    Long seed;
+
+    @Option(names = "--time-budget", description = "Stop cleanly after this wall-clock time, e.g. 60m or 1h30m.")
+    String timeBudget;
+
+    @Option(names = "--keep-last", description = "Number of per-epoch checkpoints kept.")
+    Integer keepLast;
+
+    @Option(names = "--workers", description = "Loader threads.")
+    Integer workers;
+
+    @Option(names = "--train-split", defaultValue = "train", description = "Training split (default: ${DEFAULT-VALUE}).")
+    String trainSplit;
+
+    @Option(names = "--val-split", defaultValue = "val",
+            description = "Validation split, or 'none' (default: ${DEFAULT-VALUE}).")
+    String valSplit;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+    boolean resume;
+
+    @Option(names = "--set", description = "Any configuration key, e.g. --set rotation=10 --set loss=ce+dice.")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        TrainConfig cfg = resolveConfig();
+        SegmentationDataset train = data.open(trainSplit, null);
+        SegmentationDataset val = "none".equalsIgnoreCase(valSplit) ? null : data.open(valSplit, train.classes());
+        System.err.printf(Locale.ROOT, "seg4j: training %s on %d images (%s)%s -> %s%n",
+                cfg.model() == null ? TrainingRun.DEFAULT_MODEL : cfg.model(), train.size(), trainSplit,
+                val == null ? "" : ", validating on " + val.size() + " (" + valSplit + ")", out);
+        TrainResult result = TrainingRun.builder()
+                .setTrainData(train)
+                .optValidationData(val)
+                .setConfig(cfg)
+                .setOutputDir(out)
+                .optDatasetFingerprint(train.fingerprint())
+                .optResume(resume)
+                .build()
+                .fit();
+        System.out.println(summary(result));
+        return 0;
+    }
+
+    /** The configuration: the run's own on resume, else --config, then the options on top. */
+    TrainConfig resolveConfig() {
+        Path source = config;
+        if (source == null && resume && Files.isRegularFile(out.resolve(TrainConfig.FILE_NAME))) {
+            source = out.resolve(TrainConfig.FILE_NAME);
+        }
+        TrainConfig base = source == null ? TrainConfig.defaults() : TrainConfig.read(source);
+        Map<String, Object> o = new LinkedHashMap<>(set);
+        put(o, "model", model);
+        put(o, "encoder", encoder);
+        put(o, "base_width", width);
+        put(o, "epochs", epochs);
+        put(o, "batch_size", batchSize);
+        put(o, "input_scale", scale);
+        put(o, "lr", lr);
+        put(o, "optimizer", optimizer);
+        put(o, "schedule", schedule);
+        put(o, "warmup_steps", warmup);
+        put(o, "seed", seed);
+        put(o, "time_budget", timeBudget);
+        put(o, "keep_last", keepLast);
+        put(o, "num_workers", workers);
+        if (crop != null) {
+            int[] hw = parseSize(crop);
+            o.put("crop_height", hw[0]);
+            o.put("crop_width", hw[1]);
+        }
+        if (classWeights != null) {
+            Path file = Path.of(classWeights);
+            if (classWeights.endsWith(".yaml") || classWeights.endsWith(".yml") || Files.isRegularFile(file)) {
+                o.put("class_weights", TrainConfig.read(file).classWeights());
+                o.put("class_weighting", "explicit");
+            } else {
+                o.put("class_weighting", classWeights);
+            }
+        }
+        return base.toBuilder().set(o).build();
+    }
+
+    private static void put(Map<String, Object> m, String key, Object v) {
+        if (v != null) {
+            m.put(key, v);
+        }
+    }
+
+    /** Parses {@code 192x256} (height x width) or {@code 256} (square). */
+    static int[] parseSize(String text) {
+        String[] parts = text.toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (parts.length == 1) {
+                int s = Integer.parseInt(parts[0].trim());
+                return new int[] {s, s};
+            }
+            if (parts.length == 2) {
+                return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new Seg4jException("--crop must be HxW (e.g. 192x256) or one number, got '" + text + "'");
+    }
+
+    static String summary(TrainResult r) {
+        return String.format(Locale.ROOT, "trained %d epochs (%d steps)%s; best %s %.4f at epoch %d; model: %s",
+                r.epochsCompleted(), r.globalStep(), r.stoppedByTimeBudget() ? ", stopped by the time budget" : "",
+                r.bestMetricName(), r.bestMetric(), r.bestEpoch(), r.outputDir());
+    }
+}
