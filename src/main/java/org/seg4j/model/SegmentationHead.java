@@ -67,12 +67,9 @@ public final class SegmentationHead extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = inputShapes[0];
-        return new Shape[] {
-            Spatial.withSize(
-                    new Shape(s.get(0), numClasses, 1, 1),
-                    Spatial.height(s) * upsampling,
-                    Spatial.width(s) * upsampling)
-        };
+        long h = Spatial.height(s) * upsampling;
+        long w = Spatial.width(s) * upsampling;
+        return new Shape[] {new Shape(s.get(0), numClasses, h, w)};
     }
 
     @Override

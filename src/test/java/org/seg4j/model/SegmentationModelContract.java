@@ -40,7 +40,7 @@ public abstract class SegmentationModelContract {
 
     /** Adam learning rate for the overfit test. */
     protected float learningRate() {
-        return 0.01f;
+        return 0.02f;
     }
 
     private NDManager base;

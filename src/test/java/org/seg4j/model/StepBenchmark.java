@@ -6,7 +6,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -27,7 +26,7 @@ public final class StepBenchmark {
         int w = args.length > 4 ? Integer.parseInt(args[4]) : 128;
         int classes = args.length > 5 ? Integer.parseInt(args[5]) : 12;
         int steps = args.length > 6 ? Integer.parseInt(args[6]) : 10;
-        ModelSpec spec = new ModelSpec(arch, "", classes, baseWidth, new HashMap<>(Map.of()));
+        ModelSpec spec = new ModelSpec(arch, "", classes, baseWidth, Map.of());
         try (NDManager base = NDManager.newBaseManager()) {
             Block model = ModelRegistry.create(spec);
             ModelDirectory.initialize(model, base, h, w);

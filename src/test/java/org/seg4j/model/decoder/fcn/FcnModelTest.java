@@ -13,6 +13,6 @@ class FcnModelTest extends SegmentationModelContract {
 
     @Override
     protected int maxOverfitSteps() {
-        return 50;
+        return 40;
     }
 }
