@@ -1,0 +1,123 @@
+package org.seg4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.seg4j.util.Json;
+
+/** synth → train → resume → eval → predict through the CLI on a tiny synthetic data set. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+
+    @TempDir
+    static Path tmp;
+
+    static Path data;
+    static Path run;
+
+    @BeforeAll
+    static void generate() {
+        data = tmp.resolve("data");
+        run = tmp.resolve("run");
+        CliRunner.Run r = CliRunner.run("synth", "--out", data.toString(), "--count", "12", "--val-count", "4",
+                "--size", "48x64", "--seed", "3");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
+    @Test
+    @Order(1)
+    void synthWritesFolderPairsWithClasses() {
+        assertThat(data.resolve("classes.yaml")).exists();
+        assertThat(data.resolve("train/images")).isDirectory();
+        assertThat(data.resolve("val/masks")).isDirectory();
+    }
+
+    @Test
+    @Order(2)
+    void trainWritesASelfDescribingRun() throws Exception {
+        CliRunner.Run r = CliRunner.run("train", "--data", data.toString(), "--out", run.toString(), "--model", "unet",
+                "--width", "8", "--epochs", "2", "--batch-size", "4", "--crop", "48x64", "--lr", "0.01",
+                "--set", "num_workers=1", "--class-weights", "median-frequency");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("data layout: folder");
+        assertThat(run.resolve("model.json")).exists();
+        assertThat(run.resolve("weights.params")).exists();
+        assertThat(run.resolve("config.yaml")).exists();
+        assertThat(run.resolve("curves.png")).exists();
+        assertThat(run.resolve("checkpoints/last/state.json")).exists();
+        JsonNode manifest = Json.JSON.readTree(run.resolve("model.json").toFile());
+        assertThat(manifest.at("/model/architecture").asText()).isEqualTo("unet");
+        assertThat(manifest.at("/classes/classes").size()).isGreaterThanOrEqualTo(7);
+        assertThat(manifest.at("/provenance/dataset_fingerprint").asText()).hasSize(16);
+        assertThat(manifest.at("/provenance/train_config/class_weighting").asText()).isEqualTo("median-frequency");
+        JsonNode history = Json.JSON.readTree(run.resolve("history.json").toFile());
+        assertThat(history.size()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(3)
+    void resumeContinuesToMoreEpochs() throws Exception {
+        CliRunner.Run r = CliRunner.run("train", "--data", data.toString(), "--out", run.toString(), "--resume",
+                "--epochs", "3");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode history = Json.JSON.readTree(run.resolve("history.json").toFile());
+        assertThat(history.size()).isEqualTo(3);
+        assertThat(history.get(2).get("epoch").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(4)
+    void evalWritesMetricsReportAndPlots() throws Exception {
+        Path out = tmp.resolve("eval");
+        CliRunner.Run r = CliRunner.run("eval", "--model", run.toString(), "--data", data.toString(), "--split", "val",
+                "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("mIoU").contains("road");
+        JsonNode metrics = Json.JSON.readTree(out.resolve("metrics.json").toFile());
+        double miou = metrics.get("mIoU").asDouble();
+        assertThat(miou).isBetween(0.0, 1.0);
+        assertThat(metrics.get("numImages").asInt()).isEqualTo(4);
+        assertThat(out.resolve("report.md")).exists();
+        assertThat(out.resolve("confusion.png")).exists();
+        assertThat(out.resolve("curves.png")).exists();
+    }
+
+    @Test
+    @Order(5)
+    void predictWritesFullResolutionOutputs() throws Exception {
+        Path out = tmp.resolve("preds");
+        Path input = data.resolve("val/images");
+        CliRunner.Run r = CliRunner.run("predict", "--model", run.toString(), "--input", input.toString(), "--out",
+                out.toString(), "--format", "mask,color,overlay,cutout");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        try (var files = Files.list(input)) {
+            for (Path image : files.toList()) {
+                String stem = image.getFileName().toString().replaceFirst("\\.png$", "");
+                BufferedImage mask = ImageIO.read(out.resolve(stem + "_mask.png").toFile());
+                assertThat(mask.getWidth()).isEqualTo(64);
+                assertThat(mask.getHeight()).isEqualTo(48);
+                assertThat(out.resolve(stem + "_color.png")).exists();
+                assertThat(out.resolve(stem + "_overlay.png")).exists();
+                assertThat(ImageIO.read(out.resolve(stem + "_cutout.png").toFile()).getColorModel().hasAlpha()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aNewRunRefusesToOverwriteAnExistingOne() {
+        CliRunner.Run r = CliRunner.run("train", "--data", data.toString(), "--out", run.toString(), "--epochs", "1");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("already holds a training run");
+    }
+}
