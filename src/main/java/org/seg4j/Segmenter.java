@@ -1,12 +1,14 @@
 package org.seg4j;
 
+import org.seg4j.data.BufferedImages;
+import org.seg4j.data.ImageFiles;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
-import org.seg4j.infer.Images;
 import org.seg4j.infer.Predictor;
 import org.seg4j.infer.PredictorOptions;
 import org.seg4j.model.ModelManifest;
@@ -73,7 +75,7 @@ public final class Segmenter implements AutoCloseable {
 
     /** Segments an image of any type (alpha is ignored, gray is expanded to RGB). */
     public SegmentationResult segment(BufferedImage image) {
-        return segment(Images.fromBufferedImage(image));
+        return segment(BufferedImages.toRgbImage(image));
     }
 
     /** Segments an 8-bit RGB image. */
@@ -86,7 +88,7 @@ public final class Segmenter implements AutoCloseable {
 
     /** Reads and segments an image file; errors name the file. */
     public SegmentationResult segment(Path imageFile) {
-        return segment(Images.read(imageFile));
+        return segment(ImageFiles.read(imageFile));
     }
 
     @Override

@@ -20,7 +20,7 @@ class SegmenterTest {
         RgbImage img = TestModels.randomImage(61, 47, 9);
         try (Segmenter s = Segmenter.load(dir)) {
             assertThat(s.classes().names()).containsExactly("red", "green", "blue");
-            BufferedImage buffered = Images.toBufferedImage(img);
+            BufferedImage buffered = org.seg4j.data.BufferedImages.toBufferedImage(img);
             SegmentationResult r = s.segment(buffered);
             assertThat(r.mask().width()).isEqualTo(61);
             assertThat(r.mask().height()).isEqualTo(47);

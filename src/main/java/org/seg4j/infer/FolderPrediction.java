@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.seg4j.Seg4jException;
+import org.seg4j.data.ImageFiles;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
 import org.seg4j.infer.output.PredictionWriter;
@@ -174,7 +175,7 @@ public final class FolderPrediction {
     }
 
     private void predictOne(Path file, Path outDir, String stem) {
-        RgbImage image = Images.read(file);
+        RgbImage image = ImageFiles.read(file);
         Probabilities probs = null;
         LabelMask mask;
         if (writer.needsProbabilities()) {

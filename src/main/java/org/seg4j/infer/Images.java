@@ -1,101 +1,20 @@
 package org.seg4j.infer;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.seg4j.Seg4jException;
 import org.seg4j.data.RgbImage;
-import org.seg4j.util.AtomicFiles;
 
 /**
- * Minimal image plumbing for inference: {@link BufferedImage} to and from {@link RgbImage}, file
- * reading with clear errors, bilinear resizing and atomic PNG writing. Alpha is dropped on input;
- * gray images become three equal channels.
+ * Resizing for inference (images and probability planes, bilinear with PyTorch's pixel-centre
+ * convention) and PNG encoding to memory. Reading and writing files is {@link
+ * org.seg4j.data.ImageFiles} and {@link org.seg4j.data.PngFiles}.
  */
 public final class Images {
 
     private Images() {}
-
-    /** Converts any {@link BufferedImage} to 8-bit RGB (gray samples are copied, not gamma-converted). */
-    public static RgbImage fromBufferedImage(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        byte[] out = new byte[w * h * 3];
-        if (img.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            Raster r = img.getRaster();
-            int[] row = new int[w];
-            for (int y = 0; y < h; y++) {
-                r.getSamples(0, y, w, 1, 0, row);
-                for (int x = 0; x < w; x++) {
-                    int i = (y * w + x) * 3;
-                    byte v = (byte) row[x];
-                    out[i] = v;
-                    out[i + 1] = v;
-                    out[i + 2] = v;
-                }
-            }
-            return new RgbImage(w, h, out);
-        }
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            img.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int i = (y * w + x) * 3;
-                int p = row[x];
-                out[i] = (byte) (p >> 16);
-                out[i + 1] = (byte) (p >> 8);
-                out[i + 2] = (byte) p;
-            }
-        }
-        return new RgbImage(w, h, out);
-    }
-
-    /** The image as a {@link BufferedImage#TYPE_3BYTE_BGR} image. */
-    public static BufferedImage toBufferedImage(RgbImage image) {
-        int w = image.width();
-        int h = image.height();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        byte[] dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
-        byte[] src = image.data();
-        for (int i = 0; i < w * h; i++) {
-            int k = i * 3;
-            dst[k] = src[k + 2];
-            dst[k + 1] = src[k + 1];
-            dst[k + 2] = src[k];
-        }
-        return out;
-    }
-
-    /**
-     * Reads an image file.
-     *
-     * @throws Seg4jException naming the file when it is missing, unreadable, corrupt or not an image
-     */
-    public static RgbImage read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new Seg4jException(file + ": image file not found");
-        }
-        BufferedImage img;
-        try (InputStream in = Files.newInputStream(file)) {
-            img = ImageIO.read(in);
-        } catch (IOException | RuntimeException e) {
-            throw new Seg4jException(file + ": cannot read image (corrupt or unsupported): " + e.getMessage(), e);
-        }
-        if (img == null) {
-            throw new Seg4jException(file + ": not a readable image (unknown format or corrupt file)");
-        }
-        if (img.getWidth() <= 0 || img.getHeight() <= 0) {
-            throw new Seg4jException(file + ": image has no pixels");
-        }
-        return fromBufferedImage(img);
-    }
 
     /**
      * Bilinear resize with pixel centres aligned ({@code align_corners = false}, as in PyTorch).
@@ -204,11 +123,5 @@ public final class Images {
             throw new UncheckedIOException(e);
         }
         return buf.toByteArray();
-    }
-
-    /** Writes an image as PNG, atomically (a reader never sees a partial file). */
-    public static void writePng(Path file, BufferedImage image) {
-        byte[] bytes = encodePng(image);
-        AtomicFiles.write(file, out -> out.write(bytes));
     }
 }

@@ -41,7 +41,7 @@ class FolderPredictionTest {
 
     static void writeImage(Path file, RgbImage img, String format) throws Exception {
         Files.createDirectories(file.getParent());
-        ImageIO.write(Images.toBufferedImage(img), format, file.toFile());
+        ImageIO.write(org.seg4j.data.BufferedImages.toBufferedImage(img), format, file.toFile());
     }
 
     @Test

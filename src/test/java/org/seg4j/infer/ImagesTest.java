@@ -15,36 +15,6 @@ import org.seg4j.data.RgbImage;
 class ImagesTest {
 
     @Test
-    void grayPngKeepsItsValues(@TempDir Path tmp) throws Exception {
-        BufferedImage gray = new BufferedImage(4, 3, BufferedImage.TYPE_BYTE_GRAY);
-        gray.getRaster().setSample(2, 1, 0, 77);
-        Path f = tmp.resolve("g.png");
-        ImageIO.write(gray, "png", f.toFile());
-        RgbImage img = Images.read(f);
-        assertThat(img.width()).isEqualTo(4);
-        assertThat(img.rgb(2, 1)).isEqualTo(0x4D4D4D);
-        assertThat(img.rgb(0, 0)).isZero();
-    }
-
-    @Test
-    void rgbRoundTripAndAlphaIsDropped() {
-        RgbImage img = TestModels.randomImage(7, 5, 1);
-        assertThat(Images.fromBufferedImage(Images.toBufferedImage(img)).data()).isEqualTo(img.data());
-        BufferedImage argb = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB);
-        argb.setRGB(0, 0, 0x80102030);
-        assertThat(Images.fromBufferedImage(argb).rgb(0, 0)).isEqualTo(0x102030);
-    }
-
-    @Test
-    void readErrorsNameTheFile(@TempDir Path tmp) throws Exception {
-        Path bad = tmp.resolve("bad.jpg");
-        Files.write(bad, new byte[] {1, 2, 3, 4});
-        assertThatThrownBy(() -> Images.read(bad)).isInstanceOf(Seg4jException.class).hasMessageContaining("bad.jpg");
-        assertThatThrownBy(() -> Images.read(tmp.resolve("missing.png"))).isInstanceOf(Seg4jException.class)
-                .hasMessageContaining("missing.png");
-    }
-
-    @Test
     void bilinearResize() {
         RgbImage img = RgbImage.blank(4, 2);
         for (int x = 0; x < 4; x++) {
