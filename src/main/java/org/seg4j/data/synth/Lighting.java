@@ -19,7 +19,7 @@ final class Lighting {
             Colours.betweenF(rng, 0.88, 1.12)};
         float haze = Colours.betweenF(rng, 0, 0.15);
         float hazeGrey = Colours.betweenF(rng, 0.5, 0.85);
-        float sigma = Colours.betweenF(rng, 0.005, 0.025);
+        float sigma = Colours.betweenF(rng, 0.005, 0.02);
         int salt = rng.nextInt();
         for (int y = 0; y < c.height; y++) {
             for (int x = 0; x < c.width; x++) {

@@ -20,9 +20,9 @@ final class Pedestrian implements SceneObject {
         this.cx = cx;
         this.base = base;
         this.h = height;
-        this.w = height * Colours.betweenF(rng, 0.24, 0.32);
+        this.w = height * Colours.betweenF(rng, 0.3, 0.38);
         this.coat = rng.nextDouble() < 0.25;
-        this.stride = Colours.betweenF(rng, 0, 0.15);
+        this.stride = Colours.betweenF(rng, 0, 0.1);
         this.skin = Brush.of(Colours.hsv(rng, 15, 35, 0.25, 0.6, 0.3, 0.9), 0.03f, 3, 0.02f, rng);
         this.hair = Brush.of(Colours.hsv(rng, 15, 40, 0.2, 0.7, 0.05, 0.5), 0.1f, 2, 0.03f, rng);
         this.top = Brush.of(Colours.hsv(rng, 0, 360, 0, 0.9, 0.15, 0.95), 0.1f, 3, 0.03f, rng);
@@ -45,16 +45,16 @@ final class Pedestrian implements SceneObject {
             c.rect(cx - w * 0.36f, base - h * 0.14f, cx - w * 0.06f, base, bottom, ped);
             c.rect(cx + w * 0.06f, base - h * 0.14f, cx + w * 0.36f, base, bottom, ped);
         } else {
-            float legW = w * 0.36f;
+            float legW = w * 0.4f;
             float spread = w * stride;
             c.rect(cx - w * 0.4f - spread, hip, cx - w * 0.4f - spread + legW, base, bottom, ped);
             c.rect(cx + w * 0.4f + spread - legW, hip, cx + w * 0.4f + spread, base, bottom, ped);
             c.rect(cx - w * 0.4f, hip, cx + w * 0.4f, hip + h * 0.06f, bottom, ped);
             c.roundRect(cx - w * 0.5f, shoulder, cx + w * 0.5f, hip + h * 0.02f, w * 0.2f, top, ped);
         }
-        float armW = Math.max(1, w * 0.18f);
-        c.roundRect(cx - w * 0.5f - armW, shoulder + h * 0.02f, cx - w * 0.5f, base - h * 0.5f, armW / 2, top, ped);
-        c.roundRect(cx + w * 0.5f, shoulder + h * 0.02f, cx + w * 0.5f + armW, base - h * 0.5f, armW / 2, top, ped);
+        float armW = Math.max(1.5f, w * 0.2f);
+        c.roundRect(cx - w * 0.45f - armW, shoulder + h * 0.02f, cx - w * 0.45f, base - h * 0.5f, armW / 2, top, ped);
+        c.roundRect(cx + w * 0.45f, shoulder + h * 0.02f, cx + w * 0.45f + armW, base - h * 0.5f, armW / 2, top, ped);
         float headR = h * 0.085f;
         float headY = shoulder - headR * 1.05f;
         c.blob(cx, headY, headR * 0.85f, headR, 0, 0, skin, ped);

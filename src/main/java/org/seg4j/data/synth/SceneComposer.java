@@ -54,7 +54,7 @@ final class SceneComposer {
             float t = Colours.betweenF(rng, 0.15, 0.9);
             float side = rng.nextBoolean() ? 1 : -1;
             float x = layout.centre(t) + side * (layout.roadHalf(t) + Colours.betweenF(rng, 0.5, 1.0) * layout.pavement(t));
-            float scale = layout.height() * (0.25f + 0.75f * t) * Colours.betweenF(rng, 0.8, 1.1);
+            float scale = layout.height() * (0.3f + 0.7f * t) * Colours.betweenF(rng, 0.8, 1.1);
             out.add(new Tree(x, layout.row(t), scale, rng));
         }
     }

@@ -5,12 +5,19 @@ import org.seg4j.data.ClassMeta;
 /** The classes of {@link SyntheticStreetScenes}, with CamVid-like colours; 255 marks void. */
 public final class StreetClasses {
 
+    /** Class id of sky. */
     public static final int SKY = 0;
+    /** Class id of buildings (facades, windows, roof edges). */
     public static final int BUILDING = 1;
+    /** Class id of the road, lane markings and crossings included. */
     public static final int ROAD = 2;
+    /** Class id of pavements, curbs and open ground. */
     public static final int PAVEMENT = 3;
+    /** Class id of trees, trunks included. */
     public static final int TREE = 4;
+    /** Class id of cars, wheels and windows included. */
     public static final int CAR = 5;
+    /** Class id of pedestrians. */
     public static final int PEDESTRIAN = 6;
 
     private static final ClassMeta META = ClassMeta.of(

@@ -23,7 +23,7 @@ record StreetLayout(
         float vanishX = width * Colours.betweenF(rng, 0.3, 0.7);
         float bottomCentre = width * Colours.betweenF(rng, 0.35, 0.65);
         float roadHalf = width * Colours.betweenF(rng, 0.3, 0.45);
-        float pavement = width * Colours.betweenF(rng, 0.14, 0.26);
+        float pavement = width * Colours.betweenF(rng, 0.18, 0.3);
         return new StreetLayout(width, height, horizon, vanishX, bottomCentre, roadHalf, pavement);
     }
 

@@ -98,14 +98,17 @@ public final class SyntheticStreetScenes implements SampleSource {
         return StreetClasses.meta();
     }
 
+    /** The seed every scene derives from. */
     public long seed() {
         return seed;
     }
 
+    /** Image height in pixels. */
     public int height() {
         return height;
     }
 
+    /** Image width in pixels. */
     public int width() {
         return width;
     }
