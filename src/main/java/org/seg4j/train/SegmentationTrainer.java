@@ -222,6 +222,7 @@ public final class SegmentationTrainer {
                 run.countStep();
                 progress.update(run.stepInEpoch(), batch.size(), totals.lossSum / run.stepInEpoch(), lr);
                 if (budgetSpent()) {
+                    // an epoch whose last step spent the budget is complete, not cut short
                     cutShort = it.hasNext();
                     break;
                 }
