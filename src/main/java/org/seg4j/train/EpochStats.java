@@ -36,4 +36,9 @@ public record EpochStats(
     public boolean validated() {
         return valMIoU != null || valLoss != null;
     }
+
+    /** {@code v}, or {@code null} when it is NaN or infinite (how these files say "no value"). */
+    static Double finiteOrNull(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? null : v;
+    }
 }

@@ -1,16 +1,15 @@
 package org.seg4j.train;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import org.seg4j.util.Progress;
 
 /**
- * Per-epoch progress display: an interactive progress bar on a terminal, or one plain line every
- * few seconds when the output is a file or a pipe (no carriage-return spam in logs).
+ * Per-epoch progress display: the {@link Progress#bar interactive bar} shared with the other
+ * commands on a terminal, or one plain line every {@code progress_interval_seconds} when the output
+ * is a file or a pipe (no carriage-return spam in logs). The plain lines are training's own: they
+ * count steps but report images per second, the epoch's mean loss and the learning rate, and the
+ * epoch's last step always gets a line.
  */
 final class ProgressReporter implements AutoCloseable {
 
@@ -35,13 +34,13 @@ final class ProgressReporter implements AutoCloseable {
     private final long firstStep;
     private long lastLine = System.nanoTime();
     private long images;
-    private ProgressBar bar;
+    private Progress bar;
 
     ProgressReporter(PrintStream out, Mode mode, double intervalSeconds, String task, long total, long firstStep) {
         this.out = out;
         Mode m = mode;
         if (m == Mode.AUTO) {
-            m = System.console() != null ? Mode.BAR : Mode.LINES;
+            m = Progress.hasTerminal() ? Mode.BAR : Mode.LINES;
         }
         this.mode = out == null ? Mode.OFF : m;
         this.intervalNanos = (long) (intervalSeconds * 1e9);
@@ -49,15 +48,7 @@ final class ProgressReporter implements AutoCloseable {
         this.total = total;
         this.firstStep = firstStep;
         if (this.mode == Mode.BAR) {
-            bar = new ProgressBarBuilder()
-                    .setTaskName(task)
-                    .setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(500)
-                    .setConsumer(new ConsoleProgressBarConsumer(out))
-                    .setUnit(" it", 1)
-                    .startsFrom(firstStep, Duration.ZERO)
-                    .build();
+            bar = Progress.bar(out, task, "it", Math.toIntExact(total), Math.toIntExact(firstStep));
         }
     }
 
@@ -68,8 +59,8 @@ final class ProgressReporter implements AutoCloseable {
         double ips = secs > 0 ? images / secs : 0;
         switch (mode) {
             case BAR -> {
-                bar.stepTo(step);
-                bar.setExtraMessage(String.format(Locale.ROOT, " %.1f img/s loss %.4f lr %.2e", ips, loss, lr));
+                bar.step(Math.toIntExact(step));
+                bar.status(String.format(Locale.ROOT, " %.1f img/s loss %.4f lr %.2e", ips, loss, lr));
             }
             case LINES -> {
                 long now = System.nanoTime();
@@ -87,6 +78,7 @@ final class ProgressReporter implements AutoCloseable {
         }
     }
 
+    /** {@code 42s}, {@code 2m05s} or {@code 1h02m05s}. */
     static String formatSeconds(double seconds) {
         long s = Math.round(seconds);
         if (s >= 3600) {

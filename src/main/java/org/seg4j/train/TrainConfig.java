@@ -1,22 +1,11 @@
 package org.seg4j.train;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.seg4j.Seg4jException;
 import org.seg4j.util.Json;
 
@@ -125,10 +114,6 @@ public record TrainConfig(
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter");
 
-    /** Keys that do not change the result of a run (left out of {@link #hash()}). */
-    private static final Set<String> NOT_HASHED =
-            Set.of("epochs", "time_budget", "progress_interval_seconds", "num_workers", "validate_every", "keep_last");
-
     public TrainConfig {
         positive("epochs", epochs);
         positive("batch_size", batchSize);
@@ -226,7 +211,7 @@ public record TrainConfig(
 
     /** A builder holding this configuration's values. */
     public Builder toBuilder() {
-        return fromMapInto(new Builder(), toMap(), "config");
+        return TrainConfigMaps.apply(new Builder(), toMap(), "config");
     }
 
     /** The schedule for a run of {@code totalSteps} steps. */
@@ -236,50 +221,7 @@ public record TrainConfig(
 
     /** The settings as an ordered map with snake_case keys (the file form; durations as text). */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epochs", epochs);
-        m.put("batch_size", batchSize);
-        m.put("crop_height", cropHeight);
-        m.put("crop_width", cropWidth);
-        m.put("optimizer", optimizer);
-        m.put("lr", lr);
-        m.put("min_lr", minLr);
-        m.put("momentum", momentum);
-        m.put("nesterov", nesterov);
-        m.put("weight_decay", weightDecay);
-        m.put("grad_clip_norm", gradClipNorm);
-        m.put("schedule", schedule);
-        m.put("poly_power", polyPower);
-        m.put("warmup_steps", warmupSteps);
-        m.put("loss", loss);
-        m.put("class_weighting", classWeighting);
-        if (classWeights != null) {
-            List<Double> w = new ArrayList<>();
-            for (float f : classWeights) {
-                w.add((double) f);
-            }
-            m.put("class_weights", w);
-        } else {
-            m.put("class_weights", null);
-        }
-        m.put("seed", seed);
-        m.put("validate_every", validateEvery);
-        m.put("keep_last", keepLast);
-        m.put("time_budget", timeBudget == null ? null : formatDuration(timeBudget));
-        m.put("val_pad_multiple", valPadMultiple);
-        m.put("progress_interval_seconds", progressIntervalSeconds);
-        m.put("hflip", hflip);
-        m.put("scale_min", scaleMin);
-        m.put("scale_max", scaleMax);
-        m.put("num_workers", numWorkers);
-        m.put("val_batch_size", valBatchSize);
-        m.put("model", model);
-        m.put("encoder", encoder);
-        m.put("base_width", baseWidth);
-        m.put("input_scale", inputScale);
-        m.put("rotation", rotation);
-        m.put("color_jitter", colorJitter);
-        return m;
+        return TrainConfigMaps.toMap(this);
     }
 
     /**
@@ -290,28 +232,12 @@ public record TrainConfig(
      * @param source name of the file or option the values came from, for messages
      */
     public static TrainConfig fromMap(Map<String, ?> values, String source) {
-        return fromMapInto(new Builder(), values, source).build();
+        return TrainConfigMaps.apply(new Builder(), values, source).build();
     }
 
     /** Reads a YAML (or JSON) configuration file. */
     public static TrainConfig read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new Seg4jException(file + ": configuration file not found");
-        }
-        Map<String, Object> values;
-        try {
-            values = Json.YAML.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
-        } catch (IOException e) {
-            throw new Seg4jException(file + ": cannot read training configuration: " + e.getMessage(), e);
-        }
-        try {
-            return fromMap(values == null ? Map.of() : values, file.toString());
-        } catch (Seg4jException e) {
-            if (e.getMessage().startsWith(file.toString())) {
-                throw e;
-            }
-            throw new Seg4jException(file + ": " + e.getMessage(), e);
-        }
+        return TrainConfigMaps.read(file);
     }
 
     /** Writes the configuration as YAML, atomically. */
@@ -334,15 +260,7 @@ public record TrainConfig(
      * left out so that a run can be extended.
      */
     public String hash() {
-        Map<String, Object> m = toMap();
-        m.keySet().removeAll(NOT_HASHED);
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, 16);
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TrainConfigMaps.hash(this);
     }
 
     @Override
@@ -360,235 +278,56 @@ public record TrainConfig(
         return "TrainConfig" + toMap();
     }
 
-    // ---------------------------------------------------------------- durations
-
-    private static final Pattern SIMPLE_DURATION =
-            Pattern.compile("(?:(\\d+(?:\\.\\d+)?)d)?(?:(\\d+(?:\\.\\d+)?)h)?(?:(\\d+(?:\\.\\d+)?)m)?(?:(\\d+(?:\\.\\d+)?)s)?");
-
     /**
      * Parses {@code 90s}, {@code 30m}, {@code 1h30m}, {@code 2d}, a bare number of seconds, or ISO-8601
      * ({@code PT2H}).
      */
     public static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
-        if (t.isEmpty()) {
-            throw new Seg4jException("empty duration");
-        }
-        try {
-            if (t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            }
-            if (t.matches("\\d+(\\.\\d+)?")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-            }
-            Matcher m = SIMPLE_DURATION.matcher(t);
-            if (m.matches()) {
-                double seconds = 0;
-                double[] unit = {86400, 3600, 60, 1};
-                for (int i = 0; i < 4; i++) {
-                    if (m.group(i + 1) != null) {
-                        seconds += Double.parseDouble(m.group(i + 1)) * unit[i];
-                    }
-                }
-                return Duration.ofMillis(Math.round(seconds * 1000));
-            }
-        } catch (RuntimeException e) {
-            // fall through to the error below
-        }
-        throw new Seg4jException("cannot read duration '" + text + "'; use e.g. 90s, 30m, 1h30m or PT2H");
+        return Durations.parse(text);
     }
 
     /** Formats a duration the way {@link #parseDuration} reads it ({@code 1h30m}). */
     public static String formatDuration(Duration d) {
-        long s = d.toSeconds();
-        if (d.toMillis() % 1000 != 0) {
-            return d.toMillis() / 1000.0 + "s";
-        }
-        StringBuilder b = new StringBuilder();
-        if (s >= 3600) {
-            b.append(s / 3600).append('h');
-            s %= 3600;
-        }
-        if (s >= 60) {
-            b.append(s / 60).append('m');
-            s %= 60;
-        }
-        if (s > 0 || b.length() == 0) {
-            b.append(s).append('s');
-        }
-        return b.toString();
-    }
-
-    // ---------------------------------------------------------------- map conversion
-
-    private static Builder fromMapInto(Builder b, Map<String, ?> values, String source) {
-        List<String> unknown = new ArrayList<>();
-        for (Map.Entry<String, ?> e : values.entrySet()) {
-            String key = e.getKey().trim().toLowerCase(Locale.ROOT).replace('-', '_');
-            if (!KEYS.contains(key)) {
-                unknown.add(e.getKey());
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new Seg4jException(source + ": unknown training setting" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", unknown) + "; valid keys: " + String.join(", ", KEYS));
-        }
-        for (Map.Entry<String, ?> e : values.entrySet()) {
-            String key = e.getKey().trim().toLowerCase(Locale.ROOT).replace('-', '_');
-            Object v = e.getValue();
-            try {
-                set(b, key, v);
-            } catch (Seg4jException ex) {
-                throw ex;
-            } catch (RuntimeException ex) {
-                throw new Seg4jException(source + ": bad value for " + key + ": '" + v + "' ("
-                        + ex.getMessage() + ")", ex);
-            }
-        }
-        return b;
-    }
-
-    private static void set(Builder b, String key, Object v) {
-        switch (key) {
-            case "epochs" -> b.epochs = asInt(v);
-            case "batch_size" -> b.batchSize = asInt(v);
-            case "crop_height" -> b.cropHeight = asInt(v);
-            case "crop_width" -> b.cropWidth = asInt(v);
-            case "optimizer" -> b.optimizer = asString(v);
-            case "lr" -> b.lr = asDouble(v);
-            case "min_lr" -> b.minLr = asDouble(v);
-            case "momentum" -> b.momentum = asDouble(v);
-            case "nesterov" -> b.nesterov = asBool(v);
-            case "weight_decay" -> b.weightDecay = asDouble(v);
-            case "grad_clip_norm" -> b.gradClipNorm = v == null ? 0 : asDouble(v);
-            case "schedule" -> b.schedule = asString(v);
-            case "poly_power" -> b.polyPower = asDouble(v);
-            case "warmup_steps" -> b.warmupSteps = asLong(v);
-            case "loss" -> b.loss = asString(v);
-            case "class_weighting" -> b.classWeighting = asString(v);
-            case "class_weights" -> b.classWeights = asFloats(v);
-            case "seed" -> b.seed = asLong(v);
-            case "validate_every" -> b.validateEvery = asInt(v);
-            case "keep_last" -> b.keepLast = asInt(v);
-            case "time_budget" -> b.timeBudget = v == null || v.toString().isBlank() || v.toString().equals("none")
-                    ? null : parseDuration(v.toString());
-            case "val_pad_multiple" -> b.valPadMultiple = asInt(v);
-            case "progress_interval_seconds" -> b.progressIntervalSeconds = asDouble(v);
-            case "hflip" -> b.hflip = asBool(v);
-            case "scale_min" -> b.scaleMin = asDouble(v);
-            case "scale_max" -> b.scaleMax = asDouble(v);
-            case "num_workers" -> b.numWorkers = asInt(v);
-            case "val_batch_size" -> b.valBatchSize = asInt(v);
-            case "model" -> b.model = v == null ? null : v.toString();
-            case "encoder" -> b.encoder = v == null ? null : v.toString();
-            case "base_width" -> b.baseWidth = v == null ? 0 : asInt(v);
-            case "input_scale" -> b.inputScale = asDouble(v);
-            case "rotation" -> b.rotation = asDouble(v);
-            case "color_jitter" -> b.colorJitter = asDouble(v);
-            default -> throw new IllegalStateException("unhandled key " + key);
-        }
-    }
-
-    private static Object notNull(Object v) {
-        if (v == null) {
-            throw new IllegalArgumentException("a value is required");
-        }
-        return v;
-    }
-
-    private static int asInt(Object v) {
-        return Math.toIntExact(asLong(v));
-    }
-
-    private static long asLong(Object v) {
-        Object o = notNull(v);
-        if (o instanceof Number n) {
-            if (n.doubleValue() != Math.rint(n.doubleValue())) {
-                throw new IllegalArgumentException("expected a whole number");
-            }
-            return n.longValue();
-        }
-        return Long.parseLong(o.toString().trim().replace("_", ""));
-    }
-
-    private static double asDouble(Object v) {
-        Object o = notNull(v);
-        return o instanceof Number n ? n.doubleValue() : Double.parseDouble(o.toString().trim());
-    }
-
-    private static boolean asBool(Object v) {
-        Object o = notNull(v);
-        if (o instanceof Boolean bo) {
-            return bo;
-        }
-        String s = o.toString().trim().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "true", "yes", "on", "1" -> true;
-            case "false", "no", "off", "0" -> false;
-            default -> throw new IllegalArgumentException("expected true or false");
-        };
-    }
-
-    private static String asString(Object v) {
-        return notNull(v).toString();
-    }
-
-    private static float[] asFloats(Object v) {
-        if (v == null) {
-            return null;
-        }
-        List<?> list;
-        if (v instanceof List<?> l) {
-            list = l;
-        } else if (v instanceof float[] f) {
-            return f.clone();
-        } else {
-            String s = v.toString().trim().replaceAll("^\\[|\\]$", "");
-            list = List.of(s.split("\\s*,\\s*"));
-        }
-        float[] out = new float[list.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) asDouble(list.get(i));
-        }
-        return out;
+        return Durations.format(d);
     }
 
     /** Mutable builder; every field starts at its default. */
     public static final class Builder {
-        private int epochs = 50;
-        private int batchSize = 8;
-        private int cropHeight = 256;
-        private int cropWidth = 256;
-        private String optimizer = "adamw";
-        private double lr = 1e-3;
-        private double minLr = 0;
-        private double momentum = 0.9;
-        private boolean nesterov = false;
-        private double weightDecay = 1e-4;
-        private double gradClipNorm = 0;
-        private String schedule = "poly";
-        private double polyPower = 0.9;
-        private long warmupSteps = 0;
-        private String loss = "ce";
-        private String classWeighting;
-        private float[] classWeights;
-        private long seed = 42;
-        private int validateEvery = 1;
-        private int keepLast = 3;
-        private Duration timeBudget;
-        private int valPadMultiple = 32;
-        private double progressIntervalSeconds = 30;
-        private boolean hflip = true;
-        private double scaleMin = 0.5;
-        private double scaleMax = 2.0;
-        private int numWorkers = 2;
-        private int valBatchSize = 1;
-        private String model;
-        private String encoder;
-        private int baseWidth;
-        private double inputScale = 1.0;
-        private double rotation = 0;
-        private double colorJitter = 0;
+        // package-private: TrainConfigMaps sets them key by key
+        int epochs = 50;
+        int batchSize = 8;
+        int cropHeight = 256;
+        int cropWidth = 256;
+        String optimizer = "adamw";
+        double lr = 1e-3;
+        double minLr = 0;
+        double momentum = 0.9;
+        boolean nesterov = false;
+        double weightDecay = 1e-4;
+        double gradClipNorm = 0;
+        String schedule = "poly";
+        double polyPower = 0.9;
+        long warmupSteps = 0;
+        String loss = "ce";
+        String classWeighting;
+        float[] classWeights;
+        long seed = 42;
+        int validateEvery = 1;
+        int keepLast = 3;
+        Duration timeBudget;
+        int valPadMultiple = 32;
+        double progressIntervalSeconds = 30;
+        boolean hflip = true;
+        double scaleMin = 0.5;
+        double scaleMax = 2.0;
+        int numWorkers = 2;
+        int valBatchSize = 1;
+        String model;
+        String encoder;
+        int baseWidth;
+        double inputScale = 1.0;
+        double rotation = 0;
+        double colorJitter = 0;
 
         private Builder() {}
 
@@ -636,7 +375,7 @@ public record TrainConfig(
          * @param values overrides, e.g. {@code {"lr": "0.01"}}
          */
         public Builder set(Map<String, ?> values) {
-            fromMapInto(this, values, "override");
+            TrainConfigMaps.apply(this, values, "override");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package org.seg4j.util;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -41,32 +42,48 @@ public interface Progress extends AutoCloseable {
         if (out == null) {
             return silent();
         }
-        if (System.console() != null) {
-            ProgressBar bar = new ProgressBarBuilder()
-                    .setTaskName(task)
-                    .setInitialMax(total)
-                    .setUnit(" " + unit, 1)
-                    .showSpeed()
-                    .setConsumer(new ConsoleProgressBarConsumer(out))
-                    .build();
-            return new Progress() {
-                @Override
-                public void step(int done) {
-                    bar.stepTo(done);
-                }
+        return hasTerminal() ? bar(out, task, unit, total, 0) : new Lines(out, task, unit, total);
+    }
 
-                @Override
-                public void status(String text) {
-                    bar.setExtraMessage(text);
-                }
+    /** Whether the process has a terminal, where {@link #create} shows a bar rather than plain lines. */
+    static boolean hasTerminal() {
+        return System.console() != null;
+    }
 
-                @Override
-                public void close() {
-                    bar.close();
-                }
-            };
-        }
-        return new Lines(out, task, unit, total);
+    /**
+     * An interactive progress bar (rate and ETA), drawn whether or not there is a terminal.
+     *
+     * @param out where to draw it
+     * @param task task name, e.g. {@code epoch 3/50}
+     * @param unit unit name, e.g. {@code img}
+     * @param total number of items
+     * @param first items already done when the bar starts (a resumed task)
+     */
+    static Progress bar(PrintStream out, String task, String unit, int total, int first) {
+        ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(total)
+                .setUnit(" " + unit, 1)
+                .showSpeed()
+                .startsFrom(first, Duration.ZERO)
+                .setConsumer(new ConsoleProgressBarConsumer(out))
+                .build();
+        return new Progress() {
+            @Override
+            public void step(int done) {
+                bar.stepTo(done);
+            }
+
+            @Override
+            public void status(String text) {
+                bar.setExtraMessage(text);
+            }
+
+            @Override
+            public void close() {
+                bar.close();
+            }
+        };
     }
 
     /** Prints {@code predict: 12/100 img, 3.40 img/s, ETA 26 s} at most every few seconds. */

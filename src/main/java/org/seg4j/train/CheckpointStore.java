@@ -1,0 +1,150 @@
+package org.seg4j.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.seg4j.Seg4jException;
+import org.seg4j.model.ModelDirectory;
+import org.seg4j.train.optim.Optimizer;
+import org.seg4j.util.AtomicFiles;
+import org.seg4j.util.Json;
+
+/**
+ * The {@code checkpoints/} folder of a run: {@code last/} (after every epoch and at a time-budget
+ * stop), {@code best/} and the last {@code keep_last} {@code epoch-NNNN/} folders, each holding
+ * the weights, {@link SegmentationTrainer#OPTIMIZER_FILE} and {@link CheckpointState#FILE_NAME}.
+ * A checkpoint is written into a hidden staging folder and then swapped in whole, so a reader never
+ * sees a half-written one.
+ */
+final class CheckpointStore {
+
+    private static final Pattern EPOCH_DIR = Pattern.compile("epoch-\\d{4,}");
+
+    private final Path runDir;
+    private final Path dir;
+    private final int keepLast;
+
+    CheckpointStore(Path runDir, int keepLast) {
+        this.runDir = runDir;
+        this.dir = runDir.resolve(SegmentationTrainer.CHECKPOINTS);
+        this.keepLast = keepLast;
+    }
+
+    /** The {@code last/} checkpoint folder. */
+    Path last() {
+        return dir.resolve("last");
+    }
+
+    /** Creates the folder; a fresh run refuses a run folder that already holds a checkpoint. */
+    void prepare(boolean resume) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new Seg4jException("cannot create run folder " + runDir + ": " + e.getMessage(), e);
+        }
+        if (!resume && Files.exists(last().resolve(CheckpointState.FILE_NAME))) {
+            throw new Seg4jException(runDir + " already holds a training run; resume it with --resume or choose"
+                    + " another output folder");
+        }
+    }
+
+    /** The state of {@code last/}, or {@code null} when there is none. */
+    CheckpointState lastState() {
+        Path stateFile = last().resolve(CheckpointState.FILE_NAME);
+        return Files.isRegularFile(stateFile) ? Json.read(stateFile, CheckpointState.class) : null;
+    }
+
+    /** Loads the weights and the optimizer state of {@code last/}, whose state is {@code state}. */
+    void loadLast(CheckpointState state, Block block, NDManager manager, Optimizer optimizer) {
+        Path last = last();
+        if (!state.optimizer().equals(optimizer.name())) {
+            throw new Seg4jException("the checkpoint in " + last + " was trained with optimizer '" + state.optimizer()
+                    + "' but the configuration says '" + optimizer.name() + "'");
+        }
+        ModelDirectory.loadWeights(last.resolve(ModelDirectory.WEIGHTS), block, manager);
+        Path optimizerFile = last.resolve(SegmentationTrainer.OPTIMIZER_FILE);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(optimizerFile), 1 << 16)) {
+            optimizer.load(in);
+        } catch (IOException e) {
+            throw new Seg4jException(optimizerFile + ": cannot read optimizer state: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code last/}, and {@code best/} when the model improved, and {@code epoch-NNNN/} for a
+     * completed epoch (pruning the oldest beyond {@code keep_last}).
+     */
+    void write(CheckpointState state, Block block, Optimizer optimizer, int epoch, boolean epochComplete,
+            boolean improved) {
+        Path staged = stage(state, block, optimizer);
+        try {
+            if (improved) {
+                AtomicFiles.replaceDirectory(copyOf(staged), dir.resolve("best"));
+            }
+            if (epochComplete && keepLast > 0) {
+                AtomicFiles.replaceDirectory(copyOf(staged),
+                        dir.resolve(String.format(Locale.ROOT, "epoch-%04d", epoch)));
+                pruneEpochs();
+            }
+            AtomicFiles.replaceDirectory(staged, last());
+            staged = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint in " + dir + ": " + e.getMessage(), e);
+        } finally {
+            if (staged != null) {
+                try {
+                    AtomicFiles.deleteRecursively(staged);
+                } catch (IOException ignored) {
+                    // hidden temporary folder
+                }
+            }
+        }
+    }
+
+    private Path stage(CheckpointState state, Block block, Optimizer optimizer) {
+        Path staged = newStagingFolder();
+        try {
+            Files.createDirectories(staged);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ModelDirectory.saveWeights(staged.resolve(ModelDirectory.WEIGHTS), block);
+        AtomicFiles.write(staged.resolve(SegmentationTrainer.OPTIMIZER_FILE), optimizer::save);
+        Json.writeJson(staged.resolve(CheckpointState.FILE_NAME), state);
+        return staged;
+    }
+
+    private Path copyOf(Path staged) throws IOException {
+        Path copy = newStagingFolder();
+        Files.createDirectories(copy);
+        try (Stream<Path> files = Files.list(staged)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    private Path newStagingFolder() {
+        return dir.resolve(".staging-" + System.nanoTime());
+    }
+
+    private void pruneEpochs() throws IOException {
+        List<Path> epochs;
+        try (Stream<Path> s = Files.list(dir)) {
+            epochs = s.filter(p -> EPOCH_DIR.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        }
+        for (int i = 0; i < epochs.size() - keepLast; i++) {
+            AtomicFiles.deleteRecursively(epochs.get(i));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.seg4j.train;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a setting's value as YAML or the command line gives it (a number, a boolean or text) into
+ * the Java type of its {@link TrainConfig} field. Bad values throw {@link IllegalArgumentException}
+ * (or a {@link NumberFormatException}); {@link TrainConfigMaps} adds the key and the source.
+ */
+final class ConfigValues {
+
+    private ConfigValues() {}
+
+    static int asInt(Object v) {
+        return Math.toIntExact(asLong(v));
+    }
+
+    static long asLong(Object v) {
+        Object o = notNull(v);
+        if (o instanceof Number n) {
+            if (n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw new IllegalArgumentException("expected a whole number");
+            }
+            return n.longValue();
+        }
+        return Long.parseLong(o.toString().trim().replace("_", ""));
+    }
+
+    static double asDouble(Object v) {
+        Object o = notNull(v);
+        return o instanceof Number n ? n.doubleValue() : Double.parseDouble(o.toString().trim());
+    }
+
+    static boolean asBool(Object v) {
+        Object o = notNull(v);
+        if (o instanceof Boolean bo) {
+            return bo;
+        }
+        String s = o.toString().trim().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    static String asString(Object v) {
+        return notNull(v).toString();
+    }
+
+    /** A YAML list, a {@code float[]} or text such as {@code [1, 2.5, 0.5]}; {@code null} stays null. */
+    static float[] asFloats(Object v) {
+        if (v == null) {
+            return null;
+        }
+        List<?> list;
+        if (v instanceof List<?> l) {
+            list = l;
+        } else if (v instanceof float[] f) {
+            return f.clone();
+        } else {
+            String s = v.toString().trim().replaceAll("^\\[|\\]$", "");
+            list = List.of(s.split("\\s*,\\s*"));
+        }
+        float[] out = new float[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) asDouble(list.get(i));
+        }
+        return out;
+    }
+
+    private static Object notNull(Object v) {
+        if (v == null) {
+            throw new IllegalArgumentException("a value is required");
+        }
+        return v;
+    }
+}

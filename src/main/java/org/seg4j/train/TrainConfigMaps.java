@@ -1,0 +1,198 @@
+package org.seg4j.train;
+
+import static org.seg4j.train.ConfigValues.asBool;
+import static org.seg4j.train.ConfigValues.asDouble;
+import static org.seg4j.train.ConfigValues.asFloats;
+import static org.seg4j.train.ConfigValues.asInt;
+import static org.seg4j.train.ConfigValues.asLong;
+import static org.seg4j.train.ConfigValues.asString;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.seg4j.Seg4jException;
+import org.seg4j.util.Json;
+
+/**
+ * Converts a {@link TrainConfig} to and from its file form: an ordered map with the snake_case
+ * keys of {@link TrainConfig#KEYS}, durations as text, read from and hashed as YAML or JSON.
+ */
+final class TrainConfigMaps {
+
+    /** Keys that do not change the result of a run (left out of {@link TrainConfig#hash()}). */
+    private static final Set<String> NOT_HASHED =
+            Set.of("epochs", "time_budget", "progress_interval_seconds", "num_workers", "validate_every", "keep_last");
+
+    private TrainConfigMaps() {}
+
+    /** See {@link TrainConfig#read(Path)}. */
+    static TrainConfig read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new Seg4jException(file + ": configuration file not found");
+        }
+        Map<String, Object> values;
+        try {
+            values = Json.YAML.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (IOException e) {
+            throw new Seg4jException(file + ": cannot read training configuration: " + e.getMessage(), e);
+        }
+        try {
+            return TrainConfig.fromMap(values == null ? Map.of() : values, file.toString());
+        } catch (Seg4jException e) {
+            if (e.getMessage().startsWith(file.toString())) {
+                throw e;
+            }
+            throw new Seg4jException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** See {@link TrainConfig#hash()}. */
+    static String hash(TrainConfig c) {
+        Map<String, Object> m = toMap(c);
+        m.keySet().removeAll(NOT_HASHED);
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, 16);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** See {@link TrainConfig#toMap()}. */
+    static Map<String, Object> toMap(TrainConfig c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", c.epochs());
+        m.put("batch_size", c.batchSize());
+        m.put("crop_height", c.cropHeight());
+        m.put("crop_width", c.cropWidth());
+        m.put("optimizer", c.optimizer());
+        m.put("lr", c.lr());
+        m.put("min_lr", c.minLr());
+        m.put("momentum", c.momentum());
+        m.put("nesterov", c.nesterov());
+        m.put("weight_decay", c.weightDecay());
+        m.put("grad_clip_norm", c.gradClipNorm());
+        m.put("schedule", c.schedule());
+        m.put("poly_power", c.polyPower());
+        m.put("warmup_steps", c.warmupSteps());
+        m.put("loss", c.loss());
+        m.put("class_weighting", c.classWeighting());
+        m.put("class_weights", toList(c.classWeights()));
+        m.put("seed", c.seed());
+        m.put("validate_every", c.validateEvery());
+        m.put("keep_last", c.keepLast());
+        m.put("time_budget", c.timeBudget() == null ? null : Durations.format(c.timeBudget()));
+        m.put("val_pad_multiple", c.valPadMultiple());
+        m.put("progress_interval_seconds", c.progressIntervalSeconds());
+        m.put("hflip", c.hflip());
+        m.put("scale_min", c.scaleMin());
+        m.put("scale_max", c.scaleMax());
+        m.put("num_workers", c.numWorkers());
+        m.put("val_batch_size", c.valBatchSize());
+        m.put("model", c.model());
+        m.put("encoder", c.encoder());
+        m.put("base_width", c.baseWidth());
+        m.put("input_scale", c.inputScale());
+        m.put("rotation", c.rotation());
+        m.put("color_jitter", c.colorJitter());
+        return m;
+    }
+
+    private static List<Double> toList(float[] weights) {
+        if (weights == null) {
+            return null;
+        }
+        List<Double> w = new ArrayList<>();
+        for (float f : weights) {
+            w.add((double) f);
+        }
+        return w;
+    }
+
+    /**
+     * Sets the builder's fields named by {@code values} (snake_case or kebab-case keys). Unknown keys
+     * are reported all at once with the valid ones; a bad value names its key and {@code source}.
+     */
+    static TrainConfig.Builder apply(TrainConfig.Builder b, Map<String, ?> values, String source) {
+        List<String> unknown = new ArrayList<>();
+        for (String key : values.keySet()) {
+            if (!TrainConfig.KEYS.contains(canonical(key))) {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new Seg4jException(source + ": unknown training setting" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + "; valid keys: " + String.join(", ", TrainConfig.KEYS));
+        }
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            String key = canonical(e.getKey());
+            Object v = e.getValue();
+            try {
+                set(b, key, v);
+            } catch (Seg4jException ex) {
+                throw ex;
+            } catch (RuntimeException ex) {
+                throw new Seg4jException(source + ": bad value for " + key + ": '" + v + "' ("
+                        + ex.getMessage() + ")", ex);
+            }
+        }
+        return b;
+    }
+
+    private static String canonical(String key) {
+        return key.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static void set(TrainConfig.Builder b, String key, Object v) {
+        switch (key) {
+            case "epochs" -> b.epochs = asInt(v);
+            case "batch_size" -> b.batchSize = asInt(v);
+            case "crop_height" -> b.cropHeight = asInt(v);
+            case "crop_width" -> b.cropWidth = asInt(v);
+            case "optimizer" -> b.optimizer = asString(v);
+            case "lr" -> b.lr = asDouble(v);
+            case "min_lr" -> b.minLr = asDouble(v);
+            case "momentum" -> b.momentum = asDouble(v);
+            case "nesterov" -> b.nesterov = asBool(v);
+            case "weight_decay" -> b.weightDecay = asDouble(v);
+            case "grad_clip_norm" -> b.gradClipNorm = v == null ? 0 : asDouble(v);
+            case "schedule" -> b.schedule = asString(v);
+            case "poly_power" -> b.polyPower = asDouble(v);
+            case "warmup_steps" -> b.warmupSteps = asLong(v);
+            case "loss" -> b.loss = asString(v);
+            case "class_weighting" -> b.classWeighting = asString(v);
+            case "class_weights" -> b.classWeights = asFloats(v);
+            case "seed" -> b.seed = asLong(v);
+            case "validate_every" -> b.validateEvery = asInt(v);
+            case "keep_last" -> b.keepLast = asInt(v);
+            case "time_budget" -> b.timeBudget = v == null || v.toString().isBlank() || v.toString().equals("none")
+                    ? null : Durations.parse(v.toString());
+            case "val_pad_multiple" -> b.valPadMultiple = asInt(v);
+            case "progress_interval_seconds" -> b.progressIntervalSeconds = asDouble(v);
+            case "hflip" -> b.hflip = asBool(v);
+            case "scale_min" -> b.scaleMin = asDouble(v);
+            case "scale_max" -> b.scaleMax = asDouble(v);
+            case "num_workers" -> b.numWorkers = asInt(v);
+            case "val_batch_size" -> b.valBatchSize = asInt(v);
+            case "model" -> b.model = v == null ? null : v.toString();
+            case "encoder" -> b.encoder = v == null ? null : v.toString();
+            case "base_width" -> b.baseWidth = v == null ? 0 : asInt(v);
+            case "input_scale" -> b.inputScale = asDouble(v);
+            case "rotation" -> b.rotation = asDouble(v);
+            case "color_jitter" -> b.colorJitter = asDouble(v);
+            default -> throw new IllegalStateException("unhandled key " + key);
+        }
+    }
+}

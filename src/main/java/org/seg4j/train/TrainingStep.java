@@ -1,0 +1,101 @@
+package org.seg4j.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.Batch;
+import org.seg4j.train.optim.Optimizer;
+
+/**
+ * One optimizer step: forward, loss, backward and the optimizer's update. Each step runs in its own
+ * sub-manager, so everything it creates is freed when it ends.
+ */
+final class TrainingStep {
+
+    /** How the engine's random generator is seeded; saved in every checkpoint's state. */
+    static final String RNG_SCHEME = "engine seed = mix(seed, global_step) before every step";
+
+    private final Block block;
+    private final SegmentationLoss loss;
+    private final Optimizer optimizer;
+    private final NDManager manager;
+    private final int numClasses;
+    private final long seed;
+    private final ParameterList parameters;
+
+    /** Also makes every trainable parameter record gradients (parameters loaded from a file do not). */
+    TrainingStep(Block block, SegmentationLoss loss, Optimizer optimizer, NDManager manager, int numClasses,
+            long seed) {
+        this.block = block;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.manager = manager;
+        this.numClasses = numClasses;
+        this.seed = seed;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Parameter param = p.getValue();
+            if (param.requiresGradient() && !param.getArray().hasGradient()) {
+                param.getArray().setRequiresGradient(true);
+            }
+        }
+        this.parameters = block.getParameters();
+    }
+
+    /**
+     * Trains on one batch at learning rate {@code lr} as global step {@code globalStep} and returns
+     * the batch's loss. A non-finite loss is returned before the backward pass, leaving the weights
+     * unchanged.
+     */
+    float run(Batch batch, float lr, long globalStep) {
+        if (batch.labels() == null) {
+            throw new Seg4jException("training batch " + batch.ids() + " has no labels");
+        }
+        Engine.getInstance().setRandomSeed(stepSeed(seed, globalStep));
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = step.create(batch.images(), new Shape(batch.size(), 3, batch.height(), batch.width()));
+            ParameterStore ps = new ParameterStore(step, false);
+            float value;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = block.forward(ps, new NDList(x), true).head();
+                checkLogits(logits, batch, numClasses);
+                NDArray l = loss.compute(logits, batch.labels());
+                value = l.getFloat();
+                if (!Float.isFinite(value)) {
+                    return value;
+                }
+                gc.backward(l);
+            }
+            optimizer.step(parameters, lr, step);
+            return value;
+        }
+    }
+
+    /** Seed of the engine's generator before global step {@code step}: a pure function, so resume is exact. */
+    static int stepSeed(long seed, long step) {
+        long z = seed * 0x9E3779B97F4A7C15L + step + 1;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return (int) (z & 0x7fffffff);
+    }
+
+    /** Fails unless {@code logits} has one channel per class at the batch's resolution. */
+    static void checkLogits(NDArray logits, Batch batch, int numClasses) {
+        Shape s = logits.getShape();
+        if (s.dimension() != 4 || s.get(0) != batch.size() || s.get(1) != numClasses || s.get(2) != batch.height()
+                || s.get(3) != batch.width()) {
+            throw new Seg4jException("the network's output has shape " + s + " but (" + batch.size() + ", "
+                    + numClasses + ", " + batch.height() + ", " + batch.width()
+                    + ") was expected: logits must have one channel per class at the input's resolution");
+        }
+    }
+}
