@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.seg4j.Seg4jException;
+import org.seg4j.model.decoder.deeplab.DeepLabV3;
+import org.seg4j.model.decoder.deeplab.DeepLabV3Plus;
 import org.seg4j.model.encoder.Encoders;
 
 /**
@@ -35,12 +37,18 @@ public final class ModelRegistry {
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
+    /** Encoders accepted by the dilated-backbone architectures (DeepLab, PSPNet, ParseNet, FastFCN). */
+    private static final List<String> DILATED_ENCODERS =
+            List.of("vgg16", "resnet18", "resnet34", "resnet50", "mobilenetv2", "unet");
+
     static {
         // Architectures register here, one line each.
         register(new Entry("unet", "U-Net: encoder + bilinear-upsampling decoder with skip concatenation",
                 "unet", Encoders.names(), Architectures::unet));
         register(new Entry("fcn8s", "FCN-8s: score layers on pool3/4/5 fused by learned upsampling (option variant: 8/16/32)",
                 "vgg16", Encoders.names(), Architectures::fcn));
+        register(new Entry("deeplabv3", "DeepLabV3: ASPP (atrous rates 6/12/18 at output stride 16, image pooling) on a dilated encoder", DeepLabV3.DEFAULT_ENCODER, DILATED_ENCODERS, DeepLabV3::create));
+        register(new Entry("deeplabv3plus", "DeepLabV3+: separable ASPP + low-level (stride 4) decoder with separable convs", DeepLabV3.DEFAULT_ENCODER, DILATED_ENCODERS, DeepLabV3Plus::create));
     }
 
     private ModelRegistry() {}
