@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.decoder.deeplab.DeepLabV3;
 import org.seg4j.model.decoder.deeplab.DeepLabV3Plus;
+import org.seg4j.model.decoder.fastfcn.FastFcn;
 import org.seg4j.model.decoder.parsenet.ParseNet;
 import org.seg4j.model.decoder.pspnet.PSPNet;
 import org.seg4j.model.encoder.Encoders;
@@ -53,6 +54,7 @@ public final class ModelRegistry {
         register(new Entry("deeplabv3plus", "DeepLabV3+: separable ASPP + low-level (stride 4) decoder with separable convs", DeepLabV3.DEFAULT_ENCODER, DILATED_ENCODERS, DeepLabV3Plus::create));
         register(new Entry("pspnet", "PSPNet: pyramid pooling (bins 1/2/3/6) on a dilated encoder", PSPNet.DEFAULT_ENCODER, DILATED_ENCODERS, PSPNet::create));
         register(new Entry("parsenet", "ParseNet: global context (L2-normalised global pooling, unpooled and concatenated)", ParseNet.DEFAULT_ENCODER, DILATED_ENCODERS, ParseNet::create));
+        register(new Entry("fastfcn", "FastFCN: joint pyramid upsampling of strides 8/16/32 (undilated encoder) + FCN or ASPP head", FastFcn.DEFAULT_ENCODER, DILATED_ENCODERS, FastFcn::create));
     }
 
     private ModelRegistry() {}
