@@ -9,6 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.seg4j.Seg4jException;
+import org.seg4j.model.decoder.deeplab.DeepLabV3;
+import org.seg4j.model.decoder.deeplab.DeepLabV3Plus;
+import org.seg4j.model.decoder.fastfcn.FastFcn;
+import org.seg4j.model.decoder.parsenet.ParseNet;
+import org.seg4j.model.decoder.pspnet.PSPNet;
 import org.seg4j.model.encoder.Encoders;
 
 /**
@@ -35,12 +40,26 @@ public final class ModelRegistry {
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
+    /** Encoders accepted by DeepLabV3(+), PSPNet, ParseNet and FastFCN (unet: for small tests). */
+    private static final List<String> BACKBONE_ENCODERS =
+            List.of("vgg16", "resnet18", "resnet34", "resnet50", "mobilenetv2", "unet");
+
     static {
         // Architectures register here, one line each.
         register(new Entry("unet", "U-Net: encoder + bilinear-upsampling decoder with skip concatenation",
                 "unet", Encoders.names(), Architectures::unet));
         register(new Entry("fcn8s", "FCN-8s: score layers on pool3/4/5 fused by learned upsampling (option variant: 8/16/32)",
                 "vgg16", Encoders.names(), Architectures::fcn));
+        register(new Entry("deeplabv3", "DeepLabV3: ASPP (atrous rates 6/12/18 at output stride 16, image pooling) on a dilated encoder",
+                DeepLabV3.DEFAULT_ENCODER, BACKBONE_ENCODERS, DeepLabV3::create));
+        register(new Entry("deeplabv3plus", "DeepLabV3+: separable ASPP + low-level (stride 4) decoder with separable convs",
+                DeepLabV3.DEFAULT_ENCODER, BACKBONE_ENCODERS, DeepLabV3Plus::create));
+        register(new Entry("pspnet", "PSPNet: pyramid pooling (bins 1/2/3/6) on a dilated encoder",
+                PSPNet.DEFAULT_ENCODER, BACKBONE_ENCODERS, PSPNet::create));
+        register(new Entry("parsenet", "ParseNet: global context (L2-normalised global pooling, unpooled and concatenated)",
+                ParseNet.DEFAULT_ENCODER, BACKBONE_ENCODERS, ParseNet::create));
+        register(new Entry("fastfcn", "FastFCN: joint pyramid upsampling of strides 8/16/32 (undilated encoder) + FCN or ASPP head",
+                FastFcn.DEFAULT_ENCODER, BACKBONE_ENCODERS, FastFcn::create));
     }
 
     private ModelRegistry() {}
