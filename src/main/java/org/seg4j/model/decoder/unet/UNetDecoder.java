@@ -20,7 +20,12 @@ import org.seg4j.model.layer.Spatial;
  * The U-Net expanding path over all encoder stages: from the deepest feature up, each step
  * upsamples 2x, concatenates the encoder feature of that resolution and applies a double 3x3
  * conv + BN + ReLU with that feature's channel count. The output has the channels and stride of
- * the encoder's first stage.
+ * the encoder's first stage; for encoders whose first stage is already downsampled (VGG, ResNet,
+ * MobileNetV2: stride 2) the {@link org.seg4j.model.SegmentationHead} upsamples the class scores
+ * bilinearly to the input resolution.
+ *
+ * <p>With a dilated encoder (e.g. strides 2, 4, 8, 8, 8) the path has one step per distinct stride,
+ * fed by the deepest stage of that stride.
  *
  * <p>Upsampling is bilinear rather than a transposed convolution (as in segmentation_models'
  * U-Net): it has no parameters, cannot produce checkerboard artefacts, and the double conv that
@@ -112,18 +117,28 @@ public final class UNetDecoder extends AbstractBlock implements Decoder {
             if (encoder == null) {
                 throw new Seg4jException("a unet decoder needs an encoder");
             }
-            int[] r = encoder.reductions();
+            // One skip per distinct reduction: where dilated stages share one, the deepest stage's
+            // feature (the one SegmentationModel passes) and its channels.
+            int[] all = encoder.reductions();
+            int[] allChannels = encoder.outChannels();
+            int[] r = Arrays.stream(all).distinct().toArray();
+            int[] channels = new int[r.length];
+            for (int i = 0, k = 0; i < all.length; i++) {
+                if (i + 1 == all.length || all[i + 1] != all[i]) {
+                    channels[k++] = allChannels[i];
+                }
+            }
             if (r.length < 2) {
-                throw new Seg4jException("a unet decoder needs an encoder with at least 2 stages, '"
-                        + encoder.name() + "' has " + r.length);
+                throw new Seg4jException("a unet decoder needs an encoder with at least 2 distinct strides, '"
+                        + encoder.name() + "' has " + Arrays.toString(all));
             }
             for (int i = 1; i < r.length; i++) {
                 if (r[i] != 2 * r[i - 1]) {
                     throw new Seg4jException("a unet decoder needs encoder strides that double from stage to stage; '"
-                            + encoder.name() + "' has " + Arrays.toString(r));
+                            + encoder.name() + "' has " + Arrays.toString(all));
                 }
             }
-            return new UNetDecoder(encoder.outChannels(), r);
+            return new UNetDecoder(channels, r);
         }
     }
 }
