@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             PredictCommand.class,
+            ModelsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

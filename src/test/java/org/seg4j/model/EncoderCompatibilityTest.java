@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.seg4j.Seg4jException;
@@ -80,6 +81,30 @@ class EncoderCompatibilityTest {
         assertThat(d.featureReductions()).containsExactly(2, 4, 8, 16);
         assertThat(d.outputReduction()).isEqualTo(2);
         assertThat(d.outChannels()).isEqualTo(e.outChannels()[0]);
+    }
+
+    @Test
+    void decoderWidthsAreBoundedForWideEncoders() {
+        // resnet18 at width 8 has channels 8, 8, 16, 32, 64; decoder_channels 16 caps the stride-16 block.
+        SegmentationModel capped = initialised(new ModelSpec("unet", "resnet18", 2, 8, Map.of("decoder_channels", "16")));
+        assertThat(capped.decoder().getParameters().valueAt(0).getShape()).isEqualTo(new Shape(16, 64 + 32, 3, 3));
+        SegmentationModel plain = initialised(new ModelSpec("unet", "resnet18", 2, 8, Map.of()));
+        assertThat(plain.decoder().getParameters().valueAt(0).getShape()).isEqualTo(new Shape(32, 64 + 32, 3, 3));
+        // FCN's default fc6 width is twice the deepest channels, at most 1024 (resnet50: 2048 -> 1024).
+        SegmentationModel fcn = initialised(new ModelSpec("fcn8s", "resnet50", 2, 0, Map.of()));
+        assertThat(fcn.decoder().getParameters().valueAt(0).getShape()).isEqualTo(new Shape(1024, 2048, 3, 3));
+        SegmentationModel vgg = initialised(new ModelSpec("fcn8s", "vgg16", 2, 16, Map.of()));
+        assertThat(vgg.decoder().getParameters().valueAt(0).getShape()).isEqualTo(new Shape(256, 128, 3, 3));
+    }
+
+    /** Built and initialised with zeros (only shapes matter); parameters leak to a closed manager afterwards. */
+    private static SegmentationModel initialised(ModelSpec spec) {
+        SegmentationModel model = (SegmentationModel) ModelRegistry.create(spec);
+        model.setInitializer(new ConstantInitializer(0f), p -> true);
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelDirectory.initialize(model, m, 32, 32);
+        }
+        return model;
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.seg4j.model.layer.Spatial;
 /**
  * The U-Net expanding path over all encoder stages: from the deepest feature up, each step
  * upsamples 2x, concatenates the encoder feature of that resolution and applies a double 3x3
- * conv + BN + ReLU with that feature's channel count. The output has the channels and stride of
+ * conv + BN + ReLU with that feature's channel count (at most {@link Builder#optMaxChannels}). The output has the channels and stride of
  * the encoder's first stage; for encoders whose first stage is already downsampled (VGG, ResNet,
  * MobileNetV2: stride 2) the {@link org.seg4j.model.SegmentationHead} upsamples the class scores
  * bilinearly to the input resolution.
@@ -103,8 +103,19 @@ public final class UNetDecoder extends AbstractBlock implements Decoder {
     /** Builder: {@link #setEncoder} is required. */
     public static final class Builder {
         private Encoder encoder;
+        private int maxChannels;
 
         private Builder() {}
+
+        /**
+         * Upper bound on the channels of each decoder block (default 0: none, each block has its
+         * skip feature's channels). Bottleneck encoders such as ResNet-50 have 1024 channels at
+         * stride 16, which makes an unbounded decoder several times larger than the encoder.
+         */
+        public Builder optMaxChannels(int maxChannels) {
+            this.maxChannels = maxChannels;
+            return this;
+        }
 
         /** The encoder whose features this decoder reads (all of its stages). */
         public Builder setEncoder(Encoder encoder) {
@@ -122,10 +133,14 @@ public final class UNetDecoder extends AbstractBlock implements Decoder {
             int[] all = encoder.reductions();
             int[] allChannels = encoder.outChannels();
             int[] r = Arrays.stream(all).distinct().toArray();
+            if (maxChannels < 0) {
+                throw new Seg4jException("unet decoder max channels must be positive (or 0 for none), got "
+                        + maxChannels);
+            }
             int[] channels = new int[r.length];
             for (int i = 0, k = 0; i < all.length; i++) {
                 if (i + 1 == all.length || all[i + 1] != all[i]) {
-                    channels[k++] = allChannels[i];
+                    channels[k++] = maxChannels > 0 ? Math.min(allChannels[i], maxChannels) : allChannels[i];
                 }
             }
             if (r.length < 2) {
