@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             PredictCommand.class,
+            ModelsCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })

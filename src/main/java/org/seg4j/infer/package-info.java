@@ -12,6 +12,8 @@
  *       atomically.
  *   <li>{@link org.seg4j.infer.FolderPrediction} — a file or a folder of images to an output folder,
  *       with progress and a summary.
+ *   <li>{@link org.seg4j.infer.InferenceBenchmark} — median CPU time of a forward pass at batch 1
+ *       (images/s), as {@code seg4j models --bench} reports it.
  *   <li>{@link org.seg4j.infer.Images} — minimal {@code BufferedImage}/{@code RgbImage} conversion,
  *       reading, resizing and PNG writing.
  * </ul>

@@ -13,15 +13,25 @@ import org.seg4j.model.layer.Spatial.PadMode;
  */
 public final class Architectures {
 
+    /** Default upper bound on U-Net decoder channels: the original U-Net's widest decoder block. */
+    public static final int DEFAULT_UNET_DECODER_CHANNELS = 512;
+
     private Architectures() {}
 
     /**
-     * U-Net. Encoder default {@code unet}; options: {@code depth} (unet encoder downsamplings,
-     * default 4), {@code pad} ({@code reflect} or {@code zero}).
+     * U-Net. Encoder default {@code unet}, or any registered encoder (vgg16, resnet18/34/50,
+     * mobilenetv2: their first feature is at stride 2 and the head upsamples the last 2x); options:
+     * {@code depth} (unet encoder downsamplings, default 4), {@code output_stride} (resnet and
+     * mobilenetv2: 32, 16 or 8), {@code decoder_channels} (upper bound on the decoder blocks'
+     * channels, default 512 as in the original U-Net; 256 makes a ResNet-50 U-Net about 35%
+     * smaller), {@code pad} ({@code reflect} or {@code zero}).
      */
     public static SegmentationModel unet(ModelSpec spec) {
         Encoder encoder = Encoders.create(spec.encoderOr("unet"), spec);
-        UNetDecoder decoder = UNetDecoder.builder().setEncoder(encoder).build();
+        UNetDecoder decoder = UNetDecoder.builder()
+                .setEncoder(encoder)
+                .optMaxChannels(spec.intOption("decoder_channels", DEFAULT_UNET_DECODER_CHANNELS))
+                .build();
         SegmentationHead head = SegmentationHead.builder()
                 .setNumClasses(spec.numClasses())
                 .optUpsampling(decoder.outputReduction())
@@ -30,7 +40,8 @@ public final class Architectures {
     }
 
     /**
-     * FCN. Encoder default {@code vgg16}; options: {@code variant} (8, 16 or 32; default 8),
+     * FCN. Encoder default {@code vgg16}, or any encoder with features at strides 8, 16 and 32
+     * (resnet18/34/50, mobilenetv2, unet with depth 5); options: {@code variant} (8, 16 or 32; default 8),
      * {@code fc_width}, {@code fc_kernel} (see {@link FcnDecoder.Builder}), {@code pad}.
      */
     public static SegmentationModel fcn(ModelSpec spec) {

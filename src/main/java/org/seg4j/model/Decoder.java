@@ -12,7 +12,8 @@ public interface Decoder extends Block {
 
     /**
      * The encoder strides whose features this decoder reads, increasing. {@link
-     * SegmentationModel.Builder#build()} fails when the encoder lacks one of them.
+     * SegmentationModel.Builder#build()} fails when the encoder lacks one of them; where several
+     * (dilated) stages share a stride, the decoder gets the deepest one's feature.
      */
     int[] featureReductions();
 

@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.convolutional.Deconvolution;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.Pair;
 import org.seg4j.Seg4jException;
 
@@ -35,18 +36,36 @@ public final class ModelStats {
     }
 
     /**
+     * Size and cost of one model.
+     *
+     * @param parameters scalar parameters, as {@link #parameterCount}
+     * @param gflops GFLOPs of one forward pass on one image, as {@link #gflops}
+     */
+    public record Summary(long parameters, double gflops) {}
+
+    /**
      * GFLOPs (2 x MACs / 1e9) of one forward pass of the model described by {@code spec} on one
      * RGB image of {@code height x width}. The count is for the padded size the model really
      * computes (a multiple of its encoder's output stride).
      */
     public static double gflops(ModelSpec spec, int height, int width) {
+        return summary(spec, height, width).gflops();
+    }
+
+    /**
+     * Parameter count and GFLOPs of the model described by {@code spec} at {@code height x width}.
+     * The parameters are only allocated (zero-filled, not randomly initialised), so this takes a
+     * fraction of a second even for tens of millions of parameters.
+     */
+    public static Summary summary(ModelSpec spec, int height, int width) {
         if (height < 1 || width < 1) {
             throw new Seg4jException("image size must be positive, got " + height + "x" + width);
         }
         Block block = ModelRegistry.create(spec);
+        block.setInitializer(new ConstantInitializer(0f), p -> true);
         try (NDManager manager = NDManager.newBaseManager()) {
             ModelDirectory.initialize(block, manager, height, width);
-            return 2.0 * macs(block) / 1e9;
+            return new Summary(parameterCount(block), 2.0 * macs(block) / 1e9);
         }
     }
 

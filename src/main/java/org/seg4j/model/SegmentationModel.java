@@ -183,7 +183,11 @@ public final class SegmentationModel extends AbstractBlock {
             return this;
         }
 
-        /** Checks that the parts fit together and builds the model. */
+        /**
+         * Checks that the parts fit together and builds the model. Each reduction the decoder asks
+         * for is served by the deepest encoder stage with that reduction (with dilated stages,
+         * several share one), so a decoder always reads the most processed feature at a scale.
+         */
         public SegmentationModel build() {
             if (encoder == null || decoder == null || head == null) {
                 throw new Seg4jException("a segmentation model needs an encoder, a decoder and a head");
@@ -192,13 +196,7 @@ public final class SegmentationModel extends AbstractBlock {
             int[] wanted = decoder.featureReductions();
             int[] indices = new int[wanted.length];
             for (int i = 0; i < wanted.length; i++) {
-                int r = wanted[i];
-                indices[i] = -1;
-                for (int j = 0; j < reductions.length; j++) {
-                    if (reductions[j] == r) {
-                        indices[i] = j;
-                    }
-                }
+                indices[i] = deepestStage(reductions, wanted[i]);
                 if (indices[i] < 0) {
                     throw new Seg4jException("decoder " + decoder.getClass().getSimpleName()
                             + " needs encoder features at strides " + Arrays.toString(wanted) + " but encoder '"
@@ -214,6 +212,16 @@ public final class SegmentationModel extends AbstractBlock {
                         + "reduction x" + decoder.outputReduction());
             }
             return new SegmentationModel(this, indices);
+        }
+
+        /** Index of the last stage with {@code reduction}, or -1. */
+        private static int deepestStage(int[] reductions, int reduction) {
+            for (int j = reductions.length - 1; j >= 0; j--) {
+                if (reductions[j] == reduction) {
+                    return j;
+                }
+            }
+            return -1;
         }
     }
 }

@@ -17,11 +17,11 @@ class MainTest {
     void helpListsEveryCommand() {
         CliRunner.Run r = CliRunner.run("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("quickstart", "synth", "train", "eval", "predict");
+        assertThat(r.out()).contains("quickstart", "synth", "train", "eval", "predict", "models");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"quickstart", "synth", "train", "eval", "predict"})
+    @ValueSource(strings = {"quickstart", "synth", "train", "eval", "predict", "models"})
     void everyCommandHasHelp(String command) {
         CliRunner.Run r = CliRunner.run(command, "--help");
         assertThat(r.exitCode()).isZero();

@@ -11,7 +11,11 @@ import org.seg4j.Seg4jException;
 import org.seg4j.model.Encoder;
 import org.seg4j.model.ModelSpec;
 
-/** Encoders by name; adding one (e.g. ResNet) means one class and one line in the static block. */
+/**
+ * Encoders by name: {@code unet}, {@code vgg16}, {@code resnet18}, {@code resnet34}, {@code
+ * resnet50} and {@code mobilenetv2}. Adding one means one class and one line in the static block.
+ * The ResNets and MobileNetV2 read the spec option {@value #OUTPUT_STRIDE}.
+ */
 public final class Encoders {
 
     /**
@@ -25,6 +29,9 @@ public final class Encoders {
     public record Entry(
             String name, String description, int defaultWidth, BiFunction<Integer, ModelSpec, Encoder> factory) {}
 
+    /** The spec option that asks a ResNet or MobileNet for output stride 16 or 8 (dilated deep stages). */
+    public static final String OUTPUT_STRIDE = "output_stride";
+
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
     static {
@@ -35,9 +42,28 @@ public final class Encoders {
                         .build()));
         register(new Entry("vgg16", "VGG-16 with batch norm, features pool1..pool5 (stride 32)",
                 VggEncoder.DEFAULT_WIDTH, (w, spec) -> VggEncoder.builder().optWidth(w).build()));
+        register(resnet(18, "basic blocks"));
+        register(resnet(34, "basic blocks"));
+        register(resnet(50, "bottlenecks"));
+        register(new Entry("mobilenetv2", "MobileNetV2, inverted residuals, width multiplier = width/32; option "
+                + "output_stride (32, 16 or 8)", MobileNetV2Encoder.DEFAULT_WIDTH, (w, spec) -> MobileNetV2Encoder
+                        .builder()
+                        .optWidth(w)
+                        .optOutputStride(spec.intOption(OUTPUT_STRIDE, 32))
+                        .build()));
     }
 
     private Encoders() {}
+
+    private static Entry resnet(int depth, String blocks) {
+        return new Entry("resnet" + depth, "ResNet-" + depth + " (" + blocks + "), stem + 4 stages at strides 2..32; "
+                + "option output_stride (32, 16 or 8)", ResNetEncoder.DEFAULT_WIDTH, (w, spec) -> ResNetEncoder
+                        .builder()
+                        .setDepth(depth)
+                        .optWidth(w)
+                        .optOutputStride(spec.intOption(OUTPUT_STRIDE, 32))
+                        .build());
+    }
 
     /** Registers an encoder (for applications adding their own). */
     public static synchronized void register(Entry entry) {

@@ -22,7 +22,10 @@ class EncodersTest {
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("resnet999")
                 .hasMessageContaining("unet")
-                .hasMessageContaining("vgg16");
+                .hasMessageContaining("vgg16")
+                .hasMessageContaining("resnet18")
+                .hasMessageContaining("resnet50")
+                .hasMessageContaining("mobilenetv2");
     }
 
     @Test
@@ -47,6 +50,8 @@ class EncodersTest {
     void defaultWidthsComeFromTheRegistry() {
         assertThat(Encoders.create("unet", 0).outChannels()[0]).isEqualTo(UNetEncoder.DEFAULT_WIDTH);
         assertThat(Encoders.create("vgg16", 0).outChannels()[0]).isEqualTo(VggEncoder.DEFAULT_WIDTH);
+        assertThat(Encoders.create("resnet34", 0).outChannels()[0]).isEqualTo(ResNetEncoder.DEFAULT_WIDTH);
+        assertThat(Encoders.create("mobilenetv2", 0).outChannels()).startsWith(16);
     }
 
     @Test

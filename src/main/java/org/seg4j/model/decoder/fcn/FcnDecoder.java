@@ -38,6 +38,9 @@ public final class FcnDecoder extends AbstractBlock implements Decoder {
 
     private static final byte VERSION = 1;
 
+    /** Upper bound on the default fc6/fc7 width. */
+    private static final int MAX_DEFAULT_FC_WIDTH = 1024;
+
     private final int numClasses;
     /** Encoder strides read, increasing: e.g. 8, 16, 32 for FCN-8s. */
     private final int[] reductions;
@@ -152,7 +155,11 @@ public final class FcnDecoder extends AbstractBlock implements Decoder {
             return this;
         }
 
-        /** Channels of the fc6/fc7 convolutions (default: twice the encoder's deepest channels). */
+        /**
+         * Channels of the fc6/fc7 convolutions (default: twice the encoder's deepest channels, at
+         * most 1024, which a VGG-16 reaches; a ResNet-50's 2048 channels would otherwise give fc6
+         * 75M parameters).
+         */
         public Builder optFcWidth(int fcWidth) {
             this.fcWidth = fcWidth;
             return this;
@@ -182,7 +189,7 @@ public final class FcnDecoder extends AbstractBlock implements Decoder {
                 throw new Seg4jException("fcn fc kernel must be odd and positive, got " + fcKernel);
             }
             int[] channels = encoder.outChannels();
-            int width = fcWidth > 0 ? fcWidth : 2 * channels[channels.length - 1];
+            int width = fcWidth > 0 ? fcWidth : Math.min(2 * channels[channels.length - 1], MAX_DEFAULT_FC_WIDTH);
             return new FcnDecoder(this, reductions, width);
         }
     }

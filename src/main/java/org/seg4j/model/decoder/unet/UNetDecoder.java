@@ -19,8 +19,13 @@ import org.seg4j.model.layer.Spatial;
 /**
  * The U-Net expanding path over all encoder stages: from the deepest feature up, each step
  * upsamples 2x, concatenates the encoder feature of that resolution and applies a double 3x3
- * conv + BN + ReLU with that feature's channel count. The output has the channels and stride of
- * the encoder's first stage.
+ * conv + BN + ReLU with that feature's channel count (at most {@link Builder#optMaxChannels}). The output has the channels and stride of
+ * the encoder's first stage; for encoders whose first stage is already downsampled (VGG, ResNet,
+ * MobileNetV2: stride 2) the {@link org.seg4j.model.SegmentationHead} upsamples the class scores
+ * bilinearly to the input resolution.
+ *
+ * <p>With a dilated encoder (e.g. strides 2, 4, 8, 8, 8) the path has one step per distinct stride,
+ * fed by the deepest stage of that stride.
  *
  * <p>Upsampling is bilinear rather than a transposed convolution (as in segmentation_models'
  * U-Net): it has no parameters, cannot produce checkerboard artefacts, and the double conv that
@@ -98,8 +103,19 @@ public final class UNetDecoder extends AbstractBlock implements Decoder {
     /** Builder: {@link #setEncoder} is required. */
     public static final class Builder {
         private Encoder encoder;
+        private int maxChannels;
 
         private Builder() {}
+
+        /**
+         * Upper bound on the channels of each decoder block (default 0: none, each block has its
+         * skip feature's channels). Bottleneck encoders such as ResNet-50 have 1024 channels at
+         * stride 16, which makes an unbounded decoder several times larger than the encoder.
+         */
+        public Builder optMaxChannels(int maxChannels) {
+            this.maxChannels = maxChannels;
+            return this;
+        }
 
         /** The encoder whose features this decoder reads (all of its stages). */
         public Builder setEncoder(Encoder encoder) {
@@ -112,18 +128,32 @@ public final class UNetDecoder extends AbstractBlock implements Decoder {
             if (encoder == null) {
                 throw new Seg4jException("a unet decoder needs an encoder");
             }
-            int[] r = encoder.reductions();
+            // One skip per distinct reduction: where dilated stages share one, the deepest stage's
+            // feature (the one SegmentationModel passes) and its channels.
+            int[] all = encoder.reductions();
+            int[] allChannels = encoder.outChannels();
+            int[] r = Arrays.stream(all).distinct().toArray();
+            if (maxChannels < 0) {
+                throw new Seg4jException("unet decoder max channels must be positive (or 0 for none), got "
+                        + maxChannels);
+            }
+            int[] channels = new int[r.length];
+            for (int i = 0, k = 0; i < all.length; i++) {
+                if (i + 1 == all.length || all[i + 1] != all[i]) {
+                    channels[k++] = maxChannels > 0 ? Math.min(allChannels[i], maxChannels) : allChannels[i];
+                }
+            }
             if (r.length < 2) {
-                throw new Seg4jException("a unet decoder needs an encoder with at least 2 stages, '"
-                        + encoder.name() + "' has " + r.length);
+                throw new Seg4jException("a unet decoder needs an encoder with at least 2 distinct strides, '"
+                        + encoder.name() + "' has " + Arrays.toString(all));
             }
             for (int i = 1; i < r.length; i++) {
                 if (r[i] != 2 * r[i - 1]) {
                     throw new Seg4jException("a unet decoder needs encoder strides that double from stage to stage; '"
-                            + encoder.name() + "' has " + Arrays.toString(r));
+                            + encoder.name() + "' has " + Arrays.toString(all));
                 }
             }
-            return new UNetDecoder(encoder.outChannels(), r);
+            return new UNetDecoder(channels, r);
         }
     }
 }

@@ -1,0 +1,149 @@
+package org.seg4j.model.layer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.seg4j.Seg4jException;
+
+/**
+ * A {@code k x k} convolution without bias, batch norm and an optional activation, with "same"
+ * padding for its dilation ({@code dilation * (k / 2)}): the unit of ResNet and MobileNet.
+ *
+ * <p>Unlike a {@code SequentialBlock} with an activation {@code LambdaBlock}, its output shape is
+ * computed without running anything, which keeps shape inference and initialisation of deep
+ * encoders cheap.
+ */
+public final class ConvBn extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    /** The activation after batch norm. */
+    public enum Nonlinearity {
+        /** None (e.g. the last unit of a residual branch). */
+        NONE,
+        /** {@code max(x, 0)}. */
+        RELU,
+        /** {@code min(max(x, 0), 6)}, MobileNet's. */
+        RELU6
+    }
+
+    private final Nonlinearity nonlinearity;
+    private final Conv2d conv;
+    private final BatchNorm norm;
+
+    private ConvBn(Builder b) {
+        super(VERSION);
+        this.nonlinearity = b.nonlinearity;
+        int pad = b.dilation * (b.kernel / 2);
+        this.conv = addChildBlock("conv", Conv2d.builder()
+                .setKernelShape(new Shape(b.kernel, b.kernel))
+                .optStride(new Shape(b.stride, b.stride))
+                .optPadding(new Shape(pad, pad))
+                .optDilation(new Shape(b.dilation, b.dilation))
+                .optGroups(b.groups)
+                .setFilters(b.filters)
+                .optBias(false)
+                .build());
+        this.norm = addChildBlock("bn", BatchNorm.builder().build());
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList y = norm.forward(ps, conv.forward(ps, inputs, training, params), training, params);
+        NDArray x = y.head();
+        return switch (nonlinearity) {
+            case NONE -> y;
+            case RELU -> new NDList(Activation.relu(x));
+            case RELU6 -> new NDList(Activation.relu6(x));
+        };
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return conv.getOutputShapes(inputShapes);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        conv.initialize(manager, dataType, inputShapes);
+        norm.initialize(manager, dataType, conv.getOutputShapes(inputShapes));
+    }
+
+    /** Builder: {@link #setFilters} and {@link #setKernel} are required. */
+    public static final class Builder {
+        private int filters;
+        private int kernel;
+        private int stride = 1;
+        private int dilation = 1;
+        private int groups = 1;
+        private Nonlinearity nonlinearity = Nonlinearity.RELU;
+
+        private Builder() {}
+
+        /** Output channels. */
+        public Builder setFilters(int filters) {
+            this.filters = filters;
+            return this;
+        }
+
+        /** Kernel size (odd). */
+        public Builder setKernel(int kernel) {
+            this.kernel = kernel;
+            return this;
+        }
+
+        /** Stride (default 1). */
+        public Builder optStride(int stride) {
+            this.stride = stride;
+            return this;
+        }
+
+        /** Dilation (default 1); the padding grows with it so the size only depends on the stride. */
+        public Builder optDilation(int dilation) {
+            this.dilation = dilation;
+            return this;
+        }
+
+        /** Convolution groups (default 1; the input channels for a depthwise convolution). */
+        public Builder optGroups(int groups) {
+            this.groups = groups;
+            return this;
+        }
+
+        /** Activation after batch norm (default {@code RELU}). */
+        public Builder optNonlinearity(Nonlinearity nonlinearity) {
+            this.nonlinearity = nonlinearity;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public ConvBn build() {
+            if (filters < 1 || kernel < 1 || kernel % 2 == 0) {
+                throw new Seg4jException("conv unit needs filters >= 1 and an odd kernel, got filters " + filters
+                        + ", kernel " + kernel);
+            }
+            if (stride < 1 || dilation < 1 || groups < 1 || filters % groups != 0) {
+                throw new Seg4jException("conv unit needs stride, dilation, groups >= 1 and filters divisible by"
+                        + " groups, got stride " + stride + ", dilation " + dilation + ", groups " + groups);
+            }
+            if (nonlinearity == null) {
+                throw new Seg4jException("conv unit nonlinearity must not be null");
+            }
+            return new ConvBn(this);
+        }
+    }
+}

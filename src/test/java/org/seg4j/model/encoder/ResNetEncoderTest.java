@@ -1,0 +1,113 @@
+package org.seg4j.model.encoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Convolution;
+import ai.djl.training.initializer.ConstantInitializer;
+import ai.djl.util.Pair;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.seg4j.Seg4jException;
+import org.seg4j.model.Encoder;
+import org.seg4j.model.ModelSpec;
+import org.seg4j.model.ModelStats;
+
+class ResNetEncoderTest {
+
+    private static Encoder create(String name, int width, int outputStride) {
+        return Encoders.create(name, new ModelSpec("unet", name, 2, width,
+                Map.of(Encoders.OUTPUT_STRIDE, String.valueOf(outputStride))));
+    }
+
+    @Test
+    void resnet18HasFiveStagesAtStrides2To32() {
+        Encoder e = Encoders.create("resnet18", 8);
+        assertThat(e.name()).isEqualTo("resnet18");
+        assertThat(e.reductions()).containsExactly(2, 4, 8, 16, 32);
+        assertThat(e.outChannels()).containsExactly(8, 8, 16, 32, 64);
+        assertThat(e.outputStride()).isEqualTo(32);
+        EncoderShapes.assertMatchesForward(e, 64, 96);
+    }
+
+    @Test
+    void resnet50BottlenecksExpandChannelsFourTimes() {
+        Encoder e = Encoders.create("resnet50", 8);
+        assertThat(e.reductions()).containsExactly(2, 4, 8, 16, 32);
+        assertThat(e.outChannels()).containsExactly(8, 32, 64, 128, 256);
+        EncoderShapes.assertMatchesForward(e, 32, 64);
+    }
+
+    @Test
+    void outputStride16DilatesTheLastStage() {
+        Encoder e = create("resnet34", 8, 16);
+        assertThat(e.reductions()).containsExactly(2, 4, 8, 16, 16);
+        assertThat(e.outChannels()).containsExactly(8, 8, 16, 32, 64);
+        assertThat(e.outputStride()).isEqualTo(16);
+        EncoderShapes.assertMatchesForward(e, 48, 64);
+    }
+
+    @Test
+    void outputStride8DilatesTheLastTwoStages() {
+        Encoder e = create("resnet18", 8, 8);
+        assertThat(e.reductions()).containsExactly(2, 4, 8, 8, 8);
+        assertThat(e.outputStride()).isEqualTo(8);
+        EncoderShapes.assertMatchesForward(e, 40, 56);
+        assertThat(maxDilation(e)).isEqualTo(4);
+        Encoder r50 = create("resnet50", 8, 8);
+        assertThat(r50.reductions()).containsExactly(2, 4, 8, 8, 8);
+        EncoderShapes.assertMatchesForward(r50, 24, 32);
+    }
+
+    @Test
+    void fullWidthResNetsHaveTorchvisionParameterCounts() {
+        // torchvision's resnet18/34/50 without the fc layer: 11,176,512 / 21,284,672 / 23,508,032
+        // trainable parameters; DJL also counts the batch-norm running mean and variance.
+        assertThat(trainable(Encoders.create("resnet18", 0))).isEqualTo(11_176_512L);
+        assertThat(trainable(Encoders.create("resnet34", 0))).isEqualTo(21_284_672L);
+        assertThat(trainable(Encoders.create("resnet50", 0))).isEqualTo(23_508_032L);
+    }
+
+    @Test
+    void badOutputStrideAndDepthAreUserErrors() {
+        assertThatThrownBy(() -> create("resnet18", 8, 4))
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("output_stride")
+                .hasMessageContaining("[8, 16, 32]");
+        assertThatThrownBy(() -> ResNetEncoder.builder().setDepth(101).build())
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("18, 34 or 50");
+    }
+
+    /** Trainable (gradient) parameters, i.e. without batch-norm running statistics. */
+    static long trainable(Encoder e) {
+        // Zeros instead of random weights: only the shapes matter here, and zero-filling is fast.
+        e.setInitializer(new ConstantInitializer(0f), p -> true);
+        try (NDManager m = NDManager.newBaseManager()) {
+            e.initialize(m, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+            long n = 0;
+            for (Pair<String, ai.djl.nn.Parameter> p : e.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    n += p.getValue().getShape().size();
+                }
+            }
+            assertThat(ModelStats.parameterCount(e)).isGreaterThan(n);
+            return n;
+        }
+    }
+
+    private static int maxDilation(Block block) {
+        int max = 1;
+        if (block instanceof Convolution c) {
+            max = (int) c.getDilation().get(0);
+        }
+        for (Pair<String, Block> child : block.getChildren()) {
+            max = Math.max(max, maxDilation(child.getValue()));
+        }
+        return max;
+    }
+}
