@@ -41,6 +41,8 @@ public final class ModelRegistry {
                 "unet", Encoders.names(), Architectures::unet));
         register(new Entry("fcn8s", "FCN-8s: score layers on pool3/4/5 fused by learned upsampling (option variant: 8/16/32)",
                 "vgg16", Encoders.names(), Architectures::fcn));
+        register(new Entry("segnet", "SegNet: VGG-16 encoder-decoder, upsampling by max-unpooling with the encoder's pooling switches",
+                "vgg16", List.of("vgg16"), org.seg4j.model.decoder.segnet.SegNet::create));
     }
 
     private ModelRegistry() {}
