@@ -43,6 +43,8 @@ public final class ModelRegistry {
                 "vgg16", Encoders.names(), Architectures::fcn));
         register(new Entry("segnet", "SegNet: VGG-16 encoder-decoder, upsampling by max-unpooling with the encoder's pooling switches",
                 "vgg16", List.of("vgg16"), org.seg4j.model.decoder.segnet.SegNet::create));
+        register(new Entry("fastscnn", "Fast-SCNN: real-time two-branch network (stride-8 detail + stride-32 context with pyramid pooling)",
+                "fastscnn", List.of("fastscnn"), org.seg4j.model.decoder.fastscnn.FastScnn::create));
     }
 
     private ModelRegistry() {}
