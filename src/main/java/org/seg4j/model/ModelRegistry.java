@@ -41,9 +41,9 @@ public final class ModelRegistry {
                 "unet", Encoders.names(), Architectures::unet));
         register(new Entry("fcn8s", "FCN-8s: score layers on pool3/4/5 fused by learned upsampling (option variant: 8/16/32)",
                 "vgg16", Encoders.names(), Architectures::fcn));
-        register(new Entry("segnet", "SegNet: VGG-16 encoder-decoder, upsampling by max-unpooling with the encoder's pooling switches",
+        register(new Entry("segnet", "SegNet: VGG-16 encoder-decoder, upsampling by max-unpooling with the pooling switches",
                 "vgg16", List.of("vgg16"), org.seg4j.model.decoder.segnet.SegNet::create));
-        register(new Entry("fastscnn", "Fast-SCNN: real-time two-branch network (stride-8 detail + stride-32 context with pyramid pooling)",
+        register(new Entry("fastscnn", "Fast-SCNN: real-time two-branch network (stride-8 detail + stride-32 context)",
                 "fastscnn", List.of("fastscnn"), org.seg4j.model.decoder.fastscnn.FastScnn::create));
     }
 

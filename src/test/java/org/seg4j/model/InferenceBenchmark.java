@@ -66,7 +66,8 @@ public final class InferenceBenchmark {
             Arrays.sort(cpuMs);
             double median = ms[calls / 2];
             System.out.printf("%s %s, 1x3x%dx%d, %d classes: %.3f GFLOPs/image, %d parameters; inference median %.1f ms"
-                            + " (%.1f images/s), min %.1f ms, max %.1f ms over %d calls; process CPU time per call median %.1f ms; load average %.2f before, %.2f after%n",
+                            + " (%.1f images/s), min %.1f ms, max %.1f ms over %d calls; process CPU time per call"
+                            + " median %.1f ms; load average %.2f before, %.2f after%n",
                     arch, options, h, w, classes, ModelStats.gflops(spec, h, w), ModelStats.parameterCount(model), median,
                     1000 / median, ms[0], ms[calls - 1], calls, cpuMs[calls / 2], loadBefore, loadAfter);
         }

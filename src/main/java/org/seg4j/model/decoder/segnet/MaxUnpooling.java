@@ -84,7 +84,8 @@ public final class MaxUnpooling {
 
     private static Shape checkEven(Shape s) {
         if (s.dimension() != 4 || s.get(2) % 2 != 0 || s.get(3) % 2 != 0) {
-            throw new IllegalArgumentException("2x2 max pooling needs an NCHW array of even height and width, got " + s);
+            throw new IllegalArgumentException(
+                    "2x2 max pooling needs an NCHW array of even height and width, got " + s);
         }
         return s;
     }

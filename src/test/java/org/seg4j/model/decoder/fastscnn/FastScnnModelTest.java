@@ -31,13 +31,16 @@ class FastScnnModelTest extends SegmentationModelContract {
     }
 
     @Test
-    void defaultsFollowThePaper() {
-        SegmentationModel model = (SegmentationModel) ModelRegistry.create(ModelSpec.of("fastscnn", 11));
+    void paperWidthGivesThePaperChannels() {
+        SegmentationModel model = (SegmentationModel) ModelRegistry.create(
+                new ModelSpec("fastscnn", "", 11, FastScnnEncoder.PAPER_WIDTH, Map.of()));
         assertThat(model.encoder().reductions()).containsExactly(8, 16, 32);
         assertThat(model.encoder().outChannels()).containsExactly(64, 64, 128);
         assertThat(model.decoder().outChannels()).isEqualTo(11);
         assertThat(model.decoder().outputReduction()).isEqualTo(4);
         assertThat(model.head().hasProjection()).isFalse();
+        SegmentationModel fast = (SegmentationModel) ModelRegistry.create(ModelSpec.of("fastscnn", 11));
+        assertThat(fast.encoder().outChannels()).containsExactly(32, 32, 64);
     }
 
     @Test
