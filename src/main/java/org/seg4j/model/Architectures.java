@@ -61,7 +61,8 @@ public final class Architectures {
         return compose(spec, encoder, decoder, head);
     }
 
-    private static SegmentationModel compose(ModelSpec spec, Encoder encoder, Decoder decoder, SegmentationHead head) {
+    /** Composes encoder, decoder and head with the spec's {@code pad} option (architecture factories share it). */
+    public static SegmentationModel compose(ModelSpec spec, Encoder encoder, Decoder decoder, SegmentationHead head) {
         return SegmentationModel.builder()
                 .setEncoder(encoder)
                 .setDecoder(decoder)

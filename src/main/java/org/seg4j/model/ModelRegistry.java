@@ -12,8 +12,10 @@ import org.seg4j.Seg4jException;
 import org.seg4j.model.decoder.deeplab.DeepLabV3;
 import org.seg4j.model.decoder.deeplab.DeepLabV3Plus;
 import org.seg4j.model.decoder.fastfcn.FastFcn;
+import org.seg4j.model.decoder.fastscnn.FastScnn;
 import org.seg4j.model.decoder.parsenet.ParseNet;
 import org.seg4j.model.decoder.pspnet.PSPNet;
+import org.seg4j.model.decoder.segnet.SegNet;
 import org.seg4j.model.encoder.Encoders;
 
 /**
@@ -60,6 +62,10 @@ public final class ModelRegistry {
                 ParseNet.DEFAULT_ENCODER, BACKBONE_ENCODERS, ParseNet::create));
         register(new Entry("fastfcn", "FastFCN: joint pyramid upsampling of strides 8/16/32 (undilated encoder) + FCN or ASPP head",
                 FastFcn.DEFAULT_ENCODER, BACKBONE_ENCODERS, FastFcn::create));
+        register(new Entry("segnet", "SegNet: VGG-16 encoder-decoder, upsampling by max-unpooling with the pooling switches",
+                "vgg16", List.of("vgg16"), SegNet::create));
+        register(new Entry("fastscnn", "Fast-SCNN: real-time two-branch network (stride-8 detail + stride-32 context)",
+                "fastscnn", List.of("fastscnn"), FastScnn::create));
     }
 
     private ModelRegistry() {}
