@@ -46,11 +46,14 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--val-count", defaultValue = "100", description = "Synthetic validation images (default: ${DEFAULT-VALUE}).")
     int valCount;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "8", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--time-budget", defaultValue = "3m",
-            description = "Training wall-clock budget (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "4", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--time-budget", defaultValue = "4m",
+            description = "Training stops early at this wall-clock budget (default: ${DEFAULT-VALUE}).")
     String timeBudget;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -122,7 +125,7 @@ final class QuickstartCommand implements Callable<Integer> {
                 .model("unet")
                 .baseWidth(16)
                 .epochs(epochs)
-                .batchSize(8)
+                .batchSize(batchSize)
                 .crop(synth.height(), synth.width())
                 .scale(0.75, 1.25)
                 .optimizer("adamw")
