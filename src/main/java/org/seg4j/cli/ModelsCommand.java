@@ -106,7 +106,7 @@ final class ModelsCommand implements Callable<Integer> {
             return all;
         }
         List<ModelRegistry.Entry> accepting = all.stream()
-                .filter(e -> e.encoders().isEmpty() || e.encoders().contains(encoder.toLowerCase(Locale.ROOT)))
+                .filter(e -> e.encoders().contains(encoder.toLowerCase(Locale.ROOT)))
                 .toList();
         if (accepting.isEmpty()) {
             throw new Seg4jException("no registered model accepts encoder '" + encoder + "'; encoders: "
