@@ -41,6 +41,8 @@ public final class ModelRegistry {
                 "unet", Encoders.names(), Architectures::unet));
         register(new Entry("fcn8s", "FCN-8s: score layers on pool3/4/5 fused by learned upsampling (option variant: 8/16/32)",
                 "vgg16", Encoders.names(), Architectures::fcn));
+        register(new Entry("segmenter", "Segmenter: ViT encoder + mask transformer decoder (options patch_size, depth, dec_depth, pos_grid)",
+                "vit-tiny", Encoders.names(), Architectures::segmenter));
     }
 
     private ModelRegistry() {}
