@@ -1,6 +1,9 @@
 package org.seg4j.cli;
 
+import java.util.Locale;
+import org.seg4j.Seg4jException;
 import org.seg4j.infer.PredictorOptions;
+import org.seg4j.infer.refine.CrfParams;
 import picocli.CommandLine.Option;
 
 /** Options that tune inference, shared by eval and predict. */
@@ -19,8 +22,18 @@ final class InferenceOptions {
     @Option(names = "--scale", description = "Input scale before the network (default: the model's training scale).")
     Double scale;
 
+    @Option(names = "--refine", defaultValue = "none",
+            description = "Post-processing of the probabilities: none or crf (fully connected CRF with colour and "
+                    + "smoothness kernels, DeepLab v1 style; default: ${DEFAULT-VALUE}).")
+    String refine;
+
     PredictorOptions toOptions() {
         PredictorOptions o = PredictorOptions.defaults().withTileSize(tile).withOverlap(overlap).withFlip(flip);
+        o = o.withCrf(switch (refine.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> null;
+            case "crf" -> CrfParams.defaults();
+            default -> throw new Seg4jException("--refine must be none or crf, got '" + refine + "'");
+        });
         return scale == null ? o : o.withScale(scale);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
+import org.seg4j.infer.refine.CrfRefiner;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
 import org.seg4j.transform.Normalization;
@@ -31,7 +32,9 @@ import org.seg4j.transform.Normalization;
  *       softmax each tile and blend the probabilities with a smooth window into a {@code classes x
  *       H x W} float accumulator, normalised by the summed weights;
  *   <li>optionally average with the prediction of the horizontally flipped input;
- *   <li>bring the probabilities back to the input's size (bilinear) and take the argmax.
+ *   <li>bring the probabilities back to the input's size (bilinear);
+ *   <li>optionally refine them with a fully connected CRF ({@link PredictorOptions#crf()});
+ *   <li>take the argmax.
  * </ol>
  *
  * <p><b>Memory.</b> The network's activations are bounded by the pixels of one forward pass:
@@ -70,6 +73,7 @@ public final class Predictor implements AutoCloseable {
     private final int tileSize;
     private final long maxWholePixels;
     private final double scale;
+    private final CrfRefiner refiner;
     private final ReentrantLock forwardLock = new ReentrantLock();
     private volatile boolean closed;
 
@@ -100,6 +104,7 @@ public final class Predictor implements AutoCloseable {
                 : Math.max(PredictorOptions.MIN_AUTO_WHOLE_PIXELS, 4L * pre.height() * pre.width());
         double s = Double.isNaN(this.options.scale()) ? pre.scale() : this.options.scale();
         this.scale = s > 0 ? s : 1.0;
+        this.refiner = this.options.crf() == null ? null : new CrfRefiner(this.options.crf());
     }
 
     /** A predictor over a loaded model; the model stays owned by the caller. */
@@ -157,6 +162,9 @@ public final class Predictor implements AutoCloseable {
 
     /** The class map at the input's resolution. */
     public LabelMask predict(RgbImage image) {
+        if (refiner != null) {
+            return predictProbabilities(image).argmax();
+        }
         RgbImage scaled = scaledInput(image);
         if (scaled == image && isTiled(image)) {
             return slidingArgmax(image);
@@ -168,16 +176,19 @@ public final class Predictor implements AutoCloseable {
         return upsampledArgmax(probs, image.width(), image.height());
     }
 
-    /** Class probabilities at the input's resolution ({@code classes x H x W} floats). */
+    /**
+     * Class probabilities at the input's resolution ({@code classes x H x W} floats), refined by the
+     * CRF when the options ask for one.
+     */
     public Probabilities predictProbabilities(RgbImage image) {
         RgbImage scaled = scaledInput(image);
         Probabilities probs = networkProbabilities(scaled);
-        if (scaled == image) {
-            return probs;
+        if (scaled != image) {
+            float[] up = Images.resizePlanes(probs.data(), numClasses, probs.width(), probs.height(),
+                    image.width(), image.height());
+            probs = new Probabilities(numClasses, image.width(), image.height(), up);
         }
-        float[] up = Images.resizePlanes(probs.data(), numClasses, probs.width(), probs.height(),
-                image.width(), image.height());
-        return new Probabilities(numClasses, image.width(), image.height(), up);
+        return refiner == null ? probs : refiner.refine(image, probs);
     }
 
     /** The image as the network sees it (resized by {@link #scale()}); the input itself at scale 1. */

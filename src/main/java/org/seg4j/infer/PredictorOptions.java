@@ -1,5 +1,7 @@
 package org.seg4j.infer;
 
+import org.seg4j.infer.refine.CrfParams;
+
 /**
  * Settings of a {@link Predictor}. Zero (or {@code NaN} for {@link #scale}) means "choose from the
  * model's manifest"; the resolved values are documented on each component.
@@ -18,9 +20,12 @@ package org.seg4j.infer;
  * @param scale factor applied to the input before the network; {@code NaN} = the manifest's
  *     {@code preprocessing.scale} (values {@code <= 0} there count as 1). The result is always at the
  *     input's resolution.
+ * @param crf refinement of the probabilities by a fully connected CRF ({@link org.seg4j.infer.refine.CrfRefiner}) at the
+ *     input's resolution; {@code null} for none (the default). With a CRF, {@link Predictor#predict}
+ *     holds the full probability map of the image.
  */
 public record PredictorOptions(
-        int tileSize, double overlap, int tileBatch, long maxWholePixels, boolean flip, double scale) {
+        int tileSize, double overlap, int tileBatch, long maxWholePixels, boolean flip, double scale, CrfParams crf) {
 
     /** Default overlap between neighbouring tiles. */
     public static final double DEFAULT_OVERLAP = 1.0 / 3.0;
@@ -49,33 +54,41 @@ public record PredictorOptions(
         }
     }
 
-    /** All defaults: automatic tile size and whole-image limit, 1/3 overlap, 4 tiles per batch, no flip. */
+    /**
+     * All defaults: automatic tile size and whole-image limit, 1/3 overlap, 4 tiles per batch, no
+     * flip, no CRF.
+     */
     public static PredictorOptions defaults() {
-        return new PredictorOptions(0, DEFAULT_OVERLAP, DEFAULT_TILE_BATCH, 0, false, Double.NaN);
+        return new PredictorOptions(0, DEFAULT_OVERLAP, DEFAULT_TILE_BATCH, 0, false, Double.NaN, null);
     }
 
     public PredictorOptions withTileSize(int value) {
-        return new PredictorOptions(value, overlap, tileBatch, maxWholePixels, flip, scale);
+        return new PredictorOptions(value, overlap, tileBatch, maxWholePixels, flip, scale, crf);
     }
 
     public PredictorOptions withOverlap(double value) {
-        return new PredictorOptions(tileSize, value, tileBatch, maxWholePixels, flip, scale);
+        return new PredictorOptions(tileSize, value, tileBatch, maxWholePixels, flip, scale, crf);
     }
 
     public PredictorOptions withTileBatch(int value) {
-        return new PredictorOptions(tileSize, overlap, value, maxWholePixels, flip, scale);
+        return new PredictorOptions(tileSize, overlap, value, maxWholePixels, flip, scale, crf);
     }
 
     public PredictorOptions withMaxWholePixels(long value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, value, flip, scale);
+        return new PredictorOptions(tileSize, overlap, tileBatch, value, flip, scale, crf);
     }
 
     public PredictorOptions withFlip(boolean value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, value, scale);
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, value, scale, crf);
     }
 
     public PredictorOptions withScale(double value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, value);
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, value, crf);
+    }
+
+    /** With CRF refinement ({@code null}: none). */
+    public PredictorOptions withCrf(CrfParams value) {
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, scale, value);
     }
 
     /** Forces the sliding window for every image (whole-image limit of one pixel). */

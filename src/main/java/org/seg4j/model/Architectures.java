@@ -3,6 +3,7 @@ package org.seg4j.model;
 import java.util.Locale;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.decoder.fcn.FcnDecoder;
+import org.seg4j.model.decoder.segmenter.MaskTransformerDecoder;
 import org.seg4j.model.decoder.unet.UNetDecoder;
 import org.seg4j.model.encoder.Encoders;
 import org.seg4j.model.layer.Spatial.PadMode;
@@ -56,6 +57,33 @@ public final class Architectures {
         // FCN's score layers already are the classifier.
         SegmentationHead head = SegmentationHead.builder()
                 .setNumClasses(spec.numClasses())
+                .optProjection(false)
+                .build();
+        return compose(spec, encoder, decoder, head);
+    }
+
+    /**
+     * Segmenter (Strudel et al., 2021): a ViT encoder and a mask transformer decoder whose class
+     * masks are the logits at the patch stride, upsampled bilinearly by the head. Encoder default
+     * {@code vit-tiny} (options {@code patch_size}, {@code depth}, {@code heads}, {@code pos_grid},
+     * {@code image_size}, {@code mlp_ratio}: see {@link org.seg4j.model.encoder.VitEncoder#fromSpec});
+     * decoder options {@code dec_width} (default: the encoder's), {@code dec_depth} (default 2),
+     * {@code dec_heads}; {@code pad}.
+     */
+    public static SegmentationModel segmenter(ModelSpec spec) {
+        Encoder encoder = Encoders.create(spec.encoderOr("vit-tiny"), spec);
+        MaskTransformerDecoder decoder = MaskTransformerDecoder.builder()
+                .setEncoder(encoder)
+                .setNumClasses(spec.numClasses())
+                .optWidth(spec.intOption("dec_width", 0))
+                .optDepth(spec.intOption("dec_depth", 2))
+                .optHeads(spec.intOption("dec_heads", 0))
+                .optMlpRatio(spec.intOption("mlp_ratio", 4))
+                .build();
+        // The masks already are class logits.
+        SegmentationHead head = SegmentationHead.builder()
+                .setNumClasses(spec.numClasses())
+                .optUpsampling(decoder.outputReduction())
                 .optProjection(false)
                 .build();
         return compose(spec, encoder, decoder, head);

@@ -66,6 +66,8 @@ public final class ModelRegistry {
                 "vgg16", List.of("vgg16"), SegNet::create));
         register(new Entry("fastscnn", "Fast-SCNN: real-time two-branch network (stride-8 detail + stride-32 context)",
                 "fastscnn", List.of("fastscnn"), FastScnn::create));
+        register(new Entry("segmenter", "Segmenter: ViT encoder + mask transformer decoder (options patch_size, depth, dec_depth, pos_grid)",
+                "vit-tiny", List.of("vit-tiny", "vit-small"), Architectures::segmenter));
     }
 
     private ModelRegistry() {}

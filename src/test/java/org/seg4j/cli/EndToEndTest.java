@@ -114,6 +114,26 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(5)
+    void predictAndEvalAcceptCrfRefinement() throws Exception {
+        Path out = tmp.resolve("preds-crf");
+        CliRunner.Run r = CliRunner.run("predict", "--model", run.toString(), "--input",
+                data.resolve("val/images").toString(), "--out", out.toString(), "--format", "mask", "--refine", "crf");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        try (var files = Files.list(out)) {
+            assertThat(files.filter(f -> f.toString().endsWith("_mask.png")).count()).isEqualTo(4);
+        }
+        CliRunner.Run eval = CliRunner.run("eval", "--model", run.toString(), "--data", data.toString(), "--split",
+                "val", "--out", tmp.resolve("eval-crf").toString(), "--refine", "CRF");
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("mIoU");
+        CliRunner.Run bad = CliRunner.run("predict", "--model", run.toString(), "--input",
+                data.resolve("val/images").toString(), "--out", out.toString(), "--refine", "densecrf");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("--refine").contains("densecrf");
+    }
+
+    @Test
     @Order(6)
     void aNewRunRefusesToOverwriteAnExistingOne() {
         CliRunner.Run r = CliRunner.run("train", "--data", data.toString(), "--out", run.toString(), "--epochs", "1");

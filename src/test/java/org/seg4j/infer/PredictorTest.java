@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
+import org.seg4j.infer.refine.CrfParams;
+import org.seg4j.infer.refine.CrfRefiner;
 import org.seg4j.model.ModelManifest;
 
 class PredictorTest {
@@ -36,6 +38,22 @@ class PredictorTest {
     @AfterAll
     static void tearDown() {
         manager.close();
+    }
+
+    @Test
+    void crfOptionRefinesProbabilitiesAndMasks() {
+        RgbImage img = TestModels.randomImage(45, 37, 5);
+        CrfParams crf = CrfParams.defaults().withSmoothness(3, 4);
+        try (Predictor plain = new Predictor(convBlock, convManifest, PredictorOptions.defaults());
+                Predictor refined = new Predictor(convBlock, convManifest, PredictorOptions.defaults().withCrf(crf))) {
+            Probabilities raw = plain.predictProbabilities(img);
+            Probabilities expected = new CrfRefiner(crf).refine(img, raw);
+            Probabilities actual = refined.predictProbabilities(img);
+            assertThat(actual.data()).containsExactly(expected.data());
+            assertThat(actual.data()).isNotEqualTo(raw.data());
+            assertThat(refined.predict(img).data()).isEqualTo(expected.argmax().data());
+            assertThat(refined.scratchArrays()).isZero();
+        }
     }
 
     @Test

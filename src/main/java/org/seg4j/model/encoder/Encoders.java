@@ -51,6 +51,10 @@ public final class Encoders {
                         .optWidth(w)
                         .optOutputStride(spec.intOption(OUTPUT_STRIDE, 32))
                         .build()));
+        register(new Entry("vit-tiny", "ViT-Tiny (width 192, 12 blocks, 3 heads); options patch_size (16), depth, heads, "
+                + "pos_grid/image_size", VitEncoder.TINY_WIDTH, (w, spec) -> VitEncoder.fromSpec("vit-tiny", w, spec)));
+        register(new Entry("vit-small", "ViT-Small (width 384, 12 blocks, 6 heads); options as vit-tiny",
+                VitEncoder.SMALL_WIDTH, (w, spec) -> VitEncoder.fromSpec("vit-small", w, spec)));
     }
 
     private Encoders() {}
