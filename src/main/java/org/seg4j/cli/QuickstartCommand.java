@@ -40,16 +40,16 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/quickstart", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--count", defaultValue = "400", description = "Synthetic training images (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--count", defaultValue = "300", description = "Synthetic training images (default: ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--val-count", defaultValue = "100", description = "Synthetic validation images (default: ${DEFAULT-VALUE}).")
     int valCount;
 
-    @Option(names = "--epochs", defaultValue = "8", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "9", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "4", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "8", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--time-budget", defaultValue = "4m",
