@@ -46,13 +46,13 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--val-count", defaultValue = "100", description = "Synthetic validation images (default: ${DEFAULT-VALUE}).")
     int valCount;
 
-    @Option(names = "--epochs", defaultValue = "9", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "11", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "8", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--time-budget", defaultValue = "4m",
+    @Option(names = "--time-budget", defaultValue = "4m30s",
             description = "Training stops early at this wall-clock budget (default: ${DEFAULT-VALUE}).")
     String timeBudget;
 
