@@ -1,16 +1,15 @@
 package org.seg4j.model.decoder;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.seg4j.Seg4jException;
+import org.seg4j.model.Architectures;
 import org.seg4j.model.Decoder;
 import org.seg4j.model.Encoder;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationHead;
 import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.encoder.Encoders;
-import org.seg4j.model.layer.Spatial.PadMode;
 
 /**
  * Option handling shared by the decoder factories: decoder widths that follow the spec's base
@@ -106,19 +105,6 @@ public final class DecoderSpecs {
                 .setNumClasses(spec.numClasses())
                 .optUpsampling(decoder.outputReduction())
                 .build();
-        return SegmentationModel.builder()
-                .setEncoder(encoder)
-                .setDecoder(decoder)
-                .setHead(head)
-                .optPadMode(padMode(spec.option("pad", "reflect")))
-                .build();
-    }
-
-    private static PadMode padMode(String name) {
-        return switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "reflect" -> PadMode.REFLECT;
-            case "zero" -> PadMode.ZERO;
-            default -> throw new Seg4jException("model option pad must be reflect or zero, got '" + name + "'");
-        };
+        return Architectures.compose(spec, encoder, decoder, head);
     }
 }
