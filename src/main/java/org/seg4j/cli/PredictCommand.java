@@ -48,9 +48,9 @@ final class PredictCommand implements Callable<Integer> {
         try (Predictor predictor = Predictor.load(model, inference.toOptions())) {
             PredictionWriter writer = new PredictionWriter(OutputFormat.parseList(String.join(",", formats)),
                     predictor.classes(), alpha, foreground);
+            // the summary line (and any skipped images) goes to the progress stream
             FolderPrediction.Summary summary = new FolderPrediction(predictor, writer, skipBad, System.err)
                     .run(input, out);
-            System.out.println(summary.describe());
             return summary.failed().isEmpty() ? 0 : 2;
         }
     }
