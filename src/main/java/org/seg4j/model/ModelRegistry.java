@@ -16,7 +16,6 @@ import org.seg4j.model.decoder.fastscnn.FastScnn;
 import org.seg4j.model.decoder.parsenet.ParseNet;
 import org.seg4j.model.decoder.pspnet.PSPNet;
 import org.seg4j.model.decoder.segnet.SegNet;
-import org.seg4j.model.encoder.Encoders;
 
 /**
  * Architectures by name. Adding an architecture means one new decoder class and one line in the
@@ -46,12 +45,16 @@ public final class ModelRegistry {
     private static final List<String> BACKBONE_ENCODERS =
             List.of("vgg16", "resnet18", "resnet34", "resnet50", "mobilenetv2", "unet");
 
+    /** Convolutional encoders with several strides, for U-Net and FCN. */
+    private static final List<String> CNN_ENCODERS =
+            List.of("unet", "vgg16", "resnet18", "resnet34", "resnet50", "mobilenetv2");
+
     static {
         // Architectures register here, one line each.
         register(new Entry("unet", "U-Net: encoder + bilinear-upsampling decoder with skip concatenation",
-                "unet", Encoders.names(), Architectures::unet));
+                "unet", CNN_ENCODERS, Architectures::unet));
         register(new Entry("fcn8s", "FCN-8s: score layers on pool3/4/5 fused by learned upsampling (option variant: 8/16/32)",
-                "vgg16", Encoders.names(), Architectures::fcn));
+                "vgg16", CNN_ENCODERS, Architectures::fcn));
         register(new Entry("deeplabv3", "DeepLabV3: ASPP (atrous rates 6/12/18 at output stride 16, image pooling) on a dilated encoder",
                 DeepLabV3.DEFAULT_ENCODER, BACKBONE_ENCODERS, DeepLabV3::create));
         register(new Entry("deeplabv3plus", "DeepLabV3+: separable ASPP + low-level (stride 4) decoder with separable convs",
