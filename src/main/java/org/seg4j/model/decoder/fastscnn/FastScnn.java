@@ -23,14 +23,14 @@ import org.seg4j.model.SegmentationModel;
  * {@code expansion} (default 6), {@code pad}.
  *
  * <p>Measured speed, inference at 360x480 (padded to 384x480 inside), batch 1, forward pass to
- * full-resolution logits under a fresh sub-manager per call, median of 60 calls after 10 warm-up
- * calls, 12 classes, on the 2-core build machine while other jobs kept its load average at about 7:
- * <b>74-75 ms, 13.3-13.5 images/s</b> with the default width 16 (about 65 ms of process CPU time
- * per call); 126 ms, 7.9 images/s with the paper's width 32. Command (test class path):
- * {@code OMP_WAIT_POLICY=PASSIVE OMP_NUM_THREADS=2 java -Dai.djl.offline=true -cp
- * target/test-classes:target/classes:<dependencies> org.seg4j.model.InferenceBenchmark fastscnn 0
- * 360 480 12 60}. About a fifth of the time is the bilinear upsampling of the scores to full
- * resolution, which the PyTorch engine runs with its slower anti-aliasing kernel.
+ * full-resolution logits under a fresh sub-manager per call: <b>18.7-21.9 images/s</b> with the
+ * default width 16 over three runs of {@code ./seg4j models fastscnn --bench --runs 30 --warmup 5}
+ * on the idle 2-core development machine (load average about 2; single runs varied from 16 to 24
+ * images/s). An earlier measurement under a load average of about 7 (test-source
+ * {@code org.seg4j.model.InferenceBenchmark fastscnn 0 360 480 12 60}) gave 13.3-13.5 images/s at
+ * width 16 and 7.9 images/s at the paper's width 32, hence the default. About a fifth of the time
+ * is the bilinear upsampling of the scores to full resolution, which the PyTorch engine runs with
+ * its slower anti-aliasing kernel.
  */
 public final class FastScnn {
 

@@ -16,6 +16,7 @@ import org.seg4j.Seg4jException;
 import org.seg4j.model.Decoder;
 import org.seg4j.model.Encoder;
 import org.seg4j.model.layer.Layers;
+import org.seg4j.model.layer.PyramidPooling;
 import org.seg4j.model.layer.Spatial;
 
 /**
@@ -40,6 +41,7 @@ import org.seg4j.model.layer.Spatial;
 public final class FastScnnDecoder extends AbstractBlock implements Decoder {
 
     private static final byte VERSION = 1;
+    private static final int[] PYRAMID_BINS = {1, 2, 3, 6};
 
     private final int numClasses;
     private final Block ppm;
@@ -51,7 +53,10 @@ public final class FastScnnDecoder extends AbstractBlock implements Decoder {
     private FastScnnDecoder(int lowChannels, int channels, int numClasses) {
         super(VERSION);
         this.numClasses = numClasses;
-        this.ppm = addChildBlock("ppm", new PyramidPooling(lowChannels, lowChannels));
+        // PSPNet's module with the paper's quarter-width branches, fused back to the input width.
+        this.ppm = addChildBlock("ppm", new SequentialBlock()
+                .add(new PyramidPooling(lowChannels, PYRAMID_BINS, Math.max(1, lowChannels / 4)))
+                .add(FastScnnLayers.pointwiseBnRelu(lowChannels)));
         this.high = addChildBlock("high", FastScnnLayers.pointwiseBn(channels));
         this.low = addChildBlock("low", new SequentialBlock()
                 .add(FastScnnLayers.depthwiseBnRelu(lowChannels, 1, 4))

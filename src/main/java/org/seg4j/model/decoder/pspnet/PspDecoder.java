@@ -14,6 +14,7 @@ import org.seg4j.Seg4jException;
 import org.seg4j.model.Decoder;
 import org.seg4j.model.Encoder;
 import org.seg4j.model.layer.Layers;
+import org.seg4j.model.layer.PyramidPooling;
 
 /**
  * The PSPNet decoder: {@link PyramidPooling} on the encoder's deepest feature, then a 3x3 conv + BN

@@ -14,6 +14,7 @@ import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModel;
+import org.seg4j.model.layer.PyramidPooling;
 
 class PspNetOptionsTest {
 

@@ -1,4 +1,4 @@
-package org.seg4j.model.decoder.pspnet;
+package org.seg4j.model.layer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -13,15 +13,12 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.seg4j.Seg4jException;
-import org.seg4j.model.layer.AdaptivePool;
-import org.seg4j.model.layer.Layers;
-import org.seg4j.model.layer.Spatial;
 
 /**
  * PSPNet's pyramid pooling module (Zhao et al., 2017): for each bin count {@code b} the feature is
  * adaptively average-pooled to {@code b x b} ({@link AdaptivePool}, exact for any size), reduced
  * by a 1x1 conv + BN + ReLU, and upsampled bilinearly back; the input and all branches are
- * concatenated.
+ * concatenated. PSPNet and Fast-SCNN use it.
  *
  * <p>Deviation: the {@code 1 x 1} bin has a biased 1x1 convolution and no batch norm, because
  * PyTorch's batch norm cannot train on one value per channel (a batch of one image).
