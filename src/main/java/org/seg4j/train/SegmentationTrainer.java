@@ -174,6 +174,12 @@ public final class SegmentationTrainer {
         return validation != null ? "val_miou" : "train_loss";
     }
 
+    /** The fraction of the time budget spent so far (0 without a budget). */
+    private double budgetFraction() {
+        return config.timeBudget() == null ? 0.0
+                : (double) (System.nanoTime() - runStart) / config.timeBudget().toNanos();
+    }
+
     private boolean budgetSpent() {
         return config.timeBudget() != null && System.nanoTime() - runStart > config.timeBudget().toNanos();
     }
@@ -201,7 +207,7 @@ public final class SegmentationTrainer {
         long epochStart = System.nanoTime();
         RunState.EpochTotals totals = run.startEpoch();
         long stepsBefore = run.stepInEpoch();
-        double lr = schedule.lr(run.globalStep());
+        double lr = schedule.lr(run.globalStep(), budgetFraction());
         boolean cutShort = false;
         Iterator<Batch> it = train.epoch(epoch - 1);
         for (long skip = 0; skip < stepsBefore && it.hasNext(); skip++) {
@@ -213,7 +219,7 @@ public final class SegmentationTrainer {
                 config.progressIntervalSeconds(), task, stepsPerEpoch, stepsBefore)) {
             while (it.hasNext()) {
                 Batch batch = it.next();
-                lr = schedule.lr(run.globalStep());
+                lr = schedule.lr(run.globalStep(), budgetFraction());
                 float value = step.run(batch, (float) lr, run.globalStep());
                 if (!Float.isFinite(value)) {
                     throw nonFiniteLoss(value, epoch);

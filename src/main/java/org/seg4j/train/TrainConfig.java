@@ -51,7 +51,8 @@ import org.seg4j.util.Json;
  * @param seed random seed
  * @param validateEvery validate every N epochs (the last epoch is always validated)
  * @param keepLast number of {@code epoch-NNNN} checkpoints kept
- * @param timeBudget wall-clock budget of the run, {@code null} for none
+ * @param timeBudget wall-clock budget of the run, {@code null} for none; poly and cosine schedules then
+ *     decay by whichever is further along, steps or budget time, so the rate reaches its floor at the budget
  * @param valPadMultiple validation images are padded to a multiple of this (1 = no padding)
  * @param progressIntervalSeconds seconds between progress lines when stderr is not a terminal
  * @param hflip loader: random horizontal flips
