@@ -140,4 +140,25 @@ class EndToEndTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("already holds a training run");
     }
+
+    @Test
+    @Order(7)
+    void evalReadsTheCamVidTestSplit() throws Exception {
+        Path camvid = tmp.resolve("camvid");
+        Files.createDirectories(camvid.resolve("test"));
+        Files.createDirectories(camvid.resolve("testannot"));
+        try (var files = Files.list(data.resolve("val/images"))) {
+            for (Path image : files.toList()) {
+                String name = image.getFileName().toString();
+                Files.copy(image, camvid.resolve("test").resolve(name));
+                Files.copy(data.resolve("val/masks").resolve(name), camvid.resolve("testannot").resolve(name));
+            }
+        }
+        Path out = tmp.resolve("eval-test");
+        CliRunner.Run r = CliRunner.run("eval", "--model", run.toString(), "--data", camvid.toString(), "--layout",
+                "camvid", "--split", "test", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("mIoU");
+        assertThat(Json.JSON.readTree(out.resolve("metrics.json").toFile()).get("numImages").asInt()).isEqualTo(4);
+    }
 }
