@@ -1,16 +1,8 @@
 package org.seg4j.model.decoder.deeplab;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.seg4j.Seg4jException;
-import org.seg4j.model.Decoder;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.decoder.TwoStageDecoder;
 import org.seg4j.model.layer.Layers;
 
 /**
@@ -18,64 +10,20 @@ import org.seg4j.model.layer.Layers;
  * 3x3 conv + BN + ReLU (as torchvision's {@code DeepLabHead}). The classifier and the bilinear
  * upsampling by the output stride are the model's {@link org.seg4j.model.SegmentationHead}.
  */
-public final class DeepLabV3Decoder extends AbstractBlock implements Decoder {
+public final class DeepLabV3Decoder extends TwoStageDecoder {
 
-    private static final byte VERSION = 1;
-
-    private final int stride;
-    private final int width;
-    private final Aspp aspp;
-    private final Block conv;
-
-    private DeepLabV3Decoder(Builder b) {
-        super(VERSION);
-        int[] channels = b.encoder.outChannels();
-        this.stride = b.encoder.outputStride();
-        this.width = b.width;
-        this.aspp = addChildBlock("aspp", Aspp.builder()
-                .setInChannels(channels[channels.length - 1])
-                .setWidth(width)
+    private DeepLabV3Decoder(Builder b, int inChannels) {
+        super(new int[] {b.encoder.outputStride()}, b.width, "aspp", Aspp.builder()
+                .setInChannels(inChannels)
+                .setWidth(b.width)
                 .setRates(b.rates)
                 .optDropout(b.dropout)
-                .build());
-        this.conv = addChildBlock("conv", Layers.convBnRelu(width, 3));
+                .build(), "conv", Layers.convBnRelu(b.width, 3));
     }
 
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public int[] featureReductions() {
-        return new int[] {stride};
-    }
-
-    @Override
-    public int outChannels() {
-        return width;
-    }
-
-    @Override
-    public int outputReduction() {
-        return stride;
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList features, boolean training, PairList<String, Object> params) {
-        return conv.forward(ps, aspp.forward(ps, features, training, params), training, params);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return aspp.getOutputShapes(inputShapes);
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        aspp.initialize(manager, dataType, inputShapes);
-        conv.initialize(manager, dataType, aspp.getOutputShapes(inputShapes));
     }
 
     /** Builder: {@link #setEncoder} is required. */
@@ -116,7 +64,8 @@ public final class DeepLabV3Decoder extends AbstractBlock implements Decoder {
             if (encoder == null) {
                 throw new Seg4jException("a deeplabv3 decoder needs an encoder");
             }
-            return new DeepLabV3Decoder(this);
+            int[] channels = encoder.outChannels();
+            return new DeepLabV3Decoder(this, channels[channels.length - 1]);
         }
     }
 }

@@ -1,20 +1,12 @@
 package org.seg4j.model.decoder.fastfcn;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.Arrays;
 import java.util.Locale;
 import org.seg4j.Seg4jException;
-import org.seg4j.model.Decoder;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.decoder.TwoStageDecoder;
 import org.seg4j.model.decoder.deeplab.Aspp;
 import org.seg4j.model.layer.Layers;
 
@@ -25,32 +17,21 @@ import org.seg4j.model.layer.Layers;
  * aspp} (a DeepLabV3 {@link Aspp} with rates 12, 24, 36, the rates for stride 8). The model's head
  * classifies and upsamples (x8 in the paper's setting).
  */
-public final class FastFcnDecoder extends AbstractBlock implements Decoder {
-
-    private static final byte VERSION = 1;
+public final class FastFcnDecoder extends TwoStageDecoder {
 
     /** Number of encoder stages JPU joins. */
     static final int STAGES = 3;
     /** Dilations of JPU's parallel units. */
     static final int[] DILATIONS = {1, 2, 4, 8};
 
-    private final int[] strides;
-    private final int width;
-    private final JointPyramidUpsampling jpu;
-    private final Block head;
-
-    private FastFcnDecoder(Builder b, int[] strides) {
-        super(VERSION);
-        this.strides = strides;
-        this.width = b.width;
-        this.jpu = addChildBlock("jpu", new JointPyramidUpsampling(STAGES, width, DILATIONS));
-        this.head = addChildBlock("head", switch (b.head) {
+    private FastFcnDecoder(Builder b, int[] strides, JointPyramidUpsampling jpu) {
+        super(strides, b.width, "jpu", jpu, "head", switch (b.head) {
             case "fcn" -> new SequentialBlock()
-                    .add(Layers.convBnRelu(width, 3))
+                    .add(Layers.convBnRelu(b.width, 3))
                     .add(Dropout.builder().optRate(b.dropout).build());
             case "aspp" -> Aspp.builder()
                     .setInChannels(jpu.outChannels())
-                    .setWidth(width)
+                    .setWidth(b.width)
                     .setRates(12, 24, 36)
                     .optDropout(b.dropout)
                     .build();
@@ -61,39 +42,6 @@ public final class FastFcnDecoder extends AbstractBlock implements Decoder {
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public int[] featureReductions() {
-        return strides.clone();
-    }
-
-    @Override
-    public int outChannels() {
-        return width;
-    }
-
-    @Override
-    public int outputReduction() {
-        return strides[0];
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList features, boolean training, PairList<String, Object> params) {
-        return head.forward(ps, jpu.forward(ps, features, training, params), training, params);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape s = inputShapes[0];
-        return new Shape[] {new Shape(s.get(0), width, s.get(2), s.get(3))};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        jpu.initialize(manager, dataType, inputShapes);
-        head.initialize(manager, dataType, jpu.getOutputShapes(inputShapes));
     }
 
     /** Builder: {@link #setEncoder} is required. */
@@ -145,7 +93,8 @@ public final class FastFcnDecoder extends AbstractBlock implements Decoder {
             if (!head.equals("fcn") && !head.equals("aspp")) {
                 throw new Seg4jException("model option head must be fcn or aspp, got '" + head + "'");
             }
-            return new FastFcnDecoder(this, Arrays.copyOfRange(distinct, distinct.length - STAGES, distinct.length));
+            return new FastFcnDecoder(this, Arrays.copyOfRange(distinct, distinct.length - STAGES, distinct.length),
+                    new JointPyramidUpsampling(STAGES, width, DILATIONS));
         }
     }
 }

@@ -1,18 +1,10 @@
 package org.seg4j.model.decoder.pspnet;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.seg4j.Seg4jException;
-import org.seg4j.model.Decoder;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.decoder.TwoStageDecoder;
 import org.seg4j.model.layer.Layers;
 import org.seg4j.model.layer.PyramidPooling;
 
@@ -20,63 +12,19 @@ import org.seg4j.model.layer.PyramidPooling;
  * The PSPNet decoder: {@link PyramidPooling} on the encoder's deepest feature, then a 3x3 conv + BN
  * + ReLU and dropout. The model's head classifies and upsamples by the output stride.
  */
-public final class PspDecoder extends AbstractBlock implements Decoder {
+public final class PspDecoder extends TwoStageDecoder {
 
-    private static final byte VERSION = 1;
-
-    private final int stride;
-    private final int width;
-    private final PyramidPooling pyramid;
-    private final Block fuse;
-
-    private PspDecoder(Builder b) {
-        super(VERSION);
-        int[] channels = b.encoder.outChannels();
-        int in = channels[channels.length - 1];
-        this.stride = b.encoder.outputStride();
-        this.width = b.width;
-        this.pyramid = addChildBlock("pyramid", new PyramidPooling(in, b.bins, Math.max(1, in / b.bins.length)));
-        this.fuse = addChildBlock("fuse", new SequentialBlock()
-                .add(Layers.convBnRelu(width, 3))
-                .add(Dropout.builder().optRate(b.dropout).build()));
+    private PspDecoder(Builder b, int inChannels) {
+        super(new int[] {b.encoder.outputStride()}, b.width, "pyramid",
+                new PyramidPooling(inChannels, b.bins, Math.max(1, inChannels / b.bins.length)), "fuse",
+                new SequentialBlock()
+                        .add(Layers.convBnRelu(b.width, 3))
+                        .add(Dropout.builder().optRate(b.dropout).build()));
     }
 
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public int[] featureReductions() {
-        return new int[] {stride};
-    }
-
-    @Override
-    public int outChannels() {
-        return width;
-    }
-
-    @Override
-    public int outputReduction() {
-        return stride;
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList features, boolean training, PairList<String, Object> params) {
-        return fuse.forward(ps, pyramid.forward(ps, features, training, params), training, params);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape s = inputShapes[0];
-        return new Shape[] {new Shape(s.get(0), width, s.get(2), s.get(3))};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        pyramid.initialize(manager, dataType, inputShapes);
-        fuse.initialize(manager, dataType, pyramid.getOutputShapes(inputShapes));
     }
 
     /** Builder: {@link #setEncoder} is required. */
@@ -120,7 +68,8 @@ public final class PspDecoder extends AbstractBlock implements Decoder {
             if (width < 1) {
                 throw new Seg4jException("pspnet width must be positive, got " + width);
             }
-            return new PspDecoder(this);
+            int[] channels = encoder.outChannels();
+            return new PspDecoder(this, channels[channels.length - 1]);
         }
     }
 }
