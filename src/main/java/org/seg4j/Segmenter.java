@@ -86,9 +86,9 @@ public final class Segmenter implements AutoCloseable {
         return new SegmentationResult(image, mask, predictor.classes(), elapsed);
     }
 
-    /** Reads and segments an image file; errors name the file. */
+    /** Reads an image file (a photo's EXIF orientation applied) and segments it; errors name the file. */
     public SegmentationResult segment(Path imageFile) {
-        return segment(ImageFiles.read(imageFile));
+        return segment(ImageFiles.readUpright(imageFile));
     }
 
     @Override

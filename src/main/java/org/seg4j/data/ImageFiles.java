@@ -46,6 +46,21 @@ public final class ImageFiles {
         return BufferedImages.toRgbImage(decode(file, maxPixels));
     }
 
+    /**
+     * Reads a photo as RGB the way a viewer shows it: its EXIF orientation applied (see {@link
+     * ExifOrientation}). Prediction reads inputs this way; data sets read the stored pixels, which is
+     * what masks are aligned with.
+     */
+    public static RgbImage readUpright(Path file, long maxPixels) {
+        BufferedImage image = decode(file, maxPixels);
+        return BufferedImages.toRgbImage(ExifOrientation.upright(image, ExifOrientation.of(file)));
+    }
+
+    /** {@link #readUpright(Path, long)} with the default pixel limit. */
+    public static RgbImage readUpright(Path file) {
+        return readUpright(file, DEFAULT_MAX_PIXELS);
+    }
+
     /** Reads only the header of an image: its size and format. */
     public static ImageHeader header(Path file) {
         return withReader(file, reader -> headerOf(file, reader));

@@ -175,7 +175,7 @@ public final class FolderPrediction {
     }
 
     private void predictOne(Path file, Path outDir, String stem) {
-        RgbImage image = ImageFiles.read(file);
+        RgbImage image = ImageFiles.readUpright(file);
         Probabilities probs = null;
         LabelMask mask;
         if (writer.needsProbabilities()) {
