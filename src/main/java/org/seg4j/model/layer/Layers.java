@@ -15,10 +15,10 @@ public final class Layers {
 
     /**
      * A {@code k x k} convolution (no bias: the batch norm that follows has one), batch norm and
-     * ReLU, with "same" padding.
+     * ReLU, with "same" padding; batch norm can be folded for inference ({@link BatchNormFolding}).
      */
     public static SequentialBlock convBnRelu(int filters, int kernel) {
-        return new SequentialBlock()
+        return new FoldableSequence()
                 .add(Conv2d.builder()
                         .setKernelShape(new Shape(kernel, kernel))
                         .optPadding(new Shape(kernel / 2, kernel / 2))
