@@ -66,15 +66,26 @@ public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         BatchNormFolding.FoldedConv f = folded;
-        NDList y = training || f == null
-                ? norm.forward(ps, conv.forward(ps, inputs, training, params), training, params)
-                : f.forward(inputs.head());
+        NDList y;
+        if (training) {
+            y = norm.forward(ps, conv.forward(ps, inputs, true, params), true, params);
+        } else if (f != null) {
+            y = f.forward(inputs.head());
+        } else {
+            NDList c = conv.forward(ps, inputs, false, params);
+            y = norm.forward(ps, c, false, params);
+            Release.closeExcept(c, y);
+        }
         NDArray x = y.head();
-        return switch (nonlinearity) {
-            case NONE -> y;
-            case RELU -> new NDList(Activation.relu(x));
-            case RELU6 -> new NDList(Activation.relu6(x));
+        NDArray out = switch (nonlinearity) {
+            case NONE -> x;
+            case RELU -> Activation.relu(x);
+            case RELU6 -> Activation.relu6(x);
         };
+        if (!training) {
+            Release.close(x, out);
+        }
+        return new NDList(out);
     }
 
     @Override

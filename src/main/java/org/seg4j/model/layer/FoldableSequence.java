@@ -11,9 +11,10 @@ import ai.djl.util.PairList;
 import java.util.List;
 
 /**
- * A {@link SequentialBlock} whose {@code Conv2d, BatchNorm} child pairs can be folded into single
- * convolutions for inference ({@link BatchNormFolding}). Its children, parameters and saved format
- * are those of a plain sequential block.
+ * A {@link SequentialBlock} for inference speed: its {@code Conv2d, BatchNorm} child pairs can be
+ * folded into single convolutions ({@link BatchNormFolding}), and in inference each child's output
+ * is freed as soon as the next child has consumed it ({@link Release}). Its children, parameters
+ * and saved format are those of a plain sequential block.
  */
 public class FoldableSequence extends SequentialBlock implements BatchNormFoldable {
 
@@ -57,19 +58,24 @@ public class FoldableSequence extends SequentialBlock implements BatchNormFoldab
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        BatchNormFolding.FoldedConv[] f = folded;
-        if (training || f == null) {
-            return super.forwardInternal(ps, inputs, training, params);
+        if (training) {
+            return super.forwardInternal(ps, inputs, true, params);
         }
+        BatchNormFolding.FoldedConv[] f = folded;
         List<Block> kids = children.values();
         NDList x = inputs;
         for (int i = 0; i < kids.size(); i++) {
-            if (f[i] != null) {
-                x = f[i].forward(x.head());
+            NDList y;
+            if (f != null && f[i] != null) {
+                y = f[i].forward(x.head());
                 i++; // the batch norm is part of the folded convolution
             } else {
-                x = kids.get(i).forward(ps, x, false, params);
+                y = kids.get(i).forward(ps, x, false, params);
             }
+            if (x != inputs) {
+                Release.closeExcept(x, y);
+            }
+            x = y;
         }
         return x;
     }

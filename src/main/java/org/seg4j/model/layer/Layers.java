@@ -31,7 +31,7 @@ public final class Layers {
 
     /** Two 3x3 conv + BN + ReLU units, the U-Net's basic block. */
     public static SequentialBlock doubleConv(int filters) {
-        return new SequentialBlock().add(convBnRelu(filters, 3)).add(convBnRelu(filters, 3));
+        return new FoldableSequence().add(convBnRelu(filters, 3)).add(convBnRelu(filters, 3));
     }
 
     /** A plain 1x1 convolution with bias (classifier / score layer). */
