@@ -26,7 +26,8 @@ import org.seg4j.train.StepTiming;
  * batch size and a training step, and returns a {@link SideResult}.
  *
  * <p>The inference path is the one {@link org.seg4j.infer.Predictor} uses: gradients off, batch
- * norm folded into the convolutions, one sub-manager per pass, argmax in Java over the logits.
+ * norm folded into the convolutions, intermediates freed as soon as they are consumed, one
+ * sub-manager per pass, argmax in Java over the logits (read in place from native memory).
  * {@link Levers} switches these off one at a time to measure what each is worth.
  */
 public final class Seg4jPerfWorker {
@@ -91,12 +92,13 @@ public final class Seg4jPerfWorker {
             input[i] = (float) rnd.nextDouble();
         }
         double[] ms = new double[settings.runs()];
+        float[] scratch = new float[2 * size * size];
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(!levers.noGrad() && gradMode);
         try {
             for (int i = -settings.warmup(); i < settings.runs(); i++) {
                 long t0 = System.nanoTime();
-                byte[] classes = classMap(block, base, input, batch, size, levers.javaArgmax());
+                byte[] classes = classMap(block, base, input, batch, size, levers.javaArgmax(), scratch);
                 if (classes.length != batch * size * size) {
                     throw new IllegalStateException("class map of " + classes.length + " pixels");
                 }
@@ -112,7 +114,7 @@ public final class Seg4jPerfWorker {
 
     /** One inference pass: input floats to {@code batch x size x size} class ids. */
     private static byte[] classMap(Block block, NDManager base, float[] input, int batch, int size,
-            boolean javaArgmax) {
+            boolean javaArgmax, float[] scratch) {
         try (NDManager sub = base.newSubManager()) {
             NDArray x = sub.create(input, new Shape(batch, 3, size, size));
             NDArray logits = block.forward(new ParameterStore(sub, false), new NDList(x), false).head();
@@ -120,7 +122,8 @@ public final class Seg4jPerfWorker {
                 return logits.argMax(1).toType(DataType.UINT8, false).toByteArray();
             }
             int classes = (int) logits.getShape().get(1);
-            return ClassMaps.argmax(logits.toFloatArray(), batch, classes, size * size);
+            // read the logits in place (no copy onto the Java heap) while the pass's manager is open
+            return ClassMaps.argmax(logits.toByteBuffer(true), batch, classes, size * size, scratch);
         }
     }
 }

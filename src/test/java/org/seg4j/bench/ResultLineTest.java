@@ -75,6 +75,10 @@ class ResultLineTest {
             0, 5, /* c1 */ 1, 5, /* c2 */ 1, 2,
             9, 0, /* c1 */ 0, 0, /* c2 */ 0, 1};
         assertThat(ClassMaps.argmax(scores, 2, 3, 2)).containsExactly(1, 0, 0, 2);
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(scores.length * 4)
+                .order(java.nio.ByteOrder.nativeOrder());
+        direct.asFloatBuffer().put(scores);
+        assertThat(ClassMaps.argmax(direct, 2, 3, 2, new float[4])).containsExactly(1, 0, 0, 2);
         assertThatThrownBy(() -> ClassMaps.argmax(scores, 2, 3, 3)).isInstanceOf(IllegalArgumentException.class);
     }
 }
