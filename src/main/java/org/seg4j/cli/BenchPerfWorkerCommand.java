@@ -2,6 +2,7 @@ package org.seg4j.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.seg4j.bench.LeverComparison;
 import org.seg4j.bench.PerfSettings;
 import org.seg4j.bench.ResultLine;
 import org.seg4j.bench.Seg4jPerfWorker;
@@ -38,8 +39,20 @@ final class BenchPerfWorkerCommand implements Callable<Integer> {
     @Option(names = "--djl-argmax", description = "Class map with DJL's argMax instead of Java.")
     boolean djlArgmax;
 
+    @Option(names = "--ab", description = "Instead: compare one lever off/on in alternating passes (FOLD, RELEASE,"
+            + " JAVA_ARGMAX) at the first inference batch size.")
+    LeverComparison.Lever ab;
+
+    @Option(names = "--pairs", defaultValue = "5", description = "Off/on pairs for --ab.")
+    int pairs;
+
     @Override
     public Integer call() {
+        if (ab != null) {
+            int batch = PerfSettings.parseInts(inferBatches, "--infer-batches").get(0);
+            System.out.println(LeverComparison.run(model, width, classes, inferSize, batch, pairs, ab));
+            return 0;
+        }
         PerfSettings s = new PerfSettings(List.of(model), width, classes, threads, inferSize,
                 PerfSettings.parseInts(inferBatches, "--infer-batches"), trainSize, trainBatch, warmup, runs, trainSteps);
         Seg4jPerfWorker.Levers levers = new Seg4jPerfWorker.Levers(!noFold, !grad, !djlArgmax);

@@ -15,16 +15,21 @@ import ai.djl.ndarray.NDList;
  */
 public final class Release {
 
-    private static final boolean ENABLED = !"false".equals(System.getProperty("seg4j.inference.release"));
+    private static volatile boolean enabled = !"false".equals(System.getProperty("seg4j.inference.release"));
 
     private Release() {}
+
+    /** Turns releasing on or off for the whole process (for benchmarks that measure its effect). */
+    public static void setEnabled(boolean on) {
+        enabled = on;
+    }
 
     /**
      * Closes {@code array} unless it is {@code null} or one of {@code keep} (by identity): blocks
      * that may return their input unchanged must not free it.
      */
     public static void close(NDArray array, NDArray... keep) {
-        if (array == null || !ENABLED) {
+        if (array == null || !enabled) {
             return;
         }
         for (NDArray k : keep) {
@@ -37,7 +42,7 @@ public final class Release {
 
     /** Closes every array of {@code list} that is not (by identity) in {@code keep}. */
     public static void closeExcept(NDList list, NDList keep) {
-        if (!ENABLED) {
+        if (!enabled) {
             return;
         }
         for (NDArray a : list) {
