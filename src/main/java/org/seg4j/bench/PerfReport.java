@@ -39,8 +39,8 @@ public final class PerfReport {
                 BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.djlVersion(), BuildInfo.engineVersion(),
                 pytorchVersion));
         sb.append(String.format(Locale.ROOT, "- %d threads on both sides (OMP_NUM_THREADS, DJL num_threads, "
-                + "torch.set_num_threads); seg4j with OMP_WAIT_POLICY=PASSIVE (its launcher's setting), PyTorch "
-                + "in its normal configuration (variable unset)%n", s.threads()));
+                + "torch.set_num_threads); seg4j with its launcher's OMP_WAIT_POLICY=PASSIVE and "
+                + "GLIBC_TUNABLES=glibc.malloc.hugetlb=1, PyTorch in its normal configuration (both unset)%n", s.threads()));
         sb.append(String.format(Locale.ROOT, "- models: %s (U-Net base width %d), %d classes; inference: %d "
                         + "warm-up + %d timed passes per batch size, input floats -> class map; training: 1 warm-up + "
                         + "%d timed Adam steps%n%n", String.join(", ", s.models()), s.unetWidth(), s.numClasses(),

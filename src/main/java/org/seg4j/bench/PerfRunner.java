@@ -19,8 +19,9 @@ import org.seg4j.transform.Normalization;
  * Runs both sides of {@code seg4j bench perf}, one process per side and model so that each peak
  * resident memory is that process's own: a child JVM for seg4j ({@code seg4j bench perf-worker})
  * and {@code bench/perf_pytorch.py} for PyTorch, both with the same thread count. seg4j's JVM gets
- * the launcher's {@code OMP_WAIT_POLICY=PASSIVE}; Python runs in its normal configuration (the
- * variable removed).
+ * the launcher's settings ({@code OMP_WAIT_POLICY=PASSIVE}, {@code
+ * GLIBC_TUNABLES=glibc.malloc.hugetlb=1}); Python runs in its normal configuration (both variables
+ * removed).
  */
 public final class PerfRunner {
 
@@ -105,6 +106,7 @@ public final class PerfRunner {
         Map<String, String> env = new HashMap<>();
         env.put("OMP_NUM_THREADS", Integer.toString(settings.threads()));
         env.put("OMP_WAIT_POLICY", "PASSIVE");
+        env.put("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1");
         return env;
     }
 
@@ -112,6 +114,7 @@ public final class PerfRunner {
         Map<String, String> env = new HashMap<>();
         env.put("OMP_NUM_THREADS", Integer.toString(settings.threads()));
         env.put("OMP_WAIT_POLICY", null);
+        env.put("GLIBC_TUNABLES", null);
         return env;
     }
 
