@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import org.seg4j.data.RgbImage;
 import org.seg4j.infer.refine.CrfRefiner;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
+import org.seg4j.model.layer.BatchNormFolding;
 import org.seg4j.transform.Normalization;
 
 /**
@@ -51,6 +53,14 @@ import org.seg4j.transform.Normalization;
  *       resolution ({@code 4 * classes * H * W} bytes, e.g. 1 GB for 4000x3000 with 21 classes).
  * </ul>
  *
+ * <p><b>Speed.</b> Forward passes run with autograd recording off, and batch norm is folded into
+ * the convolutions ({@link BatchNormFolding}) while the predictor is open: the block's conv + BN
+ * units run as single convolutions until {@link #close()} unfolds them (unless the block was
+ * already folded by someone else). Do not train a block while a predictor over it is open. When
+ * only the class map is needed (no flip, no CRF, no rescaling, no tiles) the softmax is skipped:
+ * the argmax of the logits is the argmax of the probabilities. {@code docs/performance.md} has the
+ * measured effect of each.
+ *
  * <p>Every forward pass runs in its own sub-manager that is closed before the call returns, so no
  * native memory accumulates across calls ({@link #scratchArrays()} is 0 between calls).
  *
@@ -75,6 +85,8 @@ public final class Predictor implements AutoCloseable {
     private final double scale;
     private final CrfRefiner refiner;
     private final ReentrantLock forwardLock = new ReentrantLock();
+    /** Whether this predictor folded the block's batch norms (and unfolds them on close). */
+    private final boolean foldedHere;
     private volatile boolean closed;
 
     /**
@@ -105,6 +117,7 @@ public final class Predictor implements AutoCloseable {
         double s = Double.isNaN(this.options.scale()) ? pre.scale() : this.options.scale();
         this.scale = s > 0 ? s : 1.0;
         this.refiner = this.options.crf() == null ? null : new CrfRefiner(this.options.crf());
+        this.foldedHere = !BatchNormFolding.isFolded(block) && BatchNormFolding.fold(block) > 0;
     }
 
     /** A predictor over a loaded model; the model stays owned by the caller. */
@@ -169,11 +182,11 @@ public final class Predictor implements AutoCloseable {
         if (scaled == image && isTiled(image)) {
             return slidingArgmax(image);
         }
-        Probabilities probs = networkProbabilities(scaled);
         if (scaled == image) {
-            return probs.argmax();
+            // class map at network resolution: the logits' argmax is the probabilities' argmax
+            return networkScores(scaled, false).argmax();
         }
-        return upsampledArgmax(probs, image.width(), image.height());
+        return upsampledArgmax(networkProbabilities(scaled), image.width(), image.height());
     }
 
     /**
@@ -208,11 +221,20 @@ public final class Predictor implements AutoCloseable {
 
     /** Probabilities at the resolution of {@code image} (already scaled). */
     Probabilities networkProbabilities(RgbImage image) {
+        return networkScores(image, true);
+    }
+
+    /**
+     * Probabilities at the resolution of {@code image} (already scaled); with {@code probabilities}
+     * false, a whole (untiled) image without flip gets the raw logits instead, which only serve
+     * for an argmax.
+     */
+    private Probabilities networkScores(RgbImage image, boolean probabilities) {
         checkOpen();
         int w = image.width();
         int h = image.height();
         if (!isTiled(image)) {
-            float[] probs = forward(normalization.toChw(image), 1, h, w);
+            float[] probs = forward(normalization.toChw(image), 1, h, w, probabilities);
             return new Probabilities(numClasses, w, h, probs);
         }
         float[] acc = new float[checkedSize(numClasses, w, h)];
@@ -322,7 +344,7 @@ public final class Predictor implements AutoCloseable {
                 copyTile(image, plan.x(start + b), plan.y(start + b), crop);
                 normalization.toChw(crop, input, b * 3 * tilePlane);
             }
-            float[] probs = forward(input, n, th, tw);
+            float[] probs = forward(input, n, th, tw, true);
             for (int b = 0; b < n; b++) {
                 int t = start + b;
                 int x0 = plan.x(t);
@@ -373,20 +395,23 @@ public final class Predictor implements AutoCloseable {
     /**
      * Runs {@code n} normalised CHW images of {@code h x w} (the first {@code n * 3 * h * w} floats
      * of {@code input}) through the network and returns their softmax probabilities, {@code n x
-     * classes x h x w}.
+     * classes x h x w} (the logits when {@code softmax} is false and there is no flip).
      */
-    private float[] forward(float[] input, int n, int h, int w) {
+    private float[] forward(float[] input, int n, int h, int w, boolean softmax) {
         int size = n * 3 * h * w;
         float[] data = input.length == size ? input : java.util.Arrays.copyOf(input, size);
         float[] out;
         int oh;
         int ow;
         forwardLock.lock();
+        // grad mode is per thread in libtorch: off for this pass, restored after
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (NDManager sub = manager.newSubManager()) {
             checkOpen();
             ParameterStore store = new ParameterStore(sub, false);
             NDArray x = sub.create(data, new Shape(n, 3, h, w));
-            NDArray probs = logits(store, x).softmax(1);
+            NDArray probs = softmax || options.flip() ? logits(store, x).softmax(1) : logits(store, x);
             if (options.flip()) {
                 NDArray flipped = logits(store, x.flip(3)).softmax(1).flip(3);
                 if (flipped.getShape().equals(probs.getShape())) {
@@ -406,6 +431,7 @@ public final class Predictor implements AutoCloseable {
             ow = (int) shape.get(3);
             out = probs.toFloatArray();
         } finally {
+            JniUtils.setGradMode(gradMode);
             forwardLock.unlock();
         }
         if (oh == h && ow == w) {
@@ -479,6 +505,9 @@ public final class Predictor implements AutoCloseable {
             }
             closed = true;
             manager.close();
+            if (foldedHere) {
+                BatchNormFolding.unfold(block);
+            }
             if (owned != null) {
                 owned.close();
             }

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.layer.Layers;
+import org.seg4j.model.layer.Release;
 import org.seg4j.model.layer.Spatial;
 
 /**
@@ -59,7 +60,11 @@ public final class SegmentationHead extends AbstractBlock {
         NDArray x = projection == null ? inputs.head() : projection.forward(ps, inputs, training, params).head();
         if (upsampling > 1) {
             Shape s = x.getShape();
-            x = Spatial.resize(x, Spatial.height(s) * upsampling, Spatial.width(s) * upsampling);
+            NDArray up = Spatial.resize(x, Spatial.height(s) * upsampling, Spatial.width(s) * upsampling);
+            if (!training && projection != null) {
+                Release.close(x, up);
+            }
+            x = up;
         }
         return new NDList(x);
     }

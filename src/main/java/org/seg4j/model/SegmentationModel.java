@@ -15,6 +15,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import org.seg4j.Seg4jException;
+import org.seg4j.model.layer.Release;
 import org.seg4j.model.layer.Spatial;
 import org.seg4j.model.layer.Spatial.PadMode;
 
@@ -98,11 +99,25 @@ public final class SegmentationModel extends AbstractBlock {
         for (int i : featureIndices) {
             selected.add(features.get(i));
         }
+        if (!training) {
+            // inference: free each map once nothing reads it any more (see Release)
+            Release.closeExcept(features, selected);
+            Release.close(padded, x);
+        }
         NDList decoded = decoder.forward(ps, selected, training, params);
-        NDArray logits = head.forward(ps, decoded, training, params).head();
+        if (!training) {
+            Release.closeExcept(selected, decoded);
+        }
+        NDArray scores = head.forward(ps, decoded, training, params).head();
+        if (!training) {
+            Release.closeExcept(decoded, new NDList(scores));
+        }
         // A no-op when the decoder's output is an exact fraction of the padded size (the case for
         // all built-in decoders); guards decoders whose stages round sizes differently.
-        logits = Spatial.resize(logits, ph, pw);
+        NDArray logits = Spatial.resize(scores, ph, pw);
+        if (!training) {
+            Release.close(scores, logits);
+        }
         return new NDList(Spatial.crop(logits, h, w));
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
+import org.seg4j.model.layer.FoldableSequence;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.layer.ConvBn;
 import org.seg4j.model.layer.ConvBn.Nonlinearity;
@@ -47,7 +48,7 @@ public final class ResNetEncoder extends StageEncoder {
         for (int layer = 0; layer < units.length; layer++) {
             int stage = layer + 1;
             int planes = b.width << layer;
-            SequentialBlock block = new SequentialBlock();
+            SequentialBlock block = new FoldableSequence();
             // layer1's downsampling is the max pooling; its units have stride 1.
             int stride = layer == 0 ? 1 : plan.stride(stage);
             if (layer == 0) {
@@ -69,7 +70,7 @@ public final class ResNetEncoder extends StageEncoder {
     }
 
     private Block basic(int planes, int stride, int dilation) {
-        SequentialBlock main = new SequentialBlock()
+        SequentialBlock main = new FoldableSequence()
                 .add(ConvBn.builder().setFilters(planes).setKernel(3).optStride(stride).optDilation(dilation).build())
                 .add(ConvBn.builder().setFilters(planes).setKernel(3).optDilation(dilation)
                         .optNonlinearity(Nonlinearity.NONE).build());
@@ -78,7 +79,7 @@ public final class ResNetEncoder extends StageEncoder {
 
     private Block bottleneck(int planes, int stride, int dilation) {
         int out = planes * 4;
-        SequentialBlock main = new SequentialBlock()
+        SequentialBlock main = new FoldableSequence()
                 .add(ConvBn.builder().setFilters(planes).setKernel(1).build())
                 .add(ConvBn.builder().setFilters(planes).setKernel(3).optStride(stride).optDilation(dilation).build())
                 .add(ConvBn.builder().setFilters(out).setKernel(1).optNonlinearity(Nonlinearity.NONE).build());

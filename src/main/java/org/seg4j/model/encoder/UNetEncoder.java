@@ -1,6 +1,7 @@
 package org.seg4j.model.encoder;
 
 import ai.djl.nn.SequentialBlock;
+import org.seg4j.model.layer.FoldableSequence;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.layer.Layers;
 
@@ -23,7 +24,7 @@ public final class UNetEncoder extends StageEncoder {
         addStage(Layers.doubleConv(b.width), b.width, 1);
         for (int i = 1; i <= b.depth; i++) {
             int filters = b.width << i;
-            addStage(new SequentialBlock().add(Layers.maxPool2()).add(Layers.doubleConv(filters)), filters, 1 << i);
+            addStage(new FoldableSequence().add(Layers.maxPool2()).add(Layers.doubleConv(filters)), filters, 1 << i);
         }
     }
 

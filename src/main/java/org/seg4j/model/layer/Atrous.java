@@ -16,7 +16,7 @@ public final class Atrous {
 
     /** A 3x3 convolution with dilation {@code rate} (no bias), batch norm and ReLU. */
     public static SequentialBlock convBnRelu(int filters, int rate) {
-        return new SequentialBlock()
+        return new FoldableSequence()
                 .add(conv3x3(filters, rate, 1))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock());
@@ -30,7 +30,7 @@ public final class Atrous {
      * @param inChannels channels of the input (the depthwise convolution keeps them)
      */
     public static SequentialBlock separableBnRelu(int inChannels, int filters, int rate) {
-        return new SequentialBlock()
+        return new FoldableSequence()
                 .add(conv3x3(inChannels, rate, inChannels))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock())

@@ -21,7 +21,7 @@ import org.seg4j.Seg4jException;
  * computed without running anything, which keeps shape inference and initialisation of deep
  * encoders cheap.
  */
-public final class ConvBn extends AbstractBlock {
+public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
 
     private static final byte VERSION = 1;
 
@@ -38,6 +38,8 @@ public final class ConvBn extends AbstractBlock {
     private final Nonlinearity nonlinearity;
     private final Conv2d conv;
     private final BatchNorm norm;
+    private volatile BatchNormFolding.FoldedConv folded;
+    private NDManager foldManager;
 
     private ConvBn(Builder b) {
         super(VERSION);
@@ -63,13 +65,49 @@ public final class ConvBn extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList y = norm.forward(ps, conv.forward(ps, inputs, training, params), training, params);
+        BatchNormFolding.FoldedConv f = folded;
+        NDList y;
+        if (training) {
+            y = norm.forward(ps, conv.forward(ps, inputs, true, params), true, params);
+        } else if (f != null) {
+            y = f.forward(inputs.head());
+        } else {
+            NDList c = conv.forward(ps, inputs, false, params);
+            y = norm.forward(ps, c, false, params);
+            Release.closeExcept(c, y);
+        }
         NDArray x = y.head();
-        return switch (nonlinearity) {
-            case NONE -> y;
-            case RELU -> new NDList(Activation.relu(x));
-            case RELU6 -> new NDList(Activation.relu6(x));
+        NDArray out = switch (nonlinearity) {
+            case NONE -> x;
+            case RELU -> Activation.relu(x);
+            case RELU6 -> Activation.relu6(x);
         };
+        if (!training) {
+            Release.close(x, out);
+        }
+        return new NDList(out);
+    }
+
+    @Override
+    public synchronized int foldBatchNorm() {
+        unfoldBatchNorm();
+        foldManager = conv.getParameters().get(0).getValue().getArray().getManager().newSubManager();
+        folded = BatchNormFolding.fold(conv, norm, foldManager);
+        return 1;
+    }
+
+    @Override
+    public synchronized void unfoldBatchNorm() {
+        folded = null;
+        if (foldManager != null) {
+            foldManager.close();
+            foldManager = null;
+        }
+    }
+
+    @Override
+    public boolean isBatchNormFolded() {
+        return folded != null;
     }
 
     @Override

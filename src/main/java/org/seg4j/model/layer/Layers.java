@@ -15,10 +15,10 @@ public final class Layers {
 
     /**
      * A {@code k x k} convolution (no bias: the batch norm that follows has one), batch norm and
-     * ReLU, with "same" padding.
+     * ReLU, with "same" padding; batch norm can be folded for inference ({@link BatchNormFolding}).
      */
     public static SequentialBlock convBnRelu(int filters, int kernel) {
-        return new SequentialBlock()
+        return new FoldableSequence()
                 .add(Conv2d.builder()
                         .setKernelShape(new Shape(kernel, kernel))
                         .optPadding(new Shape(kernel / 2, kernel / 2))
@@ -31,7 +31,7 @@ public final class Layers {
 
     /** Two 3x3 conv + BN + ReLU units, the U-Net's basic block. */
     public static SequentialBlock doubleConv(int filters) {
-        return new SequentialBlock().add(convBnRelu(filters, 3)).add(convBnRelu(filters, 3));
+        return new FoldableSequence().add(convBnRelu(filters, 3)).add(convBnRelu(filters, 3));
     }
 
     /** A plain 1x1 convolution with bias (classifier / score layer). */

@@ -43,7 +43,13 @@ public final class Residual extends AbstractBlock {
         NDArray y = main.forward(ps, inputs, training, params).head();
         NDArray skip = shortcut == null ? inputs.head() : shortcut.forward(ps, inputs, training, params).head();
         NDArray sum = y.add(skip);
-        return new NDList(relu ? Activation.relu(sum) : sum);
+        NDArray out = relu ? Activation.relu(sum) : sum;
+        if (!training) {
+            Release.close(y, inputs.head());
+            Release.close(skip, inputs.head());
+            Release.close(sum, out);
+        }
+        return new NDList(out);
     }
 
     @Override

@@ -13,10 +13,12 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.seg4j.model.layer.FoldableSequence;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.layer.AdaptivePool;
 import org.seg4j.model.layer.Atrous;
 import org.seg4j.model.layer.Layers;
+import org.seg4j.model.layer.Release;
 import org.seg4j.model.layer.Spatial;
 
 /**
@@ -55,10 +57,10 @@ public final class Aspp extends AbstractBlock {
                     : Atrous.convBnRelu(width, rate);
             branches[i + 1] = addChildBlock("rate" + rate, branch);
         }
-        this.pooling = addChildBlock("pooling", new SequentialBlock()
+        this.pooling = addChildBlock("pooling", new FoldableSequence()
                 .add(Layers.conv1x1(width))
                 .add(Activation.reluBlock()));
-        this.projection = addChildBlock("projection", new SequentialBlock()
+        this.projection = addChildBlock("projection", new FoldableSequence()
                 .add(Layers.convBnRelu(width, 1))
                 .add(Dropout.builder().optRate(b.dropout).build()));
     }
@@ -86,7 +88,17 @@ public final class Aspp extends AbstractBlock {
         NDArray image = pooling.forward(ps, new NDList(pooled), training, params).head();
         // Bilinear upsampling of a 1x1 map is a broadcast.
         parts.add(image.broadcast(Spatial.withSize(image.getShape(), Spatial.height(s), Spatial.width(s))));
-        return projection.forward(ps, new NDList(NDArrays.concat(parts, 1)), training, params);
+        NDArray cat = NDArrays.concat(parts, 1);
+        if (!training) {
+            Release.closeExcept(parts, new NDList());
+            Release.close(image);
+            Release.close(pooled);
+        }
+        NDList out = projection.forward(ps, new NDList(cat), training, params);
+        if (!training) {
+            Release.closeExcept(new NDList(cat), out);
+        }
+        return out;
     }
 
     @Override

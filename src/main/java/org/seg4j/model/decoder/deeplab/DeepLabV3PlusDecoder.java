@@ -11,11 +11,13 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Arrays;
+import org.seg4j.model.layer.FoldableSequence;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.Decoder;
 import org.seg4j.model.Encoder;
 import org.seg4j.model.layer.Atrous;
 import org.seg4j.model.layer.Layers;
+import org.seg4j.model.layer.Release;
 import org.seg4j.model.layer.Spatial;
 
 /**
@@ -52,7 +54,7 @@ public final class DeepLabV3PlusDecoder extends AbstractBlock implements Decoder
                 .optDropout(b.dropout)
                 .build());
         this.lowLevel = addChildBlock("low_level", Layers.convBnRelu(lowWidth, 1));
-        this.refine = addChildBlock("refine", new SequentialBlock()
+        this.refine = addChildBlock("refine", new FoldableSequence()
                 .add(Atrous.separableBnRelu(width + lowWidth, width, 1))
                 .add(Atrous.separableBnRelu(width, width, 1)));
     }
@@ -84,7 +86,17 @@ public final class DeepLabV3PlusDecoder extends AbstractBlock implements Decoder
         NDArray deep = aspp.forward(ps, new NDList(features.get(1)), training, params).head();
         Shape s = low.getShape();
         NDArray up = Spatial.resize(deep, Spatial.height(s), Spatial.width(s));
-        return refine.forward(ps, new NDList(up.concat(low, 1)), training, params);
+        NDArray cat = up.concat(low, 1);
+        if (!training) {
+            Release.close(up);
+            Release.close(deep, up);
+            Release.close(low);
+        }
+        NDList out = refine.forward(ps, new NDList(cat), training, params);
+        if (!training) {
+            cat.close();
+        }
+        return out;
     }
 
     @Override

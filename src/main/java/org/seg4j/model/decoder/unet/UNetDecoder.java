@@ -14,6 +14,7 @@ import org.seg4j.Seg4jException;
 import org.seg4j.model.Decoder;
 import org.seg4j.model.Encoder;
 import org.seg4j.model.layer.Layers;
+import org.seg4j.model.layer.Release;
 import org.seg4j.model.layer.Spatial;
 
 /**
@@ -78,7 +79,19 @@ public final class UNetDecoder extends AbstractBlock implements Decoder {
             NDArray skip = features.get(i);
             Shape s = skip.getShape();
             NDArray up = Spatial.resize(x, Spatial.height(s), Spatial.width(s));
-            x = blocks[i].forward(ps, new NDList(up.concat(skip, 1)), training, params).head();
+            NDArray cat = up.concat(skip, 1);
+            if (!training) {
+                Release.close(up, x);
+            }
+            NDArray next = blocks[i].forward(ps, new NDList(cat), training, params).head();
+            if (!training) {
+                // the encoder's features belong to the caller; only this decoder's own maps are freed
+                cat.close();
+                if (i < blocks.length - 1) {
+                    x.close();
+                }
+            }
+            x = next;
         }
         return new NDList(x);
     }
