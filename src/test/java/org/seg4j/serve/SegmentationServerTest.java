@@ -136,6 +136,11 @@ class SegmentationServerTest {
                 "unknown class 'sky'");
         expectError(post(base + "v1/models/rgb/segment", new byte[300 * 1024]), 413, "body_too_large", "262144");
         expectError(postMultipart(base + "v1/models/rgb/segment", new byte[300 * 1024]), 413, "body_too_large", "");
+        // without Content-Length (chunked), the cap applies while reading
+        expectError(ServeFixtures.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                + "v1/models/rgb/segment")).POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(new byte[300 * 1024]))).build()), 413,
+                "body_too_large", "262144");
         long t0 = System.nanoTime();
         expectError(post(base + "v1/models/rgb/segment", ServeFixtures.declaredSizePng(100_000, 100_000)), 422,
                 "too_many_pixels", "100000x100000");
