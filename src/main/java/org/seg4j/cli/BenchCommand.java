@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code seg4j bench}: measurements that are not tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchCommand.Loader.class, BenchPerfCommand.class, BenchPerfWorkerCommand.class})
+        subcommands = {BenchCommand.Loader.class, BenchPerfCommand.class, BenchPerfWorkerCommand.class,
+            ServeBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

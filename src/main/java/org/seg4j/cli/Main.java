@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             ModelsCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

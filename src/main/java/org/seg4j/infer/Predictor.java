@@ -8,6 +8,11 @@ import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.seg4j.data.ClassMeta;
@@ -187,6 +192,52 @@ public final class Predictor implements AutoCloseable {
             return networkScores(scaled, false).argmax();
         }
         return upsampledArgmax(networkProbabilities(scaled), image.width(), image.height());
+    }
+
+    /**
+     * Class maps of several images with as few forward passes as possible: images that run whole
+     * (not tiled) and have the same size at network resolution are stacked into one batch of
+     * {@code N x 3 x h x w}; the others go through {@link #predict} one by one. The results equal
+     * those of {@link #predict} image by image (up to batch-dependent floating-point rounding),
+     * in input order. With CRF refinement every image goes through {@link #predict}.
+     *
+     * <p>Memory: the network's activations for the largest group plus {@code N * classes * h * w}
+     * floats of probabilities.
+     */
+    public List<LabelMask> predictBatch(List<RgbImage> images) {
+        LabelMask[] out = new LabelMask[images.size()];
+        Map<Long, List<Integer>> groups = new LinkedHashMap<>();
+        List<RgbImage> scaled = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            RgbImage s = refiner == null ? scaledInput(images.get(i)) : images.get(i);
+            scaled.add(s);
+            if (refiner != null || isTiled(s)) {
+                out[i] = predict(images.get(i));
+            } else {
+                groups.computeIfAbsent(((long) s.width() << 32) | s.height(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<Integer> group : groups.values()) {
+            RgbImage first = scaled.get(group.get(0));
+            int w = first.width();
+            int h = first.height();
+            int n = group.size();
+            int chw = 3 * w * h;
+            float[] input = new float[Math.multiplyExact(n, chw)];
+            for (int b = 0; b < n; b++) {
+                normalization.toChw(scaled.get(group.get(b)), input, b * chw);
+            }
+            float[] probs = forward(input, n, h, w);
+            int plane = numClasses * w * h;
+            for (int b = 0; b < n; b++) {
+                int i = group.get(b);
+                float[] one = n == 1 ? probs : Arrays.copyOfRange(probs, b * plane, (b + 1) * plane);
+                Probabilities p = new Probabilities(numClasses, w, h, one);
+                RgbImage original = images.get(i);
+                out[i] = scaled.get(i) == original ? p.argmax() : upsampledArgmax(p, original.width(), original.height());
+            }
+        }
+        return List.of(out);
     }
 
     /**

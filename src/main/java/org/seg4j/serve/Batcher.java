@@ -1,0 +1,155 @@
+package org.seg4j.serve;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.seg4j.data.LabelMask;
+import org.seg4j.data.RgbImage;
+import org.seg4j.infer.Predictor;
+
+/**
+ * Dynamic batching for one model: requests put images into a bounded queue; one thread takes the
+ * first waiting image, gathers more for at most {@code maxWait} or until {@code maxBatch} are
+ * there, and runs them through {@link Predictor#predictBatch}, which stacks images of equal size
+ * into one forward pass (images of other sizes in the same batch get their own pass). Each caller's
+ * future completes with its own class map.
+ *
+ * <p>The queue is bounded: {@link #submit} refuses at once when it is full (the server answers 429),
+ * so waiting work never grows without limit. Images whose deadline passed while they waited, or
+ * whose caller gave up, are dropped before the forward pass. The predictor runs every pass in a
+ * sub-manager that is closed when the pass ends, so no native memory outlives a batch.
+ */
+final class Batcher implements AutoCloseable {
+
+    /** One image waiting for its class map. */
+    private record Job(RgbImage image, long deadlineNanos, CompletableFuture<LabelMask> result) {}
+
+    private final String model;
+    private final Predictor predictor;
+    private final int maxBatch;
+    private final long maxWaitNanos;
+    private final ArrayBlockingQueue<Job> queue;
+    private final Metrics metrics;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    Batcher(String model, Predictor predictor, int maxBatch, int maxWaitMs, int queueSize, Metrics metrics) {
+        this.model = model;
+        this.predictor = predictor;
+        this.maxBatch = maxBatch;
+        this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMs);
+        this.queue = new ArrayBlockingQueue<>(queueSize);
+        this.metrics = metrics;
+        this.thread = new Thread(this::loop, "seg4j-batcher-" + model);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /**
+     * Queues an image; the future completes with its class map, or exceptionally with a {@link
+     * TimeoutException} when the deadline passes before its batch runs.
+     *
+     * @throws ApiException 429 when the queue is full, 503 when the batcher is closed
+     */
+    CompletableFuture<LabelMask> submit(RgbImage image, long deadlineNanos) {
+        if (!running) {
+            throw new ApiException(503, "shutting_down", "the server is shutting down");
+        }
+        Job job = new Job(image, deadlineNanos, new CompletableFuture<>());
+        if (!queue.offer(job)) {
+            throw new ApiException(429, "queue_full", "model '" + model + "' has " + queue.size()
+                    + " images waiting (the queue limit); retry shortly", 1);
+        }
+        return job.result();
+    }
+
+    /** Images waiting now. */
+    int queueDepth() {
+        return queue.size();
+    }
+
+    private void loop() {
+        List<Job> batch = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                Job first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                long until = System.nanoTime() + maxWaitNanos;
+                while (batch.size() < maxBatch) {
+                    long left = until - System.nanoTime();
+                    Job next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
+                run(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+        failAll(new ApiException(503, "shutting_down", "the server is shutting down"));
+    }
+
+    private void run(List<Job> batch) {
+        long now = System.nanoTime();
+        List<Job> live = new ArrayList<>(batch.size());
+        for (Job job : batch) {
+            if (job.result().isDone()) {
+                continue; // the caller gave up (timeout or disconnect)
+            }
+            if (now - job.deadlineNanos() > 0) {
+                job.result().completeExceptionally(new TimeoutException("deadline passed while queued"));
+                continue;
+            }
+            live.add(job);
+        }
+        if (live.isEmpty()) {
+            return;
+        }
+        List<RgbImage> images = new ArrayList<>(live.size());
+        for (Job job : live) {
+            images.add(job.image());
+        }
+        long t0 = System.nanoTime();
+        try {
+            List<LabelMask> masks = predictor.predictBatch(images);
+            metrics.batch(model, live.size(), (System.nanoTime() - t0) / 1e9);
+            for (int i = 0; i < live.size(); i++) {
+                live.get(i).result().complete(masks.get(i));
+            }
+        } catch (RuntimeException | Error e) {
+            for (Job job : live) {
+                job.result().completeExceptionally(e);
+            }
+        }
+    }
+
+    private void failAll(Throwable cause) {
+        Job job;
+        while ((job = queue.poll()) != null) {
+            job.result().completeExceptionally(cause);
+        }
+    }
+
+    /** Stops taking work, fails what still waits, and waits for the running batch to finish. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        failAll(new ApiException(503, "shutting_down", "the server is shutting down"));
+    }
+}

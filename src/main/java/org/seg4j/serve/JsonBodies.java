@@ -1,0 +1,30 @@
+package org.seg4j.serve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.seg4j.util.Json;
+
+/** JSON bodies of the API, error bodies included. */
+final class JsonBodies {
+
+    private JsonBodies() {}
+
+    /** {@code value} as UTF-8 JSON. */
+    static byte[] bytes(Object value) {
+        try {
+            return Json.JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code {"error": kind, "status": status, "message": message}}. */
+    static byte[] error(int status, String kind, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", kind);
+        body.put("status", status);
+        body.put("message", message);
+        return bytes(body);
+    }
+}

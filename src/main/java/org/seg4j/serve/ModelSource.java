@@ -1,0 +1,56 @@
+package org.seg4j.serve;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.seg4j.Seg4jException;
+import org.seg4j.model.ModelDirectory;
+
+/**
+ * A model to serve: the name clients use in URLs and the directory it is loaded from. Directories
+ * come only from the operator (command line or Java API), never from a request.
+ *
+ * @param name URL-safe model name
+ * @param dir model directory ({@code model.json} + {@code weights.params})
+ */
+public record ModelSource(String name, Path dir) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    public ModelSource {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new Seg4jException("model name '" + name + "' is not allowed: use 1-64 letters, digits, '.', '_'"
+                    + " or '-', starting with a letter or digit");
+        }
+    }
+
+    /**
+     * Parses {@code NAME=DIR} or {@code DIR}. Without a name, the directory's name is used (its
+     * parent's name when the directory is called {@code model}). A run directory of {@code seg4j
+     * quickstart} or {@code train} that holds the model in {@code model/} is accepted as well.
+     */
+    public static ModelSource parse(String spec) {
+        int eq = spec.indexOf('=');
+        String name = eq > 0 ? spec.substring(0, eq) : null;
+        Path dir = resolveDir(Path.of(eq > 0 ? spec.substring(eq + 1) : spec));
+        if (name == null) {
+            Path abs = dir.toAbsolutePath().normalize();
+            Path file = abs.getFileName();
+            if (file != null && file.toString().equals("model") && abs.getParent() != null
+                    && abs.getParent().getFileName() != null) {
+                file = abs.getParent().getFileName();
+            }
+            name = file == null ? "model" : file.toString();
+        }
+        return new ModelSource(name, dir);
+    }
+
+    /** {@code dir}, or {@code dir/model} when only that one holds a model manifest. */
+    static Path resolveDir(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(ModelDirectory.MANIFEST))
+                && Files.isRegularFile(dir.resolve("model").resolve(ModelDirectory.MANIFEST))) {
+            return dir.resolve("model");
+        }
+        return dir;
+    }
+}

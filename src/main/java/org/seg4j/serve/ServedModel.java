@@ -1,0 +1,134 @@
+package org.seg4j.serve;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.seg4j.data.ClassInfo;
+import org.seg4j.data.ClassMeta;
+import org.seg4j.data.LabelMask;
+import org.seg4j.data.RgbImage;
+import org.seg4j.infer.Predictor;
+import org.seg4j.infer.PredictorOptions;
+import org.seg4j.model.ModelManifest;
+
+/**
+ * One served model and its life cycle: {@code loading}, then {@code ready} (with its predictor and
+ * {@link Batcher}) or {@code failed} (with the reason). A model that fails to load does not stop the
+ * server; it answers 503 with the reason and keeps {@code /readyz} not ready.
+ */
+final class ServedModel implements AutoCloseable {
+
+    /** Life-cycle state. */
+    enum State { LOADING, READY, FAILED }
+
+    private final ModelSource source;
+    private volatile State state = State.LOADING;
+    private volatile String failure;
+    private volatile Predictor predictor;
+    private volatile Batcher batcher;
+
+    ServedModel(ModelSource source) {
+        this.source = source;
+    }
+
+    String name() {
+        return source.name();
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Why loading failed, or {@code null}. */
+    String failure() {
+        return failure;
+    }
+
+    /** Loads the model and starts its batcher; failures are recorded, not thrown. */
+    void load(ServeOptions options, Metrics metrics) {
+        try {
+            Predictor p = Predictor.load(source.dir(), PredictorOptions.defaults());
+            predictor = p;
+            batcher = new Batcher(source.name(), p, options.maxBatch(), options.maxWaitMs(), options.queueSize(),
+                    metrics);
+            state = State.READY;
+        } catch (RuntimeException | Error e) {
+            failure = source.dir() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            state = State.FAILED;
+        }
+    }
+
+    /** The predictor of a ready model. */
+    Predictor predictor() {
+        requireReady();
+        return predictor;
+    }
+
+    /** The classes of a ready model. */
+    ClassMeta classes() {
+        return predictor().classes();
+    }
+
+    /** Queues an image for inference (429 when the queue is full, 503 when not ready). */
+    CompletableFuture<LabelMask> submit(RgbImage image, long deadlineNanos) {
+        requireReady();
+        return batcher.submit(image, deadlineNanos);
+    }
+
+    int queueDepth() {
+        Batcher b = batcher;
+        return b == null ? 0 : b.queueDepth();
+    }
+
+    /** What {@code GET /v1/models} says about this model. */
+    Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", source.name());
+        out.put("state", state.name().toLowerCase(java.util.Locale.ROOT));
+        if (state == State.FAILED) {
+            out.put("error", failure);
+        }
+        if (state != State.READY) {
+            return out;
+        }
+        ModelManifest m = predictor.manifest();
+        out.put("architecture", m.model().architecture());
+        Map<String, Object> size = new LinkedHashMap<>();
+        size.put("height", m.preprocessing().height());
+        size.put("width", m.preprocessing().width());
+        out.put("input_size", size);
+        List<Map<String, Object>> classes = new ArrayList<>();
+        for (ClassInfo c : m.classes().classes()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("id", c.id());
+            one.put("name", c.name());
+            one.put("color", Responses.hex(m.classes().palette()[c.id()]));
+            classes.add(one);
+        }
+        out.put("classes", classes);
+        return out;
+    }
+
+    private void requireReady() {
+        switch (state) {
+            case READY -> { }
+            case LOADING -> throw new ApiException(503, "model_loading", "model '" + name() + "' is still loading", 1);
+            case FAILED -> throw new ApiException(503, "model_failed", "model '" + name() + "' failed to load: "
+                    + failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        Batcher b = batcher;
+        if (b != null) {
+            b.close();
+        }
+        Predictor p = predictor;
+        if (p != null) {
+            p.close();
+        }
+    }
+}
