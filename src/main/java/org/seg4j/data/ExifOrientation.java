@@ -6,6 +6,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -28,14 +29,30 @@ public final class ExifOrientation {
      */
     public static int of(Path file) {
         try {
-            Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
-            ExifIFD0Directory dir = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
-            if (dir == null || !dir.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
-                return NORMAL;
-            }
+            return orientation(ImageMetadataReader.readMetadata(file.toFile()));
+        } catch (ImageProcessingException | IOException | RuntimeException e) {
+            return NORMAL;
+        }
+    }
+
+    /** The orientation tag of an encoded image held in memory; {@link #NORMAL} as for {@link #of(Path)}. */
+    public static int of(byte[] encoded) {
+        try {
+            return orientation(ImageMetadataReader.readMetadata(new ByteArrayInputStream(encoded), encoded.length));
+        } catch (ImageProcessingException | IOException | RuntimeException e) {
+            return NORMAL;
+        }
+    }
+
+    private static int orientation(Metadata metadata) {
+        ExifIFD0Directory dir = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        if (dir == null || !dir.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+            return NORMAL;
+        }
+        try {
             int value = dir.getInt(ExifIFD0Directory.TAG_ORIENTATION);
             return value >= 1 && value <= 8 ? value : NORMAL;
-        } catch (ImageProcessingException | IOException | MetadataException | RuntimeException e) {
+        } catch (MetadataException e) {
             return NORMAL;
         }
     }

@@ -227,7 +227,9 @@ public final class Predictor implements AutoCloseable {
             for (int b = 0; b < n; b++) {
                 normalization.toChw(scaled.get(group.get(b)), input, b * chw);
             }
-            float[] probs = forward(input, n, h, w);
+            // upsampling interpolates probabilities; a class map at network resolution needs only logits
+            boolean softmax = group.stream().anyMatch(i -> scaled.get(i) != images.get(i));
+            float[] probs = forward(input, n, h, w, softmax);
             int plane = numClasses * w * h;
             for (int b = 0; b < n; b++) {
                 int i = group.get(b);

@@ -12,6 +12,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.seg4j.data.BufferedImages;
+import org.seg4j.data.ExifOrientation;
 import org.seg4j.data.RgbImage;
 
 /**
@@ -85,6 +86,9 @@ public final class ImageDecoder {
                 if (lower.contains("premature end") || lower.contains("truncated") || lower.contains("missing eoi")) {
                     throw new ApiException(400, "corrupt_image", "corrupt or truncated " + format + " (" + w + ")");
                 }
+            }
+            if (format == ImageFormat.JPEG) {
+                image = ExifOrientation.upright(image, ExifOrientation.of(data));
             }
             return BufferedImages.toRgbImage(image);
         } catch (IOException e) {

@@ -3,9 +3,7 @@ package org.seg4j.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -53,7 +51,7 @@ class ExifOrientationTest {
     void readsTheTagFromAJpegAndReadUprightRotates() throws IOException {
         BufferedImage stored = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
         Path rotated = tmp.resolve("portrait.jpg");
-        Files.write(rotated, jpegWithOrientation(stored, 6));
+        Files.write(rotated, ExifFixtures.jpegWithOrientation(stored, 6));
         Path plain = tmp.resolve("plain.jpg");
         ImageIO.write(stored, "jpg", plain.toFile());
 
@@ -77,26 +75,5 @@ class ExifOrientationTest {
         int x = corner.endsWith("l") ? 0 : img.getWidth() - 1;
         int y = corner.startsWith("t") ? 0 : img.getHeight() - 1;
         return img.getRGB(x, y) & 0xffffff;
-    }
-
-    /** A JPEG with an APP1 EXIF segment (big-endian TIFF, one IFD0 entry: orientation) after SOI. */
-    static byte[] jpegWithOrientation(BufferedImage image, int orientation) throws IOException {
-        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", jpeg);
-        byte[] body = jpeg.toByteArray();
-        ByteBuffer tiff = ByteBuffer.allocate(26);
-        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
-        tiff.putShort((short) 1);
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
-        tiff.putInt(0);
-        byte[] exif = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(body, 0, 2); // SOI
-        int length = 2 + exif.length + tiff.capacity();
-        out.write(new byte[] {(byte) 0xff, (byte) 0xe1, (byte) (length >> 8), (byte) length});
-        out.write(exif);
-        out.write(tiff.array());
-        out.write(body, 2, body.length - 2);
-        return out.toByteArray();
     }
 }

@@ -3,10 +3,13 @@ package org.seg4j.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.seg4j.data.BufferedImages;
+import org.seg4j.data.ExifFixtures;
 import org.seg4j.data.RgbImage;
 import org.seg4j.infer.TestModels;
 
@@ -26,6 +29,14 @@ class ImageDecoderTest {
 
         RgbImage gray = decoder.decode(ServeFixtures.grayPng(10, 4));
         assertThat(gray.get(3, 2, 0)).isEqualTo(27).isEqualTo(gray.get(3, 2, 1)).isEqualTo(gray.get(3, 2, 2));
+    }
+
+    @Test
+    void appliesTheExifOrientationOfAJpeg() throws IOException {
+        BufferedImage stored = new BufferedImage(30, 10, BufferedImage.TYPE_INT_RGB);
+        RgbImage upright = decoder.decode(ExifFixtures.jpegWithOrientation(stored, 8));
+        assertThat(upright.width()).isEqualTo(10);
+        assertThat(upright.height()).isEqualTo(30);
     }
 
     @Test
