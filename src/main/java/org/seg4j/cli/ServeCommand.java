@@ -30,8 +30,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--max-batch", defaultValue = "8", description = "Most images per forward pass (default: ${DEFAULT-VALUE}).")
-    int maxBatch;
+    @Option(names = "--max-batch", description = "Most images per forward pass (default: 1 on CPU, where batching"
+            + " measured slower (docs/serving.md); 8 on a GPU).")
+    Integer maxBatch;
 
     @Option(names = "--max-wait-ms", defaultValue = "5",
             description = "How long a batch waits for more images after its first (default: ${DEFAULT-VALUE}).")
@@ -61,11 +62,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "HTTP worker threads for reading, decoding and encoding (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    /** 1 on CPU, where stacking images measured slower than one at a time; 8 with a GPU. */
+    static int defaultMaxBatch() {
+        return ai.djl.engine.Engine.getInstance().getGpuCount() > 0 ? 8 : 1;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         ServeOptions options;
         try {
-            options = new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
+            options = new ServeOptions(host, port, maxBatch != null ? maxBatch : defaultMaxBatch(), maxWaitMs, queueSize, maxBodyBytes, maxPixels,
                     maxMetadataBytes, timeoutMs, threads);
         } catch (IllegalArgumentException e) {
             throw new Seg4jException(e.getMessage(), e);
