@@ -77,10 +77,9 @@ public final class SharpnessReport {
                 g.drawImage(img, x + 2, y + 2, tw, th, null);
                 boolean blurry = s.sharpness().laplacianVariance() < threshold;
                 g.setColor(blurry ? new Color(180, 0, 0) : Color.DARK_GRAY);
-                g.drawString(s.id(), x + 3, y + cellH - LABEL_HEIGHT + 14);
-                g.drawString(String.format(Locale.ROOT, "lap.var %.1f  tenengrad %.0f%s",
-                        s.sharpness().laplacianVariance(), s.sharpness().tenengrad(), blurry ? "  BLURRY" : ""),
-                        x + 3, y + cellH - LABEL_HEIGHT + 28);
+                g.drawString(s.id() + (blurry ? "  BLURRY" : ""), x + 3, y + cellH - LABEL_HEIGHT + 14);
+                g.drawString(String.format(Locale.ROOT, "lap.var %.1f  teng. %.0f", s.sharpness().laplacianVariance(),
+                        s.sharpness().tenengrad()), x + 3, y + cellH - LABEL_HEIGHT + 28);
             }
         } finally {
             g.dispose();
