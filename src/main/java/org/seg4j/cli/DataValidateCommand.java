@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.seg4j.Seg4jException;
 import org.seg4j.data.DatasetOptions;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.layout.DatasetLayouts;
@@ -38,6 +39,9 @@ final class DataValidateCommand implements Callable<Integer> {
     public Integer call() {
         var l = layout == null ? DatasetLayouts.detect(root).layout() : DatasetLayouts.byName(layout);
         List<String> names = splits.isEmpty() ? l.splits(root) : splits;
+        if (names.isEmpty()) {
+            throw new Seg4jException(root + ": no splits found (" + l.description() + ")");
+        }
         List<DatasetCheck> checks = new ArrayList<>();
         for (String split : names) {
             SegmentationDataset ds = SegmentationDataset.open(root, l.name(), split,

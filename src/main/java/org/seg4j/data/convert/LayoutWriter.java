@@ -3,11 +3,13 @@ package org.seg4j.data.convert;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.BufferedImages;
 import org.seg4j.data.ClassInfo;
@@ -36,7 +38,8 @@ import org.seg4j.util.AtomicFiles;
  * PNG, so other images are decoded and written as PNG. The city of a Cityscapes sample is the part
  * of its id before the first underscore. Void pixels are written as the class list's
  * {@code ignore_index} when it is outside the class ids, else 255; {@code classes.yaml} says which.
- * Files are written atomically; the output folder must not hold a data set already.
+ * Files are written atomically; the output folder must not hold a data set already. {@link #write}
+ * may be called from several threads.
  */
 public final class LayoutWriter {
 
@@ -46,7 +49,7 @@ public final class LayoutWriter {
     private final MaskFormat format;
     private final int voidValue;
     private final Map<String, TreeSet<String>> vocLists = new LinkedHashMap<>();
-    private int written;
+    private final AtomicInteger written = new AtomicInteger();
 
     /**
      * A writer into {@code root}.
@@ -68,7 +71,7 @@ public final class LayoutWriter {
     }
 
     /** The output folder. */
-    public java.nio.file.Path root() {
+    public Path root() {
         return root;
     }
 
@@ -78,7 +81,7 @@ public final class LayoutWriter {
      * @param image the source image file (copied or re-encoded)
      * @param mask its labels, or {@code null} for an unlabelled sample
      */
-    public synchronized void write(String split, String id, Path image, LabelMask mask) {
+    public void write(String split, String id, Path image, LabelMask mask) {
         String ext = extension(image);
         Path imageOut;
         Path maskOut;
@@ -99,7 +102,9 @@ public final class LayoutWriter {
             case "voc" -> {
                 imageOut = root.resolve("JPEGImages").resolve(id + "." + ext);
                 maskOut = root.resolve("SegmentationClass").resolve(id + ".png");
-                vocLists.computeIfAbsent(split, s -> new TreeSet<>()).add(id);
+                synchronized (vocLists) {
+                    vocLists.computeIfAbsent(split, s -> new TreeSet<>()).add(id);
+                }
             }
             case "cityscapes" -> {
                 int u = id.indexOf('_');
@@ -119,7 +124,7 @@ public final class LayoutWriter {
         if (mask != null) {
             writeMask(maskOut, mask);
         }
-        written++;
+        written.incrementAndGet();
     }
 
     /** Writes a mask in this writer's format. */
@@ -145,7 +150,7 @@ public final class LayoutWriter {
     /** The mask in class colours, void in the void colour. */
     RgbImage colours(LabelMask mask) {
         int[] palette = classes.palette();
-        boolean blackUsed = java.util.Arrays.stream(palette).anyMatch(c -> c == 0);
+        boolean blackUsed = Arrays.stream(palette).anyMatch(c -> c == 0);
         int voidRgb = blackUsed ? BufferedImages.VOID_RGB : 0;
         RgbImage img = RgbImage.blank(mask.width(), mask.height());
         for (int y = 0; y < mask.height(); y++) {
@@ -165,7 +170,7 @@ public final class LayoutWriter {
             AtomicFiles.writeString(root.resolve("ImageSets/Segmentation").resolve(e.getKey() + ".txt"),
                     String.join("\n", e.getValue()) + "\n");
         }
-        return written;
+        return written.get();
     }
 
     private static String extension(Path file) {
