@@ -12,7 +12,7 @@ final class DataOptions {
     @Option(names = "--data", required = true, description = "Data set root folder.")
     Path root;
 
-    @Option(names = "--layout", description = "Folder layout: folder, camvid or voc (detected when omitted).")
+    @Option(names = "--layout", description = "Folder layout: folder, camvid, voc or cityscapes (detected when omitted).")
     String layout;
 
     @Option(names = "--skip-bad", description = "Skip unreadable or inconsistent samples and list them, "
@@ -21,7 +21,12 @@ final class DataOptions {
 
     /** Opens one split, printing how the layout was chosen and what was skipped. */
     SegmentationDataset open(String split, ClassMeta classesOverride) {
-        DatasetOptions.Builder b = DatasetOptions.builder().skipBad(skipBad);
+        return open(split, classesOverride, true);
+    }
+
+    /** Opens one split; {@code requireMasks} false accepts a split without masks. */
+    SegmentationDataset open(String split, ClassMeta classesOverride, boolean requireMasks) {
+        DatasetOptions.Builder b = DatasetOptions.builder().skipBad(skipBad).requireMasks(requireMasks);
         if (classesOverride != null) {
             b.classes(classesOverride);
         }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             QuickstartCommand.class,
             SynthCommand.class,
+            DataCommand.class,
             TrainCommand.class,
             EvalCommand.class,
             PredictCommand.class,

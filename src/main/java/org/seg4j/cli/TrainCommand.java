@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.SegmentationDataset;
+import org.seg4j.data.boxes.BoxLabels;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainResult;
 import org.seg4j.train.TrainingRun;
+import org.seg4j.train.weak.BoxSupervisedTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +69,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "none, median-frequency, inverse-sqrt, or a YAML file with class_weights: [...].")
     String classWeights;
 
+    @Option(names = "--sampling", description = "Epoch sampling: none, repeat-factor, or class-balanced "
+            + "(alias class-aware) to draw images with rare classes more often.")
+    String sampling;
+
     @Option(names = "--seed", description = "Random seed.")
     Long seed;
 
@@ -89,18 +95,30 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
     boolean resume;
 
+    @Option(names = "--box-labels", description = "Train from bounding boxes only (JSON, see seg4j data boxes): "
+            + "masks are made from the boxes, then refined by the model itself for --box-rounds rounds.")
+    Path boxLabels;
+
+    @Option(names = "--box-rounds", defaultValue = "3",
+            description = "Box supervision: training rounds sharing the epochs (default: ${DEFAULT-VALUE}).")
+    int boxRounds;
+
+    @Option(names = "--box-refine", defaultValue = "colour",
+            description = "Box supervision: initial masks by 'colour' (box filling + colour model) or 'fill'.")
+    String boxRefine;
+
     @Option(names = "--set", description = "Any configuration key, e.g. --set rotation=10 --set loss=ce+dice.")
     Map<String, String> set = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
         TrainConfig cfg = resolveConfig();
-        SegmentationDataset train = data.open(trainSplit, null);
+        SegmentationDataset train = data.open(trainSplit, null, boxLabels == null);
         SegmentationDataset val = "none".equalsIgnoreCase(valSplit) ? null : data.open(valSplit, train.classes());
         System.err.printf(Locale.ROOT, "seg4j: training %s on %d images (%s)%s -> %s%n",
                 cfg.model() == null ? TrainingRun.DEFAULT_MODEL : cfg.model(), train.size(), trainSplit,
                 val == null ? "" : ", validating on " + val.size() + " (" + valSplit + ")", out);
-        TrainResult result = TrainingRun.builder()
+        TrainResult result = boxLabels != null ? boxSupervised(cfg, train, val) : TrainingRun.builder()
                 .setTrainData(train)
                 .optValidationData(val)
                 .setConfig(cfg)
@@ -111,6 +129,26 @@ final class TrainCommand implements Callable<Integer> {
                 .fit();
         System.out.println(summary(result));
         return 0;
+    }
+
+    private TrainResult boxSupervised(TrainConfig cfg, SegmentationDataset train, SegmentationDataset val) {
+        if (resume) {
+            throw new Seg4jException("--resume is not supported with --box-labels");
+        }
+        if (!boxRefine.equals("colour") && !boxRefine.equals("color") && !boxRefine.equals("fill")) {
+            throw new Seg4jException("--box-refine must be 'colour' or 'fill', got '" + boxRefine + "'");
+        }
+        return BoxSupervisedTraining.builder()
+                .setTrainData(train)
+                .optValidationData(val)
+                .setConfig(cfg)
+                .setBoxes(BoxLabels.read(boxLabels))
+                .setOutputDir(out)
+                .optRounds(boxRounds)
+                .optRefine(!boxRefine.equals("fill"))
+                .optDatasetFingerprint(train.fingerprint())
+                .build()
+                .fit();
     }
 
     /** The configuration: the run's own on resume, else --config, then the options on top. */
@@ -132,6 +170,7 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "schedule", schedule);
         put(o, "warmup_steps", warmup);
         put(o, "seed", seed);
+        put(o, "sampling", sampling);
         put(o, "time_budget", timeBudget);
         put(o, "keep_last", keepLast);
         put(o, "num_workers", workers);

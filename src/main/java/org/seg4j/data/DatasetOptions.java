@@ -10,8 +10,12 @@ package org.seg4j.data;
  *     samples then have no mask
  * @param classes the class list to use, or {@code null} for {@code classes.yaml} in the data set
  *     folder, else the layout's built-in list
+ * @param checkFiles whether {@link SegmentationDataset#open} checks that every listed file exists
+ *     (on by default; {@code data validate} turns it off to report every missing file instead of
+ *     stopping at the first)
  */
-public record DatasetOptions(boolean skipBad, long maxPixels, boolean requireMasks, ClassMeta classes) {
+public record DatasetOptions(boolean skipBad, long maxPixels, boolean requireMasks, ClassMeta classes,
+        boolean checkFiles) {
 
     /** Strict reading: bad files throw, masks required, 100 MP limit, classes from the data set. */
     public static final DatasetOptions DEFAULT = builder().build();
@@ -33,6 +37,7 @@ public record DatasetOptions(boolean skipBad, long maxPixels, boolean requireMas
         private long maxPixels = ImageFiles.DEFAULT_MAX_PIXELS;
         private boolean requireMasks = true;
         private ClassMeta classes;
+        private boolean checkFiles = true;
 
         private Builder() {}
 
@@ -60,9 +65,15 @@ public record DatasetOptions(boolean skipBad, long maxPixels, boolean requireMas
             return this;
         }
 
+        /** See {@link DatasetOptions#checkFiles()}. */
+        public Builder checkFiles(boolean value) {
+            checkFiles = value;
+            return this;
+        }
+
         /** The options. */
         public DatasetOptions build() {
-            return new DatasetOptions(skipBad, maxPixels, requireMasks, classes);
+            return new DatasetOptions(skipBad, maxPixels, requireMasks, classes, checkFiles);
         }
     }
 }

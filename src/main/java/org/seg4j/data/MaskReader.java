@@ -30,6 +30,7 @@ public final class MaskReader {
     private final ClassMeta classes;
     private final long maxPixels;
     private final ColourTable colours;
+    private final int[] valueTable;
 
     /** A reader with the default pixel limit and void colours. */
     public MaskReader(ClassMeta classes) {
@@ -44,9 +45,24 @@ public final class MaskReader {
      *     {@code null} for the defaults
      */
     public MaskReader(ClassMeta classes, long maxPixels, int[] voidColours) {
+        this(classes, maxPixels, voidColours, null);
+    }
+
+    /**
+     * A reader that maps stored gray or palette values through {@code valueMap} (Cityscapes'
+     * label ids to train ids, for example).
+     *
+     * @param valueMap 256 entries: the label of each stored value, {@link LabelMask#IGNORE} for void,
+     *     -1 for values that are an error; {@code null} for the identity on the class ids
+     */
+    public MaskReader(ClassMeta classes, long maxPixels, int[] voidColours, int[] valueMap) {
         this.classes = classes;
         this.maxPixels = maxPixels;
         this.colours = new ColourTable(classes, voidColours == null ? defaultVoidColours(classes) : voidColours);
+        if (valueMap != null && valueMap.length != 256) {
+            throw new IllegalArgumentException("a mask value map needs 256 entries, got " + valueMap.length);
+        }
+        this.valueTable = valueMap != null ? valueMap.clone() : valueTable(classes);
     }
 
     /** The class list masks are read for. */
@@ -75,7 +91,7 @@ public final class MaskReader {
         int w = image.getWidth();
         int h = image.getHeight();
         byte[] labels = new byte[w * h];
-        int[] lut = valueTable(classes);
+        int[] lut = valueTable;
         Raster raster = image.getRaster();
         if (raster.getDataBuffer() instanceof DataBufferByte bytes && bytes.getNumBanks() == 1
                 && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm && raster.getMinX() == 0

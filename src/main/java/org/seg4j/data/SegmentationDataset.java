@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.layout.DatasetEntry;
@@ -45,7 +46,7 @@ public final class SegmentationDataset implements SampleSource {
     private volatile String fingerprint;
 
     private SegmentationDataset(Path root, DatasetLayout layout, String layoutReason, String split, ClassMeta classes,
-            List<DatasetEntry> entries, DatasetOptions options, ValidationReport report) {
+            List<DatasetEntry> entries, DatasetOptions options, ValidationReport report, MaskReader maskReader) {
         this.root = root;
         this.layout = layout;
         this.layoutReason = layoutReason;
@@ -53,7 +54,7 @@ public final class SegmentationDataset implements SampleSource {
         this.classes = classes;
         this.entries = List.copyOf(entries);
         this.options = options;
-        this.maskReader = new MaskReader(classes, options.maxPixels(), null);
+        this.maskReader = maskReader;
         this.report = report;
     }
 
@@ -87,10 +88,15 @@ public final class SegmentationDataset implements SampleSource {
             throw new Seg4jException(root + ": split '" + split + "' has no mask folder (" + layout.description()
                     + ")");
         }
+        boolean builtIn = options.classes() == null && !Files.isRegularFile(root.resolve(ClassMeta.FILE_NAME));
+        int[] valueMap = builtIn ? layout.maskValueMap(root, split).orElse(null) : null;
+        MaskReader reader = new MaskReader(classes, options.maxPixels(), null, valueMap);
         SegmentationDataset ds = new SegmentationDataset(
-                root, layout, detection.reason(), split, classes, entries, options, null);
+                root, layout, detection.reason(), split, classes, entries, options, null, reader);
         if (!options.skipBad()) {
-            entries.forEach(SegmentationDataset::checkFilesExist);
+            if (options.checkFiles()) {
+                entries.forEach(SegmentationDataset::checkFilesExist);
+            }
             return ds;
         }
         ValidationReport report = ds.validate();
@@ -170,24 +176,38 @@ public final class SegmentationDataset implements SampleSource {
 
     /** Loads every sample (in parallel) and reports the ones that fail, without throwing. */
     public ValidationReport validate() {
-        List<ValidationReport.Problem> problems = IntStream.range(0, size())
-                .parallel()
-                .mapToObj(this::check)
-                .filter(Objects::nonNull)
-                .toList();
-        return new ValidationReport(size(), problems);
+        return validate(sample -> null);
     }
 
-    private ValidationReport.Problem check(int index) {
+    /**
+     * Like {@link #validate()}, and runs {@code inspect} on every sample that loads: a non-null
+     * result is a warning about that sample (e.g. "nearly uniform image").
+     */
+    public ValidationReport validate(Function<Sample, String> inspect) {
+        List<ValidationReport.Problem[]> results = IntStream.range(0, size())
+                .parallel()
+                .mapToObj(i -> check(i, inspect))
+                .toList();
+        List<ValidationReport.Problem> problems = results.stream().map(r -> r[0]).filter(Objects::nonNull).toList();
+        List<ValidationReport.Problem> warnings = results.stream().map(r -> r[1]).filter(Objects::nonNull).toList();
+        return new ValidationReport(size(), problems, warnings);
+    }
+
+    /** {problem, warning} of one sample, either or both null. */
+    private ValidationReport.Problem[] check(int index, Function<Sample, String> inspect) {
+        Sample sample;
         try {
-            load(index);
-            return null;
+            sample = load(index);
         } catch (Seg4jException e) {
-            return new ValidationReport.Problem(id(index), e.getMessage());
+            return new ValidationReport.Problem[] {new ValidationReport.Problem(id(index), e.getMessage()), null};
         } catch (RuntimeException e) {
             // a decoder bug on a strange file is still a bad file for the user
-            return new ValidationReport.Problem(id(index), entries.get(index).image() + ": " + e);
+            return new ValidationReport.Problem[] {
+                new ValidationReport.Problem(id(index), entries.get(index).image() + ": " + e), null};
         }
+        String warning = inspect.apply(sample);
+        return new ValidationReport.Problem[] {
+            null, warning == null ? null : new ValidationReport.Problem(id(index), warning)};
     }
 
     /** This data set without the samples whose ids are given (e.g. {@link ValidationReport#badIds()}). */
@@ -200,7 +220,8 @@ public final class SegmentationDataset implements SampleSource {
         if (kept.isEmpty()) {
             throw new Seg4jException(root + ": no samples left in split '" + split + "'");
         }
-        return new SegmentationDataset(root, layout, layoutReason, split, classes, kept, options, newReport);
+        return new SegmentationDataset(root, layout, layoutReason, split, classes, kept, options, newReport,
+                maskReader);
     }
 
     /** The validation done by {@link #open} with {@code skipBad}; empty otherwise. */

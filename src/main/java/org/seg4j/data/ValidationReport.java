@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The result of {@link SegmentationDataset#validate()}: which samples cannot be loaded, and why.
+ * The result of {@link SegmentationDataset#validate()}: which samples cannot be loaded, and why,
+ * plus warnings about samples that load but look suspicious (see
+ * {@link SegmentationDataset#validate(java.util.function.Function)}).
  *
  * @param checked number of samples checked
  * @param problems one entry per bad sample, in data set order
+ * @param warnings samples that load but look wrong (a nearly uniform image, say), in data set order
  */
-public record ValidationReport(int checked, List<Problem> problems) {
+public record ValidationReport(int checked, List<Problem> problems, List<Problem> warnings) {
 
     /**
      * A bad sample.
@@ -22,6 +25,12 @@ public record ValidationReport(int checked, List<Problem> problems) {
 
     public ValidationReport {
         problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A report without warnings. */
+    public ValidationReport(int checked, List<Problem> problems) {
+        this(checked, problems, List.of());
     }
 
     /** True if every sample loaded. */
@@ -38,7 +47,8 @@ public record ValidationReport(int checked, List<Problem> problems) {
 
     /** One line, e.g. {@code checked 367 samples: 2 bad}. */
     public String summary() {
-        return "checked " + checked + " samples: " + (problems.isEmpty() ? "all good" : problems.size() + " bad");
+        return "checked " + checked + " samples: " + (problems.isEmpty() ? "all good" : problems.size() + " bad")
+                + (warnings.isEmpty() ? "" : ", " + warnings.size() + " with warnings");
     }
 
     /** The summary followed by one indented line per problem. */

@@ -67,6 +67,9 @@ import org.seg4j.util.Json;
  *     (e.g. 0.5 trains CamVid at 180x240); predicted masks always come back at full resolution
  * @param rotation loader: largest random rotation in degrees (0 = none)
  * @param colorJitter loader: strength of random brightness/contrast/saturation changes (0 = none)
+ * @param sampling loader: {@code none}, {@code repeat-factor} or {@code class-balanced} (alias
+ *     {@code class-aware}); see {@link org.seg4j.data.sampling.SamplingMode}
+ * @param repeatThreshold loader: threshold {@code t} of repeat-factor sampling, in (0, 1]
  */
 public record TrainConfig(
         int epochs,
@@ -102,7 +105,9 @@ public record TrainConfig(
         int baseWidth,
         double inputScale,
         double rotation,
-        double colorJitter) {
+        double colorJitter,
+        String sampling,
+        double repeatThreshold) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -113,7 +118,8 @@ public record TrainConfig(
             "nesterov", "weight_decay", "grad_clip_norm", "schedule", "poly_power", "warmup_steps", "loss",
             "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget",
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
-            "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter");
+            "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
+            "repeat_threshold");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -159,6 +165,17 @@ public record TrainConfig(
         if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
             throw new Seg4jException("time_budget must be positive, got " + timeBudget);
         }
+        if (!(repeatThreshold > 0) || repeatThreshold > 1) {
+            throw new Seg4jException("repeat_threshold must be in (0, 1], got " + repeatThreshold);
+        }
+        if (classWeights != null) {
+            for (float w : classWeights) {
+                if (!(w >= 0) || Float.isInfinite(w)) {
+                    throw new Seg4jException("class_weights must be finite and >= 0, got " + w);
+                }
+            }
+        }
+        sampling = org.seg4j.data.sampling.SamplingMode.parse(norm(sampling, "none")).configName();
         optimizer = norm(optimizer, "adamw");
         org.seg4j.train.optim.Optimizer.checkName(optimizer);
         schedule = LrSchedule.Kind.parse(norm(schedule, "poly")).configName();
@@ -329,6 +346,8 @@ public record TrainConfig(
         double inputScale = 1.0;
         double rotation = 0;
         double colorJitter = 0;
+        String sampling = "none";
+        double repeatThreshold = 0.5;
 
         private Builder() {}
 
@@ -369,6 +388,8 @@ public record TrainConfig(
         public Builder inputScale(double v) { inputScale = v; return this; }
         public Builder rotation(double v) { rotation = v; return this; }
         public Builder colorJitter(double v) { colorJitter = v; return this; }
+        public Builder sampling(String v) { sampling = v; return this; }
+        public Builder repeatThreshold(double v) { repeatThreshold = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -385,7 +406,7 @@ public record TrainConfig(
                     nesterov, weightDecay, gradClipNorm, schedule, polyPower, warmupSteps, loss, classWeighting,
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
-                    baseWidth, inputScale, rotation, colorJitter);
+                    baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold);
         }
     }
 }

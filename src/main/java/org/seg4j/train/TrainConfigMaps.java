@@ -61,6 +61,11 @@ final class TrainConfigMaps {
     static String hash(TrainConfig c) {
         Map<String, Object> m = toMap(c);
         m.keySet().removeAll(NOT_HASHED);
+        if ("none".equals(c.sampling())) {
+            // keeps the hash of runs from before class-aware sampling existed
+            m.remove("sampling");
+            m.remove("repeat_threshold");
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -107,6 +112,8 @@ final class TrainConfigMaps {
         m.put("input_scale", c.inputScale());
         m.put("rotation", c.rotation());
         m.put("color_jitter", c.colorJitter());
+        m.put("sampling", c.sampling());
+        m.put("repeat_threshold", c.repeatThreshold());
         return m;
     }
 
@@ -192,6 +199,8 @@ final class TrainConfigMaps {
             case "input_scale" -> b.inputScale = asDouble(v);
             case "rotation" -> b.rotation = asDouble(v);
             case "color_jitter" -> b.colorJitter = asDouble(v);
+            case "sampling" -> b.sampling = asString(v);
+            case "repeat_threshold" -> b.repeatThreshold = asDouble(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

@@ -1,5 +1,7 @@
 package org.seg4j.train;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -9,8 +11,12 @@ import java.util.Map;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.SampleSource;
 import org.seg4j.data.loader.BatchLoader;
+import org.seg4j.data.sampling.ImageClassCounts;
+import org.seg4j.data.sampling.SamplingMode;
+import org.seg4j.data.sampling.SamplingSummary;
 import org.seg4j.metric.report.TrainingCurves;
 import org.seg4j.metric.report.TrainingCurvesPlot;
+import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
@@ -38,6 +44,7 @@ public final class TrainingRun {
     private final boolean resume;
     private final PrintStream log;
     private final List<TrainingListener> listeners;
+    private final Path initialWeights;
 
     private TrainingRun(Builder b) {
         this.train = b.train;
@@ -50,6 +57,7 @@ public final class TrainingRun {
         this.resume = b.resume;
         this.log = b.log;
         this.listeners = List.copyOf(b.listeners);
+        this.initialWeights = b.initialWeights;
     }
 
     public static Builder builder() {
@@ -71,12 +79,14 @@ public final class TrainingRun {
             log.println("seg4j: class weights " + ClassWeights.describe(weights, classes));
         }
         Normalization norm = Normalization.IMAGENET;
+        double[] sampleWeights = sampleWeights();
         try (BatchLoader trainLoader = BatchLoader.builder()
                         .setSource(train)
                         .setBatchSize(config.batchSize())
                         .optPipeline(Augmentations.training(config))
                         .optNormalization(norm)
                         .optShuffle(true)
+                        .optSampleWeights(sampleWeights)
                         .optDropLast(train.size() >= config.batchSize())
                         .optSeed(config.seed())
                         .optWorkers(config.numWorkers())
@@ -90,8 +100,15 @@ public final class TrainingRun {
                         .optSeed(config.seed())
                         .optWorkers(config.numWorkers())
                         .build()) {
+            Block block = ModelRegistry.create(spec);
+            NDManager weightsManager = initialWeights == null ? null : NDManager.newBaseManager();
+            if (weightsManager != null) {
+                ModelDirectory.initialize(block, weightsManager, config.cropHeight(), config.cropWidth());
+                ModelDirectory.loadWeights(initialWeights, block, weightsManager);
+            }
             SegmentationTrainer.Builder trainer = SegmentationTrainer.builder()
-                    .block(ModelRegistry.create(spec))
+                    .block(block)
+                    .manager(weightsManager)
                     .trainData(trainLoader)
                     .validationData(valLoader)
                     .config(config)
@@ -102,8 +119,27 @@ public final class TrainingRun {
                     .log(log)
                     .listener(curvesPlotter());
             listeners.forEach(trainer::listener);
-            return trainer.build().fit();
+            try {
+                return trainer.build().fit();
+            } finally {
+                if (weightsManager != null) {
+                    weightsManager.close();
+                }
+            }
         }
+    }
+
+    /** Per-image weights of class-aware sampling, or {@code null} for uniform epochs. */
+    private double[] sampleWeights() {
+        SamplingMode mode = SamplingMode.parse(config.sampling());
+        if (mode == SamplingMode.NONE) {
+            return null;
+        }
+        double[] w = mode.weights(ImageClassCounts.of(train), config.repeatThreshold());
+        if (log != null) {
+            log.println("seg4j: " + SamplingSummary.describe(mode, w, train));
+        }
+        return w;
     }
 
     private ModelManifest manifest(ModelSpec spec, ClassMeta classes, Normalization norm) {
@@ -154,6 +190,7 @@ public final class TrainingRun {
         private boolean resume;
         private PrintStream log = System.err;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private Path initialWeights;
 
         public Builder setTrainData(SampleSource v) { train = v; return this; }
         public Builder setConfig(TrainConfig v) { config = v; return this; }
@@ -166,6 +203,8 @@ public final class TrainingRun {
         public Builder optResume(boolean v) { resume = v; return this; }
         public Builder optLog(PrintStream v) { log = v; return this; }
         public Builder addListener(TrainingListener v) { listeners.add(v); return this; }
+        /** Start from these weights (a {@code weights.params} of the same architecture) instead of random ones. */
+        public Builder optInitialWeights(Path v) { initialWeights = v; return this; }
 
         public TrainingRun build() {
             if (train == null || config == null || outputDir == null) {

@@ -227,7 +227,7 @@ class SegmentationDatasetTest {
         assertThatThrownBy(() -> SegmentationDataset.open(root.resolve("nope"), null, "train"))
                 .hasMessage(root.resolve("nope") + ": data set folder not found");
         DatasetFixtures.camvid(root, 1, "train");
-        assertThatThrownBy(() -> SegmentationDataset.open(root, "cityscapes", "train"))
-                .hasMessageStartingWith("unknown data set layout 'cityscapes'");
+        assertThatThrownBy(() -> SegmentationDataset.open(root, "ade20k", "train"))
+                .hasMessageStartingWith("unknown data set layout 'ade20k'");
     }
 }

@@ -108,4 +108,22 @@ class TrainConfigTest {
         assertThat(w).containsExactly(new float[] {1f, 2f, 1f}, org.assertj.core.api.Assertions.within(1e-6f));
         assertThat(ClassWeights.resolve(TrainConfig.defaults(), src, 3)).isNull();
     }
+
+    @Test
+    void samplingAndClassWeightsAreChecked() {
+        TrainConfig c = TrainConfig.fromMap(Map.of("sampling", "class-aware", "repeat_threshold", 0.2), "t");
+        assertThat(c.sampling()).isEqualTo("class-balanced");
+        assertThat(TrainConfig.fromMap(c.toMap(), "again")).isEqualTo(c);
+        assertThat(TrainConfig.defaults().hash()).as("sampling none keeps older hashes")
+                .isEqualTo(TrainConfig.defaults().toBuilder().repeatThreshold(0.9).build().hash());
+        assertThatThrownBy(
+                () -> TrainConfig.fromMap(Map.of("sampling", "rare-first"), "t"))
+                .hasMessageContaining("unknown sampling 'rare-first'");
+        assertThatThrownBy(
+                () -> TrainConfig.builder().classWeights(new float[] {1, -0.5f}).build())
+                .hasMessageContaining("finite and >= 0");
+        assertThatThrownBy(
+                () -> TrainConfig.builder().classWeights(new float[] {Float.NaN}).build())
+                .hasMessageContaining("finite and >= 0");
+    }
 }

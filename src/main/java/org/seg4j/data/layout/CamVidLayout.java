@@ -56,6 +56,11 @@ public final class CamVidLayout implements DatasetLayout {
     }
 
     @Override
+    public List<Path> orphanMasks(Path root, String split) {
+        return FolderLayout.orphans(root.resolve(split), root.resolve(split + "annot"));
+    }
+
+    @Override
     public Optional<ClassMeta> builtInClasses() {
         return Optional.of(ClassMeta.camvid());
     }

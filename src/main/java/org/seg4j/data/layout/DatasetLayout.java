@@ -33,4 +33,21 @@ public interface DatasetLayout {
 
     /** The class list this layout implies when there is no {@code classes.yaml}, if any. */
     Optional<ClassMeta> builtInClasses();
+
+    /**
+     * How stored mask values map to labels in {@code split}, when not the identity on class ids: 256
+     * entries, the label of each value ({@link org.seg4j.data.LabelMask#IGNORE} for void, -1 for an
+     * invalid value). Empty (the default) when the masks store class ids.
+     */
+    default Optional<int[]> maskValueMap(Path root, String split) {
+        return Optional.empty();
+    }
+
+    /**
+     * Mask files of {@code split} that belong to no image (a "missing partner"); empty by default
+     * for layouts that list samples from a file rather than from folders.
+     */
+    default List<Path> orphanMasks(Path root, String split) {
+        return List.of();
+    }
 }

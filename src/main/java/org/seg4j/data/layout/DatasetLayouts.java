@@ -11,7 +11,7 @@ import org.seg4j.Seg4jException;
 public final class DatasetLayouts {
 
     /** In detection order: the most specific structure first. */
-    private static final List<DatasetLayout> ALL = List.of(new VocLayout(), new CamVidLayout(), new FolderLayout());
+    private static final List<DatasetLayout> ALL = List.of(new VocLayout(), new CityscapesLayout(), new CamVidLayout(), new FolderLayout());
 
     private DatasetLayouts() {}
 
@@ -20,7 +20,7 @@ public final class DatasetLayouts {
         return ALL;
     }
 
-    /** The registry names: {@code voc, camvid, folder}. */
+    /** The registry names: {@code voc, cityscapes, camvid, folder}. */
     public static List<String> names() {
         return ALL.stream().map(DatasetLayout::name).toList();
     }

@@ -87,6 +87,24 @@ public final class FolderLayout implements DatasetLayout {
         return Optional.empty();
     }
 
+    @Override
+    public List<Path> orphanMasks(Path root, String split) {
+        Path dir = isUnsplit(root) ? root : root.resolve(split);
+        return orphans(dir.resolve(IMAGES), dir.resolve(MASKS));
+    }
+
+    /** Mask files of {@code maskDir} with no image of the same stem in {@code imageDir}. */
+    static List<Path> orphans(Path imageDir, Path maskDir) {
+        if (!Files.isDirectory(maskDir) || !Files.isDirectory(imageDir)) {
+            return List.of();
+        }
+        Map<String, Path> images = ImageListing.byStem(imageDir);
+        return ImageListing.byStem(maskDir).entrySet().stream()
+                .filter(e -> !images.containsKey(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
+    }
+
     private static boolean isUnsplit(Path root) {
         return Files.isDirectory(root.resolve(IMAGES));
     }

@@ -9,6 +9,7 @@ import org.seg4j.Seg4jException;
 import org.seg4j.data.Batch;
 import org.seg4j.data.BatchProvider;
 import org.seg4j.data.SampleSource;
+import org.seg4j.data.sampling.WeightedEpochOrder;
 import org.seg4j.transform.JointTransform;
 import org.seg4j.transform.Normalization;
 import org.seg4j.transform.TransformPipeline;
@@ -21,6 +22,10 @@ import org.seg4j.transform.TransformPipeline;
  * {@code (seed, e)}, and the transforms of dataset sample {@code i} in epoch {@code e} draw from a
  * generator seeded by {@code (seed, e, i)}. Nothing depends on the number of threads or their
  * timing, so a resumed run sees exactly the batches of an uninterrupted one.
+ *
+ * <p>With {@link Builder#optSampleWeights sample weights} (class-aware sampling), an epoch still
+ * holds {@code size()} samples, drawn in proportion to the weights by {@link WeightedEpochOrder}
+ * from {@code (seed, e)}: some images appear several times, others not at all.
  *
  * <p>Worker errors reach the consumer as a {@link Seg4jException} naming the sample. Starting a
  * new epoch abandons the previous epoch's iterator. {@link #close()} stops all threads.
@@ -35,6 +40,7 @@ public final class BatchLoader implements BatchProvider {
     private final int workers;
     private final int prefetch;
     private final BatchAssembler assembler;
+    private final WeightedEpochOrder weighted;
     private final LoaderThreads threads = new LoaderThreads();
     private final ExecutorService pool;
     private EpochBatches current;
@@ -49,6 +55,7 @@ public final class BatchLoader implements BatchProvider {
         this.workers = b.workers;
         this.prefetch = b.prefetch > 0 ? b.prefetch : 2 * b.workers;
         this.assembler = new BatchAssembler(b.source, b.pipeline, b.normalization, b.seed);
+        this.weighted = b.sampleWeights == null ? null : new WeightedEpochOrder(b.sampleWeights);
         this.pool = Executors.newFixedThreadPool(workers, threads);
     }
 
@@ -72,6 +79,9 @@ public final class BatchLoader implements BatchProvider {
     /** The dataset indices of {@code epoch} in the order they are batched (shuffled or not). */
     public int[] order(int epoch) {
         int n = source.size();
+        if (weighted != null) {
+            return weighted.draw(n, new SplittableRandom(Seeds.mix(seed, epoch, Seeds.SAMPLING)));
+        }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -143,6 +153,7 @@ public final class BatchLoader implements BatchProvider {
         private long seed;
         private int workers = Runtime.getRuntime().availableProcessors();
         private int prefetch;
+        private double[] sampleWeights;
 
         private Builder() {}
 
@@ -200,6 +211,15 @@ public final class BatchLoader implements BatchProvider {
             return this;
         }
 
+        /**
+         * Per-sample weights for class-aware sampling (see {@link org.seg4j.data.sampling.SamplingMode});
+         * {@code null} (the default) visits every sample once per epoch. Implies shuffling.
+         */
+        public Builder optSampleWeights(double[] weights) {
+            this.sampleWeights = weights == null ? null : weights.clone();
+            return this;
+        }
+
         /** Validates the settings and starts the worker threads. */
         public BatchLoader build() {
             if (source == null) {
@@ -219,6 +239,10 @@ public final class BatchLoader implements BatchProvider {
             }
             if (source.size() == 0) {
                 throw new Seg4jException("the data set has no samples");
+            }
+            if (sampleWeights != null && sampleWeights.length != source.size()) {
+                throw new Seg4jException("sample weights: " + sampleWeights.length + " values for "
+                        + source.size() + " samples");
             }
             if (dropLast && source.size() < batchSize) {
                 throw new Seg4jException("batch size " + batchSize + " is larger than the data set ("

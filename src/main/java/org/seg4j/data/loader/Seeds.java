@@ -9,6 +9,9 @@ final class Seeds {
     /** The index used for the epoch's shuffle, distinct from every sample index. */
     static final long SHUFFLE = -1;
 
+    /** The index used for the epoch's weighted draw (class-aware sampling). */
+    static final long SAMPLING = -2;
+
     private Seeds() {}
 
     /** A well-mixed 64-bit seed for the given triple. */

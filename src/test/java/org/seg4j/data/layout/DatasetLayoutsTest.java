@@ -18,12 +18,12 @@ class DatasetLayoutsTest {
 
     @Test
     void registryByName() {
-        assertThat(DatasetLayouts.names()).containsExactly("voc", "camvid", "folder");
+        assertThat(DatasetLayouts.names()).containsExactly("voc", "cityscapes", "camvid", "folder");
         assertThat(DatasetLayouts.byName("CamVid")).isInstanceOf(CamVidLayout.class);
         assertThat(DatasetLayouts.byName("folder")).isInstanceOf(FolderLayout.class);
         assertThatThrownBy(() -> DatasetLayouts.byName("coco"))
                 .isInstanceOf(Seg4jException.class)
-                .hasMessage("unknown data set layout 'coco'; valid layouts: voc, camvid, folder");
+                .hasMessage("unknown data set layout 'coco'; valid layouts: voc, cityscapes, camvid, folder");
     }
 
     @Test

@@ -196,4 +196,24 @@ class BatchLoaderTest {
                 .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
                 .count();
     }
+
+    @Test
+    void sampleWeightsDrawRareSamplesMoreOftenAndReproducibly() {
+        SampleSource source = new PatternSource(10);
+        double[] weights = {1, 1, 1, 1, 1, 1, 1, 1, 1, 5};
+        try (BatchLoader a = loader(source, 1).optSampleWeights(weights).build();
+                BatchLoader b = loader(source, 2).optSampleWeights(weights).build()) {
+            for (int epoch = 0; epoch < 3; epoch++) {
+                int[] order = a.order(epoch);
+                assertThat(order).hasSize(10).isEqualTo(b.order(epoch));
+                long rare = Arrays.stream(order).filter(i -> i == 9).count();
+                // expected 10 * 5 / 14 = 3.57 draws per epoch: 3 or 4
+                assertThat(rare).isBetween(3L, 4L);
+            }
+            assertThat(a.order(0)).isNotEqualTo(a.order(1));
+        }
+        assertThatThrownBy(() -> loader(source, 1).optSampleWeights(new double[] {1, 2}).build())
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("2 values for 10 samples");
+    }
 }

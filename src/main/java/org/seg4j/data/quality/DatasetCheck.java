@@ -1,0 +1,104 @@
+package org.seg4j.data.quality;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.seg4j.data.RgbImage;
+import org.seg4j.data.SegmentationDataset;
+import org.seg4j.data.ValidationReport;
+import org.seg4j.util.Json;
+
+/**
+ * The checks of {@code seg4j data validate} for one split. Errors: an image without its mask or a
+ * mask without its image (the missing partner), image and mask of different sizes, unreadable or
+ * truncated files, label values outside the class list (everything {@link SegmentationDataset#load}
+ * refuses). Warnings: nearly uniform images, whose luminance standard deviation is below a
+ * threshold (blank frames, lens caps, export errors).
+ *
+ * @param split the split name
+ * @param report the load errors and the warnings of the split's samples
+ * @param orphanMasks mask files with no image
+ */
+public record DatasetCheck(String split, ValidationReport report, List<Path> orphanMasks) {
+
+    /** Default threshold on the luminance standard deviation (0-255 levels) below which an image is "uniform". */
+    public static final double DEFAULT_UNIFORM_STD = 2.0;
+
+    /** Runs the checks on an opened split (opened without {@code skipBad}). */
+    public static DatasetCheck run(SegmentationDataset ds, double uniformStd) {
+        Map<String, Path> files = new java.util.HashMap<>();
+        ds.entries().forEach(e -> files.put(e.id(), e.image()));
+        ValidationReport report = ds.validate(sample -> {
+            double std = luminanceStd(sample.image());
+            return std < uniformStd
+                    ? String.format(Locale.ROOT, "%s: nearly uniform image (luminance standard deviation %.2f < %.2f)",
+                            files.get(sample.id()), std, uniformStd)
+                    : null;
+        });
+        return new DatasetCheck(ds.split(), report, ds.layout().orphanMasks(ds.root(), ds.split()));
+    }
+
+    /** Number of errors: bad samples plus masks without an image. */
+    public int errorCount() {
+        return report.problems().size() + orphanMasks.size();
+    }
+
+    /** Standard deviation of the luminance (0.299 R + 0.587 G + 0.114 B). */
+    public static double luminanceStd(RgbImage image) {
+        byte[] d = image.data();
+        double sum = 0;
+        double sumSq = 0;
+        int n = d.length / 3;
+        for (int i = 0; i < d.length; i += 3) {
+            double y = 0.299 * (d[i] & 0xFF) + 0.587 * (d[i + 1] & 0xFF) + 0.114 * (d[i + 2] & 0xFF);
+            sum += y;
+            sumSq += y * y;
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, sumSq / n - mean * mean));
+    }
+
+    /** Human-readable lines: the summary, then one per error and warning. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "split %s: %d samples, %d errors, %d warnings", split, report.checked(),
+                errorCount(), report.warnings().size()));
+        report.problems().forEach(p -> out.add("  error: " + p.message()));
+        orphanMasks.forEach(m -> out.add("  error: " + m + ": mask has no image"));
+        report.warnings().forEach(p -> out.add("  warning: " + p.message()));
+        return out;
+    }
+
+    /** The machine-readable form of several splits' checks. */
+    public static Map<String, Object> toJson(Path root, String layout, List<DatasetCheck> checks) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("data", root.toString());
+        m.put("layout", layout);
+        m.put("errors", checks.stream().mapToInt(DatasetCheck::errorCount).sum());
+        m.put("warnings", checks.stream().mapToInt(c -> c.report().warnings().size()).sum());
+        List<Map<String, Object>> splits = new ArrayList<>();
+        for (DatasetCheck c : checks) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("split", c.split());
+            s.put("samples", c.report().checked());
+            List<Map<String, String>> errors = new ArrayList<>();
+            c.report().problems().forEach(p -> errors.add(Map.of("id", p.id(), "message", p.message())));
+            c.orphanMasks().forEach(f -> errors.add(Map.of("file", f.toString(), "message", f + ": mask has no image")));
+            s.put("errors", errors);
+            List<Map<String, String>> warnings = new ArrayList<>();
+            c.report().warnings().forEach(p -> warnings.add(Map.of("id", p.id(), "message", p.message())));
+            s.put("warnings", warnings);
+            splits.add(s);
+        }
+        m.put("splits", splits);
+        return m;
+    }
+
+    /** Writes {@link #toJson} to {@code file}, atomically. */
+    public static void writeJson(Path file, Path root, String layout, List<DatasetCheck> checks) {
+        Json.writeJson(file, toJson(root, layout, checks));
+    }
+}
