@@ -11,8 +11,8 @@ import org.seg4j.Seg4jException;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.loader.BatchLoader;
 import org.seg4j.data.loader.LoaderBenchmark;
-import org.seg4j.train.Augmentations;
 import org.seg4j.train.TrainConfig;
+import org.seg4j.train.TrainingLoaders;
 import org.seg4j.transform.Normalization;
 
 /**
@@ -126,15 +126,7 @@ public final class PerfRunner {
                 .numWorkers(2)
                 .build();
         SegmentationDataset ds = SegmentationDataset.open(setup.camvid(), "camvid", "train");
-        try (BatchLoader loader = BatchLoader.builder()
-                .setSource(ds)
-                .setBatchSize(cfg.batchSize())
-                .optPipeline(Augmentations.training(cfg))
-                .optNormalization(Normalization.IMAGENET)
-                .optShuffle(true)
-                .optSeed(cfg.seed())
-                .optWorkers(cfg.numWorkers())
-                .build()) {
+        try (BatchLoader loader = TrainingLoaders.training(ds, cfg, Normalization.IMAGENET).build()) {
             double rate = LoaderBenchmark.imagesPerSecond(loader, setup.loaderBatches());
             return new SideResult("seg4j", null, 0, List.of(), null, rate, ProcessMemory.peakRssMb(), "");
         }

@@ -7,6 +7,7 @@ import org.seg4j.data.loader.BatchLoader;
 import org.seg4j.data.loader.LoaderBenchmark;
 import org.seg4j.train.Augmentations;
 import org.seg4j.train.TrainConfig;
+import org.seg4j.train.TrainingLoaders;
 import org.seg4j.transform.Normalization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,15 +68,7 @@ final class BenchCommand implements Runnable {
             }
             TrainConfig cfg = b.build();
             SegmentationDataset ds = data.open(split, null);
-            try (BatchLoader loader = BatchLoader.builder()
-                    .setSource(ds)
-                    .setBatchSize(cfg.batchSize())
-                    .optPipeline(Augmentations.training(cfg))
-                    .optNormalization(Normalization.IMAGENET)
-                    .optShuffle(true)
-                    .optSeed(cfg.seed())
-                    .optWorkers(cfg.numWorkers())
-                    .build()) {
+            try (BatchLoader loader = TrainingLoaders.training(ds, cfg, Normalization.IMAGENET).build()) {
                 double rate = LoaderBenchmark.imagesPerSecond(loader, batches);
                 System.out.printf(Locale.ROOT, "loader: %.1f images/s (%s/%s, %d batches of %d, crop %dx%d, %d workers,"
                                 + " augmentation %s)%n", rate, data.root, split, batches, cfg.batchSize(),

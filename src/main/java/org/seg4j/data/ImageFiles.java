@@ -14,6 +14,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 import org.seg4j.Seg4jException;
+import org.seg4j.util.Throwables;
 
 /**
  * Reads images (PNG, JPEG, BMP and whatever else {@code javax.imageio} decodes) safely: the size is
@@ -83,7 +84,7 @@ public final class ImageFiles {
                     throw new Seg4jException(file + ": unsupported colour format (CMYK or YCCK JPEG?);"
                             + " convert it to RGB", e);
                 }
-                throw new Seg4jException(file + ": corrupt or truncated image (" + reason(e) + ")", e);
+                throw new Seg4jException(file + ": corrupt or truncated image (" + Throwables.reason(e) + ")", e);
             }
             for (String w : warnings) {
                 // libjpeg reports a cut-off file only as a warning and fills the rest with gray
@@ -148,7 +149,7 @@ public final class ImageFiles {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw new Seg4jException(file + ": cannot read image (" + reason(e) + ")", e);
+            throw new Seg4jException(file + ": cannot read image (" + Throwables.reason(e) + ")", e);
         }
     }
 
@@ -157,22 +158,11 @@ public final class ImageFiles {
             return new ImageHeader(reader.getWidth(0), reader.getHeight(0),
                     reader.getFormatName().toLowerCase(Locale.ROOT));
         } catch (IOException | RuntimeException e) {
-            throw new Seg4jException(file + ": corrupt image header (" + reason(e) + ")", e);
+            throw new Seg4jException(file + ": corrupt image header (" + Throwables.reason(e) + ")", e);
         }
     }
 
     private static IIOReadWarningListener collect(List<String> warnings) {
         return (source, warning) -> warnings.add(warning);
-    }
-
-    private static String reason(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null && sb.length() < 200; t = t.getCause()) {
-            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            if (sb.indexOf(m) < 0) {
-                sb.append(sb.length() == 0 ? "" : ": ").append(m);
-            }
-        }
-        return sb.toString().replace('\n', ' ');
     }
 }

@@ -14,6 +14,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.seg4j.data.BufferedImages;
 import org.seg4j.data.ExifOrientation;
 import org.seg4j.data.RgbImage;
+import org.seg4j.util.Throwables;
 
 /**
  * Turns an uploaded body into an {@link RgbImage}, refusing hostile input before it costs memory:
@@ -62,7 +63,7 @@ public final class ImageDecoder {
                 width = reader.getWidth(0);
                 height = reader.getHeight(0);
             } catch (IOException | RuntimeException e) {
-                throw new ApiException(400, "corrupt_image", "corrupt " + format + " header (" + reason(e) + ")");
+                throw new ApiException(400, "corrupt_image", "corrupt " + format + " header (" + Throwables.reason(e) + ")");
             }
             if (width <= 0 || height <= 0) {
                 throw new ApiException(400, "corrupt_image", "corrupt " + format + " header: size " + width + "x" + height);
@@ -78,7 +79,7 @@ public final class ImageDecoder {
                     throw new ApiException(415, "unsupported_format", "unsupported colour format (CMYK or YCCK JPEG?);"
                             + " convert it to RGB");
                 }
-                throw new ApiException(400, "corrupt_image", "corrupt or truncated " + format + " (" + reason(e) + ")");
+                throw new ApiException(400, "corrupt_image", "corrupt or truncated " + format + " (" + Throwables.reason(e) + ")");
             }
             for (String w : warnings) {
                 // libjpeg reports a cut-off file only as a warning and fills the rest with gray
@@ -92,7 +93,7 @@ public final class ImageDecoder {
             }
             return BufferedImages.toRgbImage(image);
         } catch (IOException e) {
-            throw new ApiException(400, "corrupt_image", "cannot read " + format + " (" + reason(e) + ")");
+            throw new ApiException(400, "corrupt_image", "cannot read " + format + " (" + Throwables.reason(e) + ")");
         } finally {
             reader.dispose();
         }
@@ -132,16 +133,5 @@ public final class ImageDecoder {
                     "image declares %dx%d pixels (%.1f MP), over the server's limit of %.1f MP; nothing was decoded",
                     width, height, pixels / 1e6, limit / 1e6));
         }
-    }
-
-    private static String reason(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null && sb.length() < 200; t = t.getCause()) {
-            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            if (sb.indexOf(m) < 0) {
-                sb.append(sb.length() == 0 ? "" : ": ").append(m);
-            }
-        }
-        return sb.toString().replace('\n', ' ');
     }
 }

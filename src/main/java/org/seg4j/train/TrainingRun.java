@@ -80,26 +80,12 @@ public final class TrainingRun {
         }
         Normalization norm = Normalization.IMAGENET;
         double[] sampleWeights = sampleWeights();
-        try (BatchLoader trainLoader = BatchLoader.builder()
-                        .setSource(train)
-                        .setBatchSize(config.batchSize())
-                        .optPipeline(Augmentations.training(config))
-                        .optNormalization(norm)
-                        .optShuffle(true)
+        try (BatchLoader trainLoader = TrainingLoaders.training(train, config, norm)
                         .optSampleWeights(sampleWeights)
                         .optDropLast(train.size() >= config.batchSize())
-                        .optSeed(config.seed())
-                        .optWorkers(config.numWorkers())
                         .build();
-                BatchLoader valLoader = validation == null ? null : BatchLoader.builder()
-                        .setSource(validation)
-                        .setBatchSize(config.valBatchSize())
-                        .optPipeline(Augmentations.validation(config))
-                        .optNormalization(norm)
-                        .optShuffle(false)
-                        .optSeed(config.seed())
-                        .optWorkers(config.numWorkers())
-                        .build()) {
+                BatchLoader valLoader = validation == null ? null
+                        : TrainingLoaders.validation(validation, config, norm).build()) {
             Block block = ModelRegistry.create(spec);
             NDManager weightsManager = initialWeights == null ? null : NDManager.newBaseManager();
             if (weightsManager != null) {
