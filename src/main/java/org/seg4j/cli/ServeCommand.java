@@ -1,5 +1,6 @@
 package org.seg4j.cli;
 
+import ai.djl.engine.Engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** 1 on CPU, where stacking images measured slower than one at a time; 8 with a GPU. */
     static int defaultMaxBatch() {
-        return ai.djl.engine.Engine.getInstance().getGpuCount() > 0 ? 8 : 1;
+        return Engine.getInstance().getGpuCount() > 0 ? 8 : 1;
     }
 
     @Override
