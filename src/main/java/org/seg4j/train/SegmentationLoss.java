@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.LabelMask;
+import org.seg4j.model.layer.Scalars;
 
 /**
  * Per-pixel segmentation loss over logits {@code (N, C, H, W)} and labels {@code (N, H, W)}:
@@ -151,19 +152,19 @@ public final class SegmentationLoss {
         NDArray total = null;
         if (kind != Kind.DICE) {
             if (weightSum <= 0) {
-                total = logits.sum().mul(0f);
+                total = Scalars.mul(logits.sum(), 0f);
             } else {
                 NDArray logp = logits.logSoftmax(1);
                 NDArray idx = m.create(index, pixelShape);
                 NDArray picked = logp.gather(idx, 1);
                 NDArray pw = m.create(pixelWeight, pixelShape);
-                total = picked.mul(pw).sum().neg().div((float) weightSum);
+                total = Scalars.div(picked.mul(pw).sum().neg(), (float) weightSum);
             }
         }
         if (kind != Kind.CE) {
             NDArray dice;
             if (validCount == 0) {
-                dice = logits.sum().mul(0f);
+                dice = Scalars.mul(logits.sum(), 0f);
             } else {
                 NDArray mask = m.create(valid, pixelShape);
                 NDArray probs = logits.softmax(1).mul(mask);
@@ -172,7 +173,7 @@ public final class SegmentationLoss {
                 int[] axes = {0, 2, 3};
                 NDArray inter = probs.mul(onehot).sum(axes);
                 NDArray denom = probs.sum(axes).add(onehot.sum(axes));
-                dice = inter.mul(2f).add(1f).div(denom.add(1f)).mean().neg().add(1f);
+                dice = Scalars.mul(inter, 2f).add(1f).div(denom.add(1f)).mean().neg().add(1f);
             }
             total = total == null ? dice : total.add(dice);
         }

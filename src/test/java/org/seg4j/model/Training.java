@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import org.seg4j.model.layer.Scalars;
 
 /** Minimal training helpers for model tests: cross-entropy, one optimiser step, pixel accuracy. */
 final class Training {
@@ -20,7 +21,7 @@ final class Training {
     static NDArray crossEntropy(NDArray logits, NDArray labels, int numClasses) {
         NDArray logp = logits.logSoftmax(1);
         NDArray oneHot = labels.oneHot(numClasses).transpose(0, 3, 1, 2);
-        return logp.mul(oneHot).sum().neg().div(labels.size());
+        return Scalars.div(logp.mul(oneHot).sum().neg(), labels.size());
     }
 
     /** Loss and pixel accuracy of one training step's forward pass. */

@@ -41,6 +41,40 @@ class SegmentationLossTest {
         assertThat(value(loss, logits(5f, -5f))).isCloseTo(expected, within(1e-5));
     }
 
+    /**
+     * d loss / d logit = w_y (softmax - onehot) / sum(w) on labelled pixels, 0 on void ones, even
+     * when the garbage collector runs and other constants come and go between forward and backward
+     * (a constant freed after the forward pass used to scale this gradient by garbage; see Scalars).
+     */
+    @Test
+    void weightedCrossEntropyGradientIsExactAfterGcBetweenForwardAndBackward() {
+        SegmentationLoss loss = new SegmentationLoss(2, new float[] {1f, 3f}, SegmentationLoss.Kind.CE);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(logits(5f, -5f), new Shape(1, 2, 1, 3));
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray l = loss.compute(x, LABELS);
+                for (int round = 0; round < 10; round++) {
+                    for (int i = 0; i < 200; i++) {
+                        try (NDArray tmp = m.create(1e30f)) {
+                            tmp.getFloat();
+                        }
+                    }
+                    System.gc();
+                }
+                gc.backward(l);
+            }
+            float[] g = x.getGradient().toFloatArray(); // [c][w]
+            double p1 = 1 / (1 + Math.exp(-1)); // softmax of class 0 at pixel 1 (logits 1, 0)
+            assertThat(g[0]).isCloseTo((float) (1 * (0.5 - 1) / 4), within(1e-6f));
+            assertThat(g[3]).isCloseTo((float) (1 * 0.5 / 4), within(1e-6f));
+            assertThat(g[1]).isCloseTo((float) (3 * p1 / 4), within(1e-6f));
+            assertThat(g[4]).isCloseTo((float) (3 * (1 - p1 - 1) / 4), within(1e-6f));
+            assertThat(g[2]).isEqualTo(0f);
+            assertThat(g[5]).isEqualTo(0f);
+        }
+    }
+
     @Test
     void allIgnoredGivesZeroWithGradient() {
         SegmentationLoss loss = new SegmentationLoss(2);

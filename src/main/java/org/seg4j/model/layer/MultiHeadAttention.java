@@ -82,7 +82,7 @@ public final class MultiHeadAttention extends AbstractBlock {
         long t = s.get(1);
         long dh = dim / heads;
         NDList parts = qkv.forward(ps, new NDList(x), training, params).head().split(3, 2);
-        NDArray q = heads(parts.get(0), n, t, dh).mul((float) (1.0 / Math.sqrt(dh)));
+        NDArray q = Scalars.mul(heads(parts.get(0), n, t, dh), (float) (1.0 / Math.sqrt(dh)));
         NDArray k = heads(parts.get(1), n, t, dh);
         NDArray v = heads(parts.get(2), n, t, dh);
         NDArray attended;
