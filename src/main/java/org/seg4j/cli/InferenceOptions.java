@@ -1,5 +1,6 @@
 package org.seg4j.cli;
 
+import java.util.List;
 import java.util.Locale;
 import org.seg4j.Seg4jException;
 import org.seg4j.infer.PredictorOptions;
@@ -22,6 +23,11 @@ final class InferenceOptions {
     @Option(names = "--scale", description = "Input scale before the network (default: the model's training scale).")
     Double scale;
 
+    @Option(names = "--scales", split = ",",
+            description = "Multi-scale test-time augmentation: factors of the input scale whose probability maps are "
+                    + "averaged, e.g. 0.75,1,1.25 (default: 1, a single scale).")
+    List<Double> scales;
+
     @Option(names = "--refine", defaultValue = "none",
             description = "Post-processing of the probabilities: none or crf (fully connected CRF with colour and "
                     + "smoothness kernels, DeepLab v1 style; default: ${DEFAULT-VALUE}).")
@@ -34,6 +40,13 @@ final class InferenceOptions {
             case "crf" -> CrfParams.defaults();
             default -> throw new Seg4jException("--refine must be none or crf, got '" + refine + "'");
         });
+        if (scales != null) {
+            try {
+                o = o.withScaleFactors(scales);
+            } catch (IllegalArgumentException e) {
+                throw new Seg4jException("--scales: " + e.getMessage());
+            }
+        }
         return scale == null ? o : o.withScale(scale);
     }
 }

@@ -40,6 +40,8 @@ import org.seg4j.transform.Normalization;
  *       H x W} float accumulator, normalised by the summed weights;
  *   <li>optionally average with the prediction of the horizontally flipped input;
  *   <li>bring the probabilities back to the input's size (bilinear);
+ *   <li>optionally repeat at several input scales ({@link PredictorOptions#scaleFactors()}) and
+ *       average the maps;
  *   <li>optionally refine them with a fully connected CRF ({@link PredictorOptions#crf()});
  *   <li>take the argmax.
  * </ol>
@@ -180,7 +182,7 @@ public final class Predictor implements AutoCloseable {
 
     /** The class map at the input's resolution. */
     public LabelMask predict(RgbImage image) {
-        if (refiner != null) {
+        if (refiner != null || options.multiScale()) {
             return predictProbabilities(image).argmax();
         }
         RgbImage scaled = scaledInput(image);
@@ -209,9 +211,10 @@ public final class Predictor implements AutoCloseable {
         Map<Long, List<Integer>> groups = new LinkedHashMap<>();
         List<RgbImage> scaled = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
-            RgbImage s = refiner == null ? scaledInput(images.get(i)) : images.get(i);
+            boolean oneByOne = refiner != null || options.multiScale();
+            RgbImage s = oneByOne ? images.get(i) : scaledInput(images.get(i));
             scaled.add(s);
-            if (refiner != null || isTiled(s)) {
+            if (oneByOne || isTiled(s)) {
                 out[i] = predict(images.get(i));
             } else {
                 groups.computeIfAbsent(((long) s.width() << 32) | s.height(), k -> new ArrayList<>()).add(i);
@@ -247,23 +250,47 @@ public final class Predictor implements AutoCloseable {
      * CRF when the options ask for one.
      */
     public Probabilities predictProbabilities(RgbImage image) {
-        RgbImage scaled = scaledInput(image);
+        List<Double> factors = options.scaleFactors();
+        Probabilities probs = probabilitiesAt(image, scale * factors.get(0));
+        if (factors.size() > 1) {
+            float[] sum = probs.data();
+            for (int i = 1; i < factors.size(); i++) {
+                float[] more = probabilitiesAt(image, scale * factors.get(i)).data();
+                for (int j = 0; j < sum.length; j++) {
+                    sum[j] += more[j];
+                }
+            }
+            float inv = 1f / factors.size();
+            for (int j = 0; j < sum.length; j++) {
+                sum[j] *= inv;
+            }
+        }
+        return refiner == null ? probs : refiner.refine(image, probs);
+    }
+
+    /** Probabilities at the input's resolution of the network run at input scale {@code s}. */
+    private Probabilities probabilitiesAt(RgbImage image, double s) {
+        RgbImage scaled = scaledInput(image, s);
         Probabilities probs = networkProbabilities(scaled);
         if (scaled != image) {
             float[] up = Images.resizePlanes(probs.data(), numClasses, probs.width(), probs.height(),
                     image.width(), image.height());
             probs = new Probabilities(numClasses, image.width(), image.height(), up);
         }
-        return refiner == null ? probs : refiner.refine(image, probs);
+        return probs;
     }
 
     /** The image as the network sees it (resized by {@link #scale()}); the input itself at scale 1. */
     RgbImage scaledInput(RgbImage image) {
-        if (scale == 1.0) {
+        return scaledInput(image, scale);
+    }
+
+    private static RgbImage scaledInput(RgbImage image, double s) {
+        if (s == 1.0) {
             return image;
         }
-        int w = Math.max(1, (int) Math.round(image.width() * scale));
-        int h = Math.max(1, (int) Math.round(image.height() * scale));
+        int w = Math.max(1, (int) Math.round(image.width() * s));
+        int h = Math.max(1, (int) Math.round(image.height() * s));
         return Images.resizeBilinear(image, w, h);
     }
 

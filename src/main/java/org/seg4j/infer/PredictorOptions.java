@@ -1,5 +1,6 @@
 package org.seg4j.infer;
 
+import java.util.List;
 import org.seg4j.infer.refine.CrfParams;
 
 /**
@@ -20,12 +21,16 @@ import org.seg4j.infer.refine.CrfParams;
  * @param scale factor applied to the input before the network; {@code NaN} = the manifest's
  *     {@code preprocessing.scale} (values {@code <= 0} there count as 1). The result is always at the
  *     input's resolution.
+ * @param scaleFactors multi-scale test-time augmentation: factors applied on top of {@code scale}; the
+ *     probability maps of every factor, each brought back to the input's resolution, are averaged
+ *     (with {@link #flip}, every scale is also flipped). {@code [1.0]} (the default) is a single scale.
  * @param crf refinement of the probabilities by a fully connected CRF ({@link org.seg4j.infer.refine.CrfRefiner}) at the
  *     input's resolution; {@code null} for none (the default). With a CRF, {@link Predictor#predict}
  *     holds the full probability map of the image.
  */
 public record PredictorOptions(
-        int tileSize, double overlap, int tileBatch, long maxWholePixels, boolean flip, double scale, CrfParams crf) {
+        int tileSize, double overlap, int tileBatch, long maxWholePixels, boolean flip, double scale,
+        List<Double> scaleFactors, CrfParams crf) {
 
     /** Default overlap between neighbouring tiles. */
     public static final double DEFAULT_OVERLAP = 1.0 / 3.0;
@@ -52,6 +57,17 @@ public record PredictorOptions(
         if (!Double.isNaN(scale) && !(scale > 0 && scale <= 16)) {
             throw new IllegalArgumentException("scale must be in (0, 16], got " + scale);
         }
+        scaleFactors = scaleFactors == null || scaleFactors.isEmpty() ? List.of(1.0) : List.copyOf(scaleFactors);
+        for (double f : scaleFactors) {
+            if (!(f >= 0.125 && f <= 4)) {
+                throw new IllegalArgumentException("test-time scale factors must be in [0.125, 4], got " + f);
+            }
+        }
+    }
+
+    /** Whether more than the plain single scale is asked for. */
+    public boolean multiScale() {
+        return scaleFactors.size() > 1 || scaleFactors.get(0) != 1.0;
     }
 
     /**
@@ -59,36 +75,41 @@ public record PredictorOptions(
      * flip, no CRF.
      */
     public static PredictorOptions defaults() {
-        return new PredictorOptions(0, DEFAULT_OVERLAP, DEFAULT_TILE_BATCH, 0, false, Double.NaN, null);
+        return new PredictorOptions(0, DEFAULT_OVERLAP, DEFAULT_TILE_BATCH, 0, false, Double.NaN, null, null);
     }
 
     public PredictorOptions withTileSize(int value) {
-        return new PredictorOptions(value, overlap, tileBatch, maxWholePixels, flip, scale, crf);
+        return new PredictorOptions(value, overlap, tileBatch, maxWholePixels, flip, scale, scaleFactors, crf);
     }
 
     public PredictorOptions withOverlap(double value) {
-        return new PredictorOptions(tileSize, value, tileBatch, maxWholePixels, flip, scale, crf);
+        return new PredictorOptions(tileSize, value, tileBatch, maxWholePixels, flip, scale, scaleFactors, crf);
     }
 
     public PredictorOptions withTileBatch(int value) {
-        return new PredictorOptions(tileSize, overlap, value, maxWholePixels, flip, scale, crf);
+        return new PredictorOptions(tileSize, overlap, value, maxWholePixels, flip, scale, scaleFactors, crf);
     }
 
     public PredictorOptions withMaxWholePixels(long value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, value, flip, scale, crf);
+        return new PredictorOptions(tileSize, overlap, tileBatch, value, flip, scale, scaleFactors, crf);
     }
 
     public PredictorOptions withFlip(boolean value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, value, scale, crf);
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, value, scale, scaleFactors, crf);
     }
 
     public PredictorOptions withScale(double value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, value, crf);
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, value, scaleFactors, crf);
+    }
+
+    /** With multi-scale test-time augmentation by these factors of {@link #scale} ({@code [1.0]}: none). */
+    public PredictorOptions withScaleFactors(List<Double> value) {
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, scale, value, crf);
     }
 
     /** With CRF refinement ({@code null}: none). */
     public PredictorOptions withCrf(CrfParams value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, scale, value);
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, scale, scaleFactors, value);
     }
 
     /** Forces the sliding window for every image (whole-image limit of one pixel). */

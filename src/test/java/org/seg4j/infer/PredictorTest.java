@@ -1,6 +1,7 @@
 package org.seg4j.infer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
@@ -173,6 +174,33 @@ class PredictorTest {
             assertThat(mask.width()).isEqualTo(211);
             assertThat(mask.height()).isEqualTo(143);
         }
+    }
+
+    @Test
+    void multiScaleAveragesTheMapsOfEachScaleAtInputResolution() {
+        RgbImage img = TestModels.randomImage(61, 43, 8);
+        PredictorOptions base = PredictorOptions.defaults();
+        try (Predictor one = new Predictor(convBlock, convManifest, base.withScale(1.0));
+                Predictor half = new Predictor(convBlock, convManifest, base.withScale(0.5));
+                Predictor multi = new Predictor(convBlock, convManifest, base.withScaleFactors(List.of(1.0, 0.5)));
+                Predictor plain = new Predictor(convBlock, convManifest, base.withScaleFactors(List.of(1.0)))) {
+            float[] a = one.predictProbabilities(img).data();
+            float[] b = half.predictProbabilities(img).data();
+            Probabilities m = multi.predictProbabilities(img);
+            assertThat(m.width()).isEqualTo(61);
+            assertThat(m.height()).isEqualTo(43);
+            for (int i = 0; i < a.length; i++) {
+                assertThat(m.data()[i]).isCloseTo((a[i] + b[i]) / 2, org.assertj.core.data.Offset.offset(1e-6f));
+            }
+            assertThat(multi.predict(img).data()).isEqualTo(m.argmax().data());
+            assertThat(multi.predictBatch(List.of(img, img)).get(1).data()).isEqualTo(m.argmax().data());
+            assertThat(b).isNotEqualTo(a);
+            assertThat(plain.options().multiScale()).isFalse();
+            assertThat(plain.predictProbabilities(img).data()).containsExactly(a);
+            assertThat(multi.scratchArrays()).isZero();
+        }
+        assertThatThrownBy(() -> base.withScaleFactors(List.of(1.0, 0.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scale factors");
     }
 
     @Test
