@@ -45,7 +45,8 @@ final class EvalCommand implements Callable<Integer> {
                     data.root, split);
             Evaluator.Result result = Evaluator.evaluate(predictor, ds, System.err);
             MetricsReport report = MetricsReport.of(result.matrix(), predictor.classes(), result.images())
-                    .withTitle("Evaluation of " + model.getFileName() + " on " + split);
+                    .withTitle("Evaluation of " + model.getFileName() + " on " + split
+                            + " (" + predictor.describeSettings() + ")");
             Path history = model.resolve(TrainingCurves.HISTORY_JSON);
             if (Files.isRegularFile(history)) {
                 TrainingCurvesPlot.write(reportDir.resolve(TrainingCurvesPlot.FILE_NAME),

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -173,6 +174,31 @@ public final class Predictor implements AutoCloseable {
     /** Resolved input scale. */
     public double scale() {
         return scale;
+    }
+
+    /**
+     * The inference settings that change results, in words, e.g. {@code input scale 0.5, flip,
+     * scales x0.75/1/1.25, CRF} (tiling is left out: it changes results only at tile borders).
+     */
+    public String describeSettings() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "input scale %s", trim(scale)));
+        if (options.flip()) {
+            b.append(", flip");
+        }
+        if (options.multiScale()) {
+            b.append(", scales x");
+            for (int i = 0; i < options.scaleFactors().size(); i++) {
+                b.append(i == 0 ? "" : "/").append(trim(options.scaleFactors().get(i)));
+            }
+        }
+        if (refiner != null) {
+            b.append(", CRF");
+        }
+        return b.toString();
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     /** Number of native arrays currently held by the predictor's scratch manager (0 between calls). */

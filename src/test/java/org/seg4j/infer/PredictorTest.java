@@ -198,6 +198,8 @@ class PredictorTest {
             assertThat(plain.options().multiScale()).isFalse();
             assertThat(plain.predictProbabilities(img).data()).containsExactly(a);
             assertThat(multi.scratchArrays()).isZero();
+            assertThat(multi.describeSettings()).isEqualTo("input scale 1, scales x1/0.5");
+            assertThat(half.describeSettings()).isEqualTo("input scale 0.5");
         }
         assertThatThrownBy(() -> base.withScaleFactors(List.of(1.0, 0.0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scale factors");
