@@ -16,6 +16,18 @@ class TrainConfigTest {
     @TempDir
     Path tmp;
 
+    /** The committed CamVid recipe (docs/benchmarks.md) must stay a valid configuration. */
+    @Test
+    void committedCamvidRecipeParses() {
+        TrainConfig c = TrainConfig.read(Path.of("configs/camvid.yaml"));
+        assertThat(c.model()).isEqualTo("deeplabv3plus");
+        assertThat(c.encoder()).isEqualTo("resnet18");
+        assertThat(c.inputScale()).isEqualTo(0.5);
+        assertThat(c.classWeighting()).isEqualTo("inverse-sqrt");
+        assertThat(c.timeBudget()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(c.hflip()).isTrue();
+    }
+
     @Test
     void readsYamlWithSnakeCaseKeysAndDefaults() throws Exception {
         Path f = tmp.resolve("train.yaml");
