@@ -41,15 +41,7 @@ class ScalarsTest {
             x.setRequiresGradient(true);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray y = op.apply(x, c).sum();
-                for (int round = 0; round < 20; round++) {
-                    for (int i = 0; i < 200; i++) {
-                        // what DJL's mul(Number) does internally: a temporary constant, closed at once
-                        try (NDArray tmp = step.create(1e30f)) {
-                            tmp.getFloat();
-                        }
-                    }
-                    System.gc();
-                }
+                FreedConstantChurn.run(step);
                 gc.backward(y);
             }
             return x.getGradient().toFloatArray();
