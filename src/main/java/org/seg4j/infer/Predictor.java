@@ -236,8 +236,8 @@ public final class Predictor implements AutoCloseable {
         LabelMask[] out = new LabelMask[images.size()];
         Map<Long, List<Integer>> groups = new LinkedHashMap<>();
         List<RgbImage> scaled = new ArrayList<>(images.size());
+        boolean oneByOne = refiner != null || options.multiScale();
         for (int i = 0; i < images.size(); i++) {
-            boolean oneByOne = refiner != null || options.multiScale();
             RgbImage s = oneByOne ? images.get(i) : scaledInput(images.get(i));
             scaled.add(s);
             if (oneByOne || isTiled(s)) {
