@@ -51,7 +51,7 @@ public final class ClassStatistics {
     }
 
     private static LabelMask mask(SampleSource source, int i) {
-        LabelMask mask = source instanceof SegmentationDataset ds ? ds.loadMask(i) : source.load(i).mask();
+        LabelMask mask = source.loadMask(i);
         if (mask == null) {
             throw new Seg4jException(source.id(i) + ": sample has no mask; class statistics need ground truth");
         }

@@ -12,6 +12,14 @@ public interface SampleSource {
     /** Reads sample {@code index} (image and mask, mask may be absent). */
     Sample load(int index);
 
+    /**
+     * Reads only the mask of sample {@code index}: {@code null} when the sample has none (a source
+     * may throw instead, naming the file). Sources that can skip decoding the image override this.
+     */
+    default LabelMask loadMask(int index) {
+        return load(index).mask();
+    }
+
     /** Identifier of sample {@code index} without reading it. */
     String id(int index);
 

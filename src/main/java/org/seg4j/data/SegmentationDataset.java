@@ -162,7 +162,8 @@ public final class SegmentationDataset implements SampleSource {
         return new Sample(e.id(), image, mask);
     }
 
-    /** Reads only the mask of sample {@code index} (statistics need no image). */
+    /** Reads only the mask of sample {@code index}; a split without masks is an error naming the image. */
+    @Override
     public LabelMask loadMask(int index) {
         DatasetEntry e = entries.get(index);
         if (e.mask() == null) {

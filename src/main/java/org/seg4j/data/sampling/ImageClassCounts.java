@@ -4,7 +4,6 @@ import java.util.stream.IntStream;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.SampleSource;
-import org.seg4j.data.SegmentationDataset;
 
 /**
  * Pixels of each class in each image of a data set, the input of class-aware sampling.
@@ -47,7 +46,7 @@ public record ImageClassCounts(long[][] counts) {
     }
 
     private static LabelMask mask(SampleSource source, int i) {
-        LabelMask mask = source instanceof SegmentationDataset ds ? ds.loadMask(i) : source.load(i).mask();
+        LabelMask mask = source.loadMask(i);
         if (mask == null) {
             throw new Seg4jException(source.id(i) + ": sample has no mask; class-aware sampling needs masks");
         }
