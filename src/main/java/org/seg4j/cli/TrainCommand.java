@@ -65,6 +65,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "Linear warm-up steps.")
     Long warmup;
 
+    @Option(names = "--ema-decay", description = "Validate and export an exponential moving average of the "
+            + "weights with this decay, e.g. 0.995 (0 = off).")
+    Double emaDecay;
+
     @Option(names = "--class-weights",
             description = "none, median-frequency, inverse-sqrt, or a YAML file with class_weights: [...].")
     String classWeights;
@@ -169,6 +173,7 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "optimizer", optimizer);
         put(o, "schedule", schedule);
         put(o, "warmup_steps", warmup);
+        put(o, "ema_decay", emaDecay);
         put(o, "seed", seed);
         put(o, "sampling", sampling);
         put(o, "time_budget", timeBudget);

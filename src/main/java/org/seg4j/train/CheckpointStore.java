@@ -21,7 +21,8 @@ import org.seg4j.util.Json;
 /**
  * The {@code checkpoints/} folder of a run: {@code last/} (after every epoch and at a time-budget
  * stop), {@code best/} and the last {@code keep_last} {@code epoch-NNNN/} folders, each holding
- * the weights, {@link SegmentationTrainer#OPTIMIZER_FILE} and {@link CheckpointState#FILE_NAME}.
+ * the weights, {@link SegmentationTrainer#OPTIMIZER_FILE}, {@link CheckpointState#FILE_NAME} and, when
+ * weights are averaged, {@link WeightAverage#FILE_NAME}.
  * A checkpoint is written into a hidden staging folder and then swapped in whole, so a reader never
  * sees a half-written one.
  */
@@ -80,12 +81,26 @@ final class CheckpointStore {
     }
 
     /**
+     * Loads the weight average of {@code last/} into {@code average}.
+     *
+     * @return false when {@code last/} has none (a run that did not average weights until now)
+     */
+    boolean loadAverage(WeightAverage average) {
+        Path file = last().resolve(WeightAverage.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        average.load(file);
+        return true;
+    }
+
+    /**
      * Writes {@code last/}, and {@code best/} when the model improved, and {@code epoch-NNNN/} for a
      * completed epoch (pruning the oldest beyond {@code keep_last}).
      */
-    void write(CheckpointState state, Block block, Optimizer optimizer, int epoch, boolean epochComplete,
-            boolean improved) {
-        Path staged = stage(state, block, optimizer);
+    void write(CheckpointState state, Block block, Optimizer optimizer, WeightAverage average, int epoch,
+            boolean epochComplete, boolean improved) {
+        Path staged = stage(state, block, optimizer, average);
         try {
             if (improved) {
                 AtomicFiles.replaceDirectory(copyOf(staged), dir.resolve("best"));
@@ -110,7 +125,7 @@ final class CheckpointStore {
         }
     }
 
-    private Path stage(CheckpointState state, Block block, Optimizer optimizer) {
+    private Path stage(CheckpointState state, Block block, Optimizer optimizer, WeightAverage average) {
         Path staged = newStagingFolder();
         try {
             Files.createDirectories(staged);
@@ -119,6 +134,9 @@ final class CheckpointStore {
         }
         ModelDirectory.saveWeights(staged.resolve(ModelDirectory.WEIGHTS), block);
         AtomicFiles.write(staged.resolve(SegmentationTrainer.OPTIMIZER_FILE), optimizer::save);
+        if (average != null) {
+            average.save(staged.resolve(WeightAverage.FILE_NAME));
+        }
         Json.writeJson(staged.resolve(CheckpointState.FILE_NAME), state);
         return staged;
     }

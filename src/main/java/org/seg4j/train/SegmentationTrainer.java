@@ -43,7 +43,11 @@ import org.seg4j.train.optim.Optimizer;
  * <p>A run folder holds {@code config.yaml}, {@code history.json}, {@code model.json} +
  * {@code weights.params} (the best model so far) and {@code checkpoints/} with {@code last/},
  * {@code best/} and the last few {@code epoch-NNNN/} folders, each holding {@code weights.params},
- * {@code optimizer.bin} and {@code state.json}. Every file and folder is replaced atomically.
+ * {@code optimizer.bin} and {@code state.json} (and {@code ema.bin} with {@code ema_decay}). Every file
+ * and folder is replaced atomically.
+ *
+ * <p>With {@code ema_decay > 0} an exponential moving average of the weights ({@link WeightAverage})
+ * is kept alongside them; it is what gets validated and exported as the run's model.
  *
  * <p>Memory: each step and each validation batch runs in its own sub-manager, so everything it
  * creates is freed when it ends; parameters and optimizer state live in the trainer's manager.
@@ -77,6 +81,7 @@ public final class SegmentationTrainer {
     private Optimizer optimizer;
     private TrainingStep step;
     private Validator validator;
+    private WeightAverage average;
     private boolean ownsParameters;
     private long runStart;
     private int stepsPerEpoch;
@@ -137,6 +142,12 @@ public final class SegmentationTrainer {
             if (resume) {
                 restore();
             }
+            if (config.emaDecay() > 0) {
+                average = new WeightAverage(block, base, config.emaDecay());
+                if (resume && !checkpoints.loadAverage(average)) {
+                    log.averageRestarted(checkpoints.last());
+                }
+            }
             step = new TrainingStep(block, loss, optimizer, base, numClasses, config.seed());
             validator = validation == null ? null
                     : new Validator(validation, block, loss, base, numClasses, config.valPadMultiple());
@@ -161,6 +172,9 @@ public final class SegmentationTrainer {
         } finally {
             if (optimizer != null) {
                 optimizer.close();
+            }
+            if (average != null) {
+                average.close();
             }
             // Parameters initialised (or loaded on resume) here live in this manager and must outlive
             // fit(): the caller keeps using the block. It is closed only when it holds nothing of them.
@@ -224,6 +238,9 @@ public final class SegmentationTrainer {
                 if (!Float.isFinite(value)) {
                     throw nonFiniteLoss(value, epoch);
                 }
+                if (average != null) {
+                    average.update();
+                }
                 totals.add(value, batch.size());
                 run.countStep();
                 progress.update(run.stepInEpoch(), batch.size(), totals.lossSum / run.stepInEpoch(), lr);
@@ -261,7 +278,7 @@ public final class SegmentationTrainer {
         boolean finalEpoch = epoch == config.epochs() || partial;
         Validator.Result validated = null;
         if (validator != null && (epoch % config.validateEvery() == 0 || finalEpoch || budgetReached)) {
-            validated = validator.run();
+            validated = withAveragedWeights(validator::run);
             lastValidation = validated.metrics();
         }
         SegmentationMetrics metrics = validated == null ? null : validated.metrics();
@@ -285,16 +302,32 @@ public final class SegmentationTrainer {
         } else {
             run.completeEpoch(epoch);
         }
-        checkpoints.write(run.toCheckpoint(bestMetricName(), config, optimizer.name()), block, optimizer, epoch,
-                !partial, improved);
+        checkpoints.write(run.toCheckpoint(bestMetricName(), config, optimizer.name()), block, optimizer, average,
+                epoch, !partial, improved);
         if (improved) {
-            exporter.export(block, stats, metrics);
+            withAveragedWeights(() -> {
+                exporter.export(block, stats, metrics);
+                return null;
+            });
         }
         run.history().write(out);
         log.epochSummary(stats, config.epochs(), run.bestEpoch() == epoch);
         List<EpochStats> history = run.history().snapshot();
         for (TrainingListener l : listeners) {
             l.onEpochEnd(stats, metrics, history);
+        }
+    }
+
+    /** Runs {@code work} with the averaged weights in the block when weights are averaged. */
+    private <T> T withAveragedWeights(java.util.function.Supplier<T> work) {
+        if (average == null) {
+            return work.get();
+        }
+        average.swap();
+        try {
+            return work.get();
+        } finally {
+            average.swap();
         }
     }
 

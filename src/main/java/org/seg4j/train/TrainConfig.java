@@ -42,6 +42,8 @@ import org.seg4j.util.Json;
  * @param nesterov SGD Nesterov momentum
  * @param weightDecay weight decay (decoupled for adamw)
  * @param gradClipNorm global gradient-norm clipping, 0 for none
+ * @param emaDecay decay of an exponential moving average of the weights that is validated and exported
+ *     instead of the raw weights (e.g. 0.995); 0 for none
  * @param schedule {@code constant}, {@code poly} or {@code cosine}
  * @param polyPower exponent of the poly schedule
  * @param warmupSteps linear warm-up steps
@@ -83,6 +85,7 @@ public record TrainConfig(
         boolean nesterov,
         double weightDecay,
         double gradClipNorm,
+        double emaDecay,
         String schedule,
         double polyPower,
         long warmupSteps,
@@ -115,7 +118,7 @@ public record TrainConfig(
     /** The valid keys, in file order. */
     public static final List<String> KEYS = List.of(
             "epochs", "batch_size", "crop_height", "crop_width", "optimizer", "lr", "min_lr", "momentum",
-            "nesterov", "weight_decay", "grad_clip_norm", "schedule", "poly_power", "warmup_steps", "loss",
+            "nesterov", "weight_decay", "grad_clip_norm", "ema_decay", "schedule", "poly_power", "warmup_steps", "loss",
             "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget",
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
@@ -146,6 +149,9 @@ public record TrainConfig(
         }
         if (weightDecay < 0 || gradClipNorm < 0 || warmupSteps < 0) {
             throw new Seg4jException("weight_decay, grad_clip_norm and warmup_steps must not be negative");
+        }
+        if (!(emaDecay >= 0 && emaDecay < 1)) {
+            throw new Seg4jException("ema_decay must be in [0, 1) (0 = no weight averaging), got " + emaDecay);
         }
         if (!(polyPower > 0)) {
             throw new Seg4jException("poly_power must be positive, got " + polyPower);
@@ -323,6 +329,7 @@ public record TrainConfig(
         boolean nesterov = false;
         double weightDecay = 1e-4;
         double gradClipNorm = 0;
+        double emaDecay = 0;
         String schedule = "poly";
         double polyPower = 0.9;
         long warmupSteps = 0;
@@ -361,6 +368,7 @@ public record TrainConfig(
         public Builder nesterov(boolean v) { nesterov = v; return this; }
         public Builder weightDecay(double v) { weightDecay = v; return this; }
         public Builder gradClipNorm(double v) { gradClipNorm = v; return this; }
+        public Builder emaDecay(double v) { emaDecay = v; return this; }
         public Builder schedule(String v) { schedule = v; return this; }
         public Builder polyPower(double v) { polyPower = v; return this; }
         public Builder warmupSteps(long v) { warmupSteps = v; return this; }
@@ -403,7 +411,7 @@ public record TrainConfig(
 
         public TrainConfig build() {
             return new TrainConfig(epochs, batchSize, cropHeight, cropWidth, optimizer, lr, minLr, momentum,
-                    nesterov, weightDecay, gradClipNorm, schedule, polyPower, warmupSteps, loss, classWeighting,
+                    nesterov, weightDecay, gradClipNorm, emaDecay, schedule, polyPower, warmupSteps, loss, classWeighting,
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold);

@@ -66,6 +66,9 @@ final class TrainConfigMaps {
             m.remove("sampling");
             m.remove("repeat_threshold");
         }
+        if (c.emaDecay() == 0) {
+            m.remove("ema_decay"); // likewise for runs from before weight averaging
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -89,6 +92,7 @@ final class TrainConfigMaps {
         m.put("nesterov", c.nesterov());
         m.put("weight_decay", c.weightDecay());
         m.put("grad_clip_norm", c.gradClipNorm());
+        m.put("ema_decay", c.emaDecay());
         m.put("schedule", c.schedule());
         m.put("poly_power", c.polyPower());
         m.put("warmup_steps", c.warmupSteps());
@@ -175,6 +179,7 @@ final class TrainConfigMaps {
             case "nesterov" -> b.nesterov = asBool(v);
             case "weight_decay" -> b.weightDecay = asDouble(v);
             case "grad_clip_norm" -> b.gradClipNorm = v == null ? 0 : asDouble(v);
+            case "ema_decay" -> b.emaDecay = v == null ? 0 : asDouble(v);
             case "schedule" -> b.schedule = asString(v);
             case "poly_power" -> b.polyPower = asDouble(v);
             case "warmup_steps" -> b.warmupSteps = asLong(v);

@@ -33,6 +33,13 @@ final class TrainingLog {
         }
     }
 
+    void averageRestarted(Path checkpoint) {
+        if (out != null) {
+            out.println("note: " + checkpoint + " holds no weight average (ema.bin); the average starts again"
+                    + " from the resumed weights");
+        }
+    }
+
     void resuming(Path runDir, RunState state) {
         if (out != null) {
             out.printf(Locale.ROOT, "resuming %s after epoch %d%s (global step %d)%n", runDir,

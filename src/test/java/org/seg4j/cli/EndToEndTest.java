@@ -47,7 +47,7 @@ class EndToEndTest {
     void trainWritesASelfDescribingRun() throws Exception {
         CliRunner.Run r = CliRunner.run("train", "--data", data.toString(), "--out", run.toString(), "--model", "unet",
                 "--width", "8", "--epochs", "2", "--batch-size", "4", "--crop", "48x64", "--lr", "0.01",
-                "--set", "num_workers=1", "--class-weights", "median-frequency");
+                "--set", "num_workers=1", "--class-weights", "median-frequency", "--ema-decay", "0.9");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("data layout: folder");
         assertThat(run.resolve("model.json")).exists();
@@ -55,11 +55,13 @@ class EndToEndTest {
         assertThat(run.resolve("config.yaml")).exists();
         assertThat(run.resolve("curves.png")).exists();
         assertThat(run.resolve("checkpoints/last/state.json")).exists();
+        assertThat(run.resolve("checkpoints/last/ema.bin")).exists();
         JsonNode manifest = Json.JSON.readTree(run.resolve("model.json").toFile());
         assertThat(manifest.at("/model/architecture").asText()).isEqualTo("unet");
         assertThat(manifest.at("/classes/classes").size()).isGreaterThanOrEqualTo(7);
         assertThat(manifest.at("/provenance/dataset_fingerprint").asText()).hasSize(16);
         assertThat(manifest.at("/provenance/train_config/class_weighting").asText()).isEqualTo("median-frequency");
+        assertThat(manifest.at("/provenance/train_config/ema_decay").asDouble()).isEqualTo(0.9);
         JsonNode history = Json.JSON.readTree(run.resolve("history.json").toFile());
         assertThat(history.size()).isEqualTo(2);
     }

@@ -155,6 +155,64 @@ class SegmentationTrainerTest {
                 within(1e-5));
     }
 
+    /** The averaged weights stored in a checkpoint's {@code ema.bin}. */
+    private static float[][] averagedWeights(Path checkpoint) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block b = TestData.tinyNet(true);
+            ModelDirectory.initialize(b, m, 16, 16);
+            try (WeightAverage avg = new WeightAverage(b, m, 0.5)) {
+                avg.load(checkpoint.resolve(WeightAverage.FILE_NAME));
+                avg.swap();
+            }
+            List<float[]> list = new ArrayList<>();
+            for (Pair<String, Parameter> p : b.getParameters()) {
+                list.add(p.getValue().getArray().toFloatArray());
+            }
+            return list.toArray(new float[0][]);
+        }
+    }
+
+    private static void assertClose(float[][] actual, float[][] expected) {
+        assertThat(actual.length).isEqualTo(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                assertThat(actual[i][j]).isCloseTo(expected[i][j], within(1e-5f));
+            }
+        }
+    }
+
+    @Test
+    void averagedWeightsAreExportedCheckpointedAndResumed() {
+        TrainConfig cfg = config().epochs(2).keepLast(0).emaDecay(0.9).build();
+        Path a = tmp.resolve("ema-a");
+        trainer(a, cfg, TestData.tinyNet(true)).validationData(new TestData.Provider(4, 2, 16, 16, 99)).build().fit();
+
+        // the exported model is the average kept with the best checkpoint, not its raw weights
+        float[][] exported = weights(a.resolve(ModelDirectory.WEIGHTS));
+        assertClose(exported, averagedWeights(a.resolve("checkpoints/best")));
+        float[][] raw = weights(a.resolve("checkpoints/best/weights.params"));
+        assertThat(exported[0]).isNotEqualTo(raw[0]);
+
+        Path b = tmp.resolve("ema-b");
+        assertThatThrownBy(() -> trainer(b, cfg, TestData.tinyNet(true))
+                .validationData(new TestData.Provider(4, 2, 16, 16, 99)).listener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(EpochStats stats, SegmentationMetrics v, List<EpochStats> h) {
+                        throw new IllegalStateException("killed");
+                    }
+                }).build().fit()).hasMessage("killed");
+        TrainResult r = trainer(b, cfg, TestData.tinyNet(true)).validationData(new TestData.Provider(4, 2, 16, 16, 99))
+                .resume(true).build().fit();
+        assertThat(r.epochsCompleted()).isEqualTo(2);
+        // validation ran on the averaged weights, which the resumed run carried on from the checkpoint
+        assertClose(averagedWeights(b.resolve("checkpoints/last")), averagedWeights(a.resolve("checkpoints/last")));
+        assertClose(weights(b.resolve("checkpoints/last/weights.params")),
+                weights(a.resolve("checkpoints/last/weights.params")));
+        assertThat(r.history().get(1).valMIoU()).isCloseTo(
+                Json.read(a.resolve("checkpoints/last/state.json"), CheckpointState.class).history().get(1).valMIoU(),
+                within(1e-6));
+    }
+
     @Test
     void nonFiniteLossStopsWithoutCheckpoint() {
         Path out = tmp.resolve("nan");
