@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
 import org.seg4j.model.layer.BatchNormFolding;
 import org.seg4j.transform.Normalization;
+import org.seg4j.util.GradientsOff;
 
 /**
  * Runs a segmentation network on images of any size and returns results at the input's
@@ -510,10 +510,7 @@ public final class Predictor implements AutoCloseable {
         int oh;
         int ow;
         forwardLock.lock();
-        // grad mode is per thread in libtorch: off for this pass, restored after
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDManager sub = manager.newSubManager()) {
+        try (GradientsOff off = GradientsOff.begin(); NDManager sub = manager.newSubManager()) {
             checkOpen();
             ParameterStore store = new ParameterStore(sub, false);
             NDArray x = sub.create(data, new Shape(n, 3, h, w));
@@ -537,7 +534,6 @@ public final class Predictor implements AutoCloseable {
             ow = (int) shape.get(3);
             out = probs.toFloatArray();
         } finally {
-            JniUtils.setGradMode(gradMode);
             forwardLock.unlock();
         }
         if (oh == h && ow == w) {

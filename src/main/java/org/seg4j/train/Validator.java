@@ -7,7 +7,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.util.Iterator;
 import org.seg4j.Seg4jException;
@@ -16,6 +15,7 @@ import org.seg4j.data.BatchProvider;
 import org.seg4j.data.LabelMask;
 import org.seg4j.metric.ConfusionMatrix;
 import org.seg4j.metric.SegmentationMetrics;
+import org.seg4j.util.GradientsOff;
 
 /**
  * The validation pass: runs the network over the full-size validation images with gradients off,
@@ -51,9 +51,7 @@ final class Validator {
         ConfusionMatrix cm = new ConfusionMatrix(numClasses);
         double lossSum = 0;
         long lossPixels = 0;
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (GradientsOff off = GradientsOff.begin()) {
             Iterator<Batch> it = data.epoch(0);
             while (it.hasNext()) {
                 Batch b = it.next();
@@ -71,8 +69,6 @@ final class Validator {
                     cm.add(pred, b.labels(), 0, pred.length);
                 }
             }
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
         return new Result(lossPixels > 0 ? lossSum / lossPixels : Double.NaN, cm.metrics());
     }

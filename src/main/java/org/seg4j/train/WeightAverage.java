@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.seg4j.Seg4jException;
 import org.seg4j.util.AtomicFiles;
+import org.seg4j.util.GradientsOff;
 
 /**
  * An exponential moving average of a block's parameters, batch-norm running statistics included
@@ -82,9 +82,7 @@ final class WeightAverage implements AutoCloseable {
     /** Moves the average towards the block's current weights; call after every optimizer step. */
     void update() {
         float keep = (float) nextDecay();
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (GradientsOff off = GradientsOff.begin()) {
             for (int i = 0; i < averages.size(); i++) {
                 NDArray avg = averages.get(i);
                 if (!avg.getDataType().isFloating()) {
@@ -97,17 +95,13 @@ final class WeightAverage implements AutoCloseable {
                     avg.addi(w.sub(avg).muli(1f - keep));
                 }
             }
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
         updates++;
     }
 
     /** Exchanges the averages and the block's weights in place; calling it twice restores both. */
     void swap() {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (GradientsOff off = GradientsOff.begin()) {
             for (int i = 0; i < averages.size(); i++) {
                 try (NDManager scratch = manager.newSubManager()) {
                     NDArray w = parameters.get(i).getArray();
@@ -118,8 +112,6 @@ final class WeightAverage implements AutoCloseable {
                     w.set(ALL, saved);
                 }
             }
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
     }
 

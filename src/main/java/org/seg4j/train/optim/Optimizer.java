@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.seg4j.Seg4jException;
+import org.seg4j.util.GradientsOff;
 
 /**
  * A first-order optimizer whose whole state (update count and per-parameter slot arrays) can be
@@ -111,9 +112,7 @@ public abstract class Optimizer implements AutoCloseable {
      */
     public void step(Iterable<Pair<String, Parameter>> parameters, float lr, NDManager scratchParent) {
         long t = updates + 1;
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        try (GradientsOff off = GradientsOff.begin()) {
             float clipScale = 1f;
             if (gradClipNorm > 0) {
                 double sq = 0;
@@ -154,8 +153,6 @@ public abstract class Optimizer implements AutoCloseable {
                 }
                 JniUtils.zeroGrad((PtNDArray) w);
             }
-        } finally {
-            JniUtils.setGradMode(gradMode);
         }
         updates = t;
     }
