@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.boxes.BoxLabels;
+import org.seg4j.model.ModelDirectory;
+import org.seg4j.model.ModelSpec;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainResult;
 import org.seg4j.train.TrainingRun;
@@ -99,6 +101,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
     boolean resume;
 
+    @Option(names = "--init", paramLabel = "MODEL_DIR", description = "Fine-tune: start from the weights of this "
+            + "exported model (a run folder from seg4j train). The network is the model's own; when the class count "
+            + "differs, the classifier starts fresh.")
+    Path init;
+
     @Option(names = "--box-labels", description = "Train from bounding boxes only (JSON, see seg4j data boxes): "
             + "masks are made from the boxes, then refined by the model itself for --box-rounds rounds.")
     Path boxLabels;
@@ -129,6 +136,8 @@ final class TrainCommand implements Callable<Integer> {
                 .setOutputDir(out)
                 .optDatasetFingerprint(train.fingerprint())
                 .optResume(resume)
+                .optInitModel(init)
+                .optModelOptions(init == null ? null : ModelDirectory.readManifest(init).model().options())
                 .build()
                 .fit();
         System.out.println(summary(result));
@@ -136,8 +145,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainResult boxSupervised(TrainConfig cfg, SegmentationDataset train, SegmentationDataset val) {
-        if (resume) {
-            throw new Seg4jException("--resume is not supported with --box-labels");
+        if (resume || init != null) {
+            throw new Seg4jException((resume ? "--resume" : "--init") + " is not supported with --box-labels");
         }
         if (!boxRefine.equals("colour") && !boxRefine.equals("color") && !boxRefine.equals("fill")) {
             throw new Seg4jException("--box-refine must be 'colour' or 'fill', got '" + boxRefine + "'");
@@ -163,6 +172,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig base = source == null ? TrainConfig.defaults() : TrainConfig.read(source);
         Map<String, Object> o = new LinkedHashMap<>(set);
+        if (init != null) {
+            if (resume) {
+                throw new Seg4jException("--init starts a new run from another model; --resume continues the run in "
+                        + out + " from its own checkpoint: give one of them");
+            }
+            inheritNetwork(base, o, ModelDirectory.readManifest(init).model());
+        }
         put(o, "model", model);
         put(o, "encoder", encoder);
         put(o, "base_width", width);
@@ -194,6 +210,20 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return base.toBuilder().set(o).build();
+    }
+
+    /** Takes the network of the model to fine-tune wherever the configuration leaves it open. */
+    private void inheritNetwork(TrainConfig base, Map<String, Object> o, ModelSpec spec) {
+        if (model == null && !o.containsKey("model") && (base.model() == null || base.model().isBlank())) {
+            o.put("model", spec.architecture());
+        }
+        if (encoder == null && !o.containsKey("encoder") && (base.encoder() == null || base.encoder().isBlank())
+                && !spec.encoder().isEmpty()) {
+            o.put("encoder", spec.encoder());
+        }
+        if (width == null && !o.containsKey("base_width") && base.baseWidth() == 0 && spec.baseWidth() != 0) {
+            o.put("base_width", spec.baseWidth());
+        }
     }
 
     private static void put(Map<String, Object> m, String key, Object v) {

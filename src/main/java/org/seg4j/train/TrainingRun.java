@@ -20,6 +20,7 @@ import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
+import org.seg4j.model.WeightTransfer;
 import org.seg4j.transform.Normalization;
 import org.seg4j.util.BuildInfo;
 
@@ -45,6 +46,7 @@ public final class TrainingRun {
     private final PrintStream log;
     private final List<TrainingListener> listeners;
     private final Path initialWeights;
+    private final Path initModel;
 
     private TrainingRun(Builder b) {
         this.train = b.train;
@@ -58,6 +60,7 @@ public final class TrainingRun {
         this.log = b.log;
         this.listeners = List.copyOf(b.listeners);
         this.initialWeights = b.initialWeights;
+        this.initModel = b.initModel;
     }
 
     public static Builder builder() {
@@ -87,32 +90,60 @@ public final class TrainingRun {
                 BatchLoader valLoader = validation == null ? null
                         : TrainingLoaders.validation(validation, config, norm).build()) {
             Block block = ModelRegistry.create(spec);
-            NDManager weightsManager = initialWeights == null ? null : NDManager.newBaseManager();
-            if (weightsManager != null) {
-                ModelDirectory.initialize(block, weightsManager, config.cropHeight(), config.cropWidth());
-                ModelDirectory.loadWeights(initialWeights, block, weightsManager);
-            }
-            SegmentationTrainer.Builder trainer = SegmentationTrainer.builder()
-                    .block(block)
-                    .manager(weightsManager)
-                    .trainData(trainLoader)
-                    .validationData(valLoader)
-                    .config(config)
-                    .classWeights(weights)
-                    .outputDir(outputDir)
-                    .manifest(manifest(spec, classes, norm))
-                    .resume(resume)
-                    .log(log)
-                    .listener(curvesPlotter());
-            listeners.forEach(trainer::listener);
+            NDManager weightsManager = initialWeights == null && initModel == null ? null : NDManager.newBaseManager();
             try {
-                return trainer.build().fit();
+                if (weightsManager != null) {
+                    ModelDirectory.initialize(block, weightsManager, config.cropHeight(), config.cropWidth());
+                }
+                if (initialWeights != null) {
+                    ModelDirectory.loadWeights(initialWeights, block, weightsManager);
+                }
+                if (initModel != null) {
+                    startFromModel(block, spec, classes);
+                }
+                return trainer(block, weightsManager, trainLoader, valLoader, weights, spec, classes, norm).fit();
             } finally {
                 if (weightsManager != null) {
                     weightsManager.close();
                 }
             }
         }
+    }
+
+    /** Copies the fine-tuning start's weights into {@code block} and says what was copied. */
+    private void startFromModel(Block block, ModelSpec spec, ClassMeta classes) {
+        WeightTransfer.Report report = WeightTransfer.fromModel(initModel, block, spec);
+        if (log != null) {
+            log.println("seg4j: fine-tuning from " + initModel + ": " + report.describe());
+            ModelManifest start = ModelDirectory.readManifest(initModel);
+            List<String> before = start.classes().names();
+            if (!before.equals(classes.names()) && before.size() == classes.numClasses()) {
+                log.println("seg4j: note: the model's classes " + before + " differ from this data's "
+                        + classes.names() + "; its classifier is kept, class by position");
+            }
+            if (start.preprocessing().scale() != config.inputScale()) {
+                log.println("seg4j: note: the model was trained at input scale " + start.preprocessing().scale()
+                        + ", this run uses " + config.inputScale() + " (--scale)");
+            }
+        }
+    }
+
+    private SegmentationTrainer trainer(Block block, NDManager weightsManager, BatchLoader trainLoader,
+            BatchLoader valLoader, float[] weights, ModelSpec spec, ClassMeta classes, Normalization norm) {
+        SegmentationTrainer.Builder trainer = SegmentationTrainer.builder()
+                .block(block)
+                .manager(weightsManager)
+                .trainData(trainLoader)
+                .validationData(valLoader)
+                .config(config)
+                .classWeights(weights)
+                .outputDir(outputDir)
+                .manifest(manifest(spec, classes, norm))
+                .resume(resume)
+                .log(log)
+                .listener(curvesPlotter());
+        listeners.forEach(trainer::listener);
+        return trainer.build();
     }
 
     /** Per-image weights of class-aware sampling, or {@code null} for uniform epochs. */
@@ -177,6 +208,7 @@ public final class TrainingRun {
         private PrintStream log = System.err;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private Path initialWeights;
+        private Path initModel;
 
         public Builder setTrainData(SampleSource v) { train = v; return this; }
         public Builder setConfig(TrainConfig v) { config = v; return this; }
@@ -191,6 +223,12 @@ public final class TrainingRun {
         public Builder addListener(TrainingListener v) { listeners.add(v); return this; }
         /** Start from these weights (a {@code weights.params} of the same architecture) instead of random ones. */
         public Builder optInitialWeights(Path v) { initialWeights = v; return this; }
+        /**
+         * Fine-tune: start from the weights of the exported model in this folder. The run must build
+         * the same architecture, encoder and width; arrays whose shape differs (the classifier, when
+         * the class count changes) start fresh.
+         */
+        public Builder optInitModel(Path v) { initModel = v; return this; }
 
         public TrainingRun build() {
             if (train == null || config == null || outputDir == null) {
@@ -199,6 +237,10 @@ public final class TrainingRun {
             if (validation != null && !validation.classes().names().equals(train.classes().names())) {
                 throw new org.seg4j.Seg4jException("validation classes " + validation.classes().names()
                         + " differ from training classes " + train.classes().names());
+            }
+            if (initModel != null && (resume || initialWeights != null)) {
+                throw new org.seg4j.Seg4jException("a fine-tuning start (" + initModel + ") cannot be combined with "
+                        + (resume ? "resuming a run, which continues from its own checkpoint" : "other initial weights"));
             }
             return new TrainingRun(this);
         }

@@ -1,6 +1,7 @@
 package org.seg4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.seg4j.model.ModelDirectory;
 import org.seg4j.util.Json;
 
 /** synth → train → resume → eval → predict through the CLI on a tiny synthetic data set. */
@@ -162,5 +164,50 @@ class EndToEndTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("mIoU");
         assertThat(Json.JSON.readTree(out.resolve("metrics.json").toFile()).get("numImages").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    @Order(8)
+    void initFineTunesFromTheTrainedModel() throws Exception {
+        Path tuned = tmp.resolve("tuned");
+        // a learning rate this small leaves the weights where --init put them
+        CliRunner.Run r = CliRunner.run("train", "--init", run.toString(), "--data", data.toString(), "--out",
+                tuned.toString(), "--epochs", "1", "--batch-size", "4", "--crop", "48x64", "--lr", "1e-9",
+                "--schedule", "constant", "--warmup", "0", "--scale", "0.5", "--set", "num_workers=1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("fine-tuning from " + run).contains("parameter arrays copied")
+                .doesNotContain("started fresh")
+                .contains("the model was trained at input scale 1.0, this run uses 0.5");
+        JsonNode manifest = Json.JSON.readTree(tuned.resolve("model.json").toFile());
+        assertThat(manifest.at("/model/architecture").asText()).isEqualTo("unet");
+        assertThat(manifest.at("/model/base_width").asInt()).isEqualTo(8);
+        try (ModelDirectory.LoadedModel from = ModelDirectory.load(run);
+                ModelDirectory.LoadedModel to = ModelDirectory.load(tuned)) {
+            var source = from.block().getParameters();
+            var result = to.block().getParameters();
+            int compared = 0;
+            for (int i = 0; i < source.size(); i++) {
+                String name = source.keyAt(i);
+                if (!name.contains("running")) {
+                    assertThat(result.valueAt(i).getArray().toFloatArray()).as(name)
+                            .containsExactly(source.valueAt(i).getArray().toFloatArray(), within(1e-5f));
+                    compared++;
+                }
+            }
+            assertThat(compared).isGreaterThan(10);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void initRefusesAnotherNetworkAndResume() {
+        CliRunner.Run other = CliRunner.run("train", "--init", run.toString(), "--model", "fcn8s", "--data",
+                data.toString(), "--out", tmp.resolve("other").toString(), "--epochs", "1");
+        assertThat(other.exitCode()).isEqualTo(1);
+        assertThat(other.err()).contains(run.toString()).contains("fine-tuning keeps the network");
+        CliRunner.Run both = CliRunner.run("train", "--init", run.toString(), "--resume", "--data", data.toString(),
+                "--out", tmp.resolve("tuned").toString());
+        assertThat(both.exitCode()).isEqualTo(1);
+        assertThat(both.err()).contains("--init starts a new run");
     }
 }
