@@ -26,6 +26,8 @@ class TrainConfigTest {
         assertThat(c.classWeighting()).isEqualTo("inverse-sqrt");
         assertThat(c.timeBudget()).isEqualTo(Duration.ofMinutes(60));
         assertThat(c.hflip()).isTrue();
+        assertThat(c.loss()).isEqualTo("ce+dice");
+        assertThat(c.scaleMax()).isEqualTo(2.0);
     }
 
     @Test
