@@ -55,11 +55,19 @@ public final class WeightTransfer {
      * @param targetSpec the structure {@code target} was built from
      */
     public static Report fromModel(Path modelDir, Block target, ModelSpec targetSpec) {
-        ModelManifest manifest = ModelDirectory.readManifest(modelDir);
-        requireSameStructure(modelDir, manifest.model(), targetSpec);
         try (ModelDirectory.LoadedModel source = ModelDirectory.load(modelDir)) {
-            return copy(source.block(), target, modelDir.toString());
+            return fromModel(source, modelDir, target, targetSpec);
         }
+    }
+
+    /**
+     * {@link #fromModel(Path, Block, ModelSpec)} for a model the caller has already loaded from
+     * {@code modelDir} (and keeps reading, e.g. its manifest).
+     */
+    public static Report fromModel(ModelDirectory.LoadedModel source, Path modelDir, Block target,
+            ModelSpec targetSpec) {
+        requireSameStructure(modelDir, source.manifest().model(), targetSpec);
+        return copy(source.block(), target, modelDir.toString());
     }
 
     /**

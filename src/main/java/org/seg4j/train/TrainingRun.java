@@ -112,19 +112,25 @@ public final class TrainingRun {
 
     /** Copies the fine-tuning start's weights into {@code block} and says what was copied. */
     private void startFromModel(Block block, ModelSpec spec, ClassMeta classes) {
-        WeightTransfer.Report report = WeightTransfer.fromModel(initModel, block, spec);
-        if (log != null) {
-            log.println("seg4j: fine-tuning from " + initModel + ": " + report.describe());
-            ModelManifest start = ModelDirectory.readManifest(initModel);
-            List<String> before = start.classes().names();
-            if (!before.equals(classes.names()) && before.size() == classes.numClasses()) {
-                log.println("seg4j: note: the model's classes " + before + " differ from this data's "
-                        + classes.names() + "; its classifier is kept, class by position");
+        try (ModelDirectory.LoadedModel source = ModelDirectory.load(initModel)) {
+            WeightTransfer.Report report = WeightTransfer.fromModel(source, initModel, block, spec);
+            if (log != null) {
+                log.println("seg4j: fine-tuning from " + initModel + ": " + report.describe());
+                logDifferences(source.manifest(), classes);
             }
-            if (start.preprocessing().scale() != config.inputScale()) {
-                log.println("seg4j: note: the model was trained at input scale " + start.preprocessing().scale()
-                        + ", this run uses " + config.inputScale() + " (--scale)");
-            }
+        }
+    }
+
+    /** Notes where the fine-tuning start was trained on other classes or at another input scale. */
+    private void logDifferences(ModelManifest start, ClassMeta classes) {
+        List<String> before = start.classes().names();
+        if (!before.equals(classes.names()) && before.size() == classes.numClasses()) {
+            log.println("seg4j: note: the model's classes " + before + " differ from this data's "
+                    + classes.names() + "; its classifier is kept, class by position");
+        }
+        if (start.preprocessing().scale() != config.inputScale()) {
+            log.println("seg4j: note: the model was trained at input scale " + start.preprocessing().scale()
+                    + ", this run uses " + config.inputScale() + " (--scale)");
         }
     }
 
