@@ -1,0 +1,254 @@
+package org.seg4j.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.seg4j.data.ClassMeta;
+import org.seg4j.data.SampleSource;
+import org.seg4j.train.loader.BatchLoader;
+import org.seg4j.data.sampling.ImageClassCounts;
+import org.seg4j.data.sampling.SamplingMode;
+import org.seg4j.data.sampling.SamplingSummary;
+import org.seg4j.metric.report.TrainingCurves;
+import org.seg4j.metric.report.TrainingCurvesPlot;
+import org.seg4j.model.ModelDirectory;
+import org.seg4j.model.ModelManifest;
+import org.seg4j.model.ModelRegistry;
+import org.seg4j.model.ModelSpec;
+import org.seg4j.model.WeightTransfer;
+import org.seg4j.transform.Normalization;
+import org.seg4j.util.BuildInfo;
+
+/**
+ * A complete training run from data sets and a {@link TrainConfig}: builds the loaders and their
+ * augmentation, the network from the registry, the class weights and the model manifest, then
+ * runs a {@link SegmentationTrainer}. The CLI's {@code train} and {@code quickstart} are thin
+ * layers over it; applications can call it directly.
+ */
+public final class TrainingRun {
+
+    /** Architecture used when the configuration names none. */
+    public static final String DEFAULT_MODEL = "unet";
+
+    private final SampleSource train;
+    private final SampleSource validation;
+    private final TrainConfig config;
+    private final Path outputDir;
+    private final String datasetFingerprint;
+    private final Map<String, String> modelOptions;
+    private final float[] classWeights;
+    private final boolean resume;
+    private final PrintStream log;
+    private final List<TrainingListener> listeners;
+    private final Path initialWeights;
+    private final Path initModel;
+
+    private TrainingRun(Builder b) {
+        this.train = b.train;
+        this.validation = b.validation;
+        this.config = b.config;
+        this.outputDir = b.outputDir;
+        this.datasetFingerprint = b.datasetFingerprint;
+        this.modelOptions = Map.copyOf(b.modelOptions);
+        this.classWeights = b.classWeights;
+        this.resume = b.resume;
+        this.log = b.log;
+        this.listeners = List.copyOf(b.listeners);
+        this.initialWeights = b.initialWeights;
+        this.initModel = b.initModel;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The network's structure as this run builds it. */
+    public ModelSpec modelSpec() {
+        String arch = config.model() == null || config.model().isBlank() ? DEFAULT_MODEL : config.model();
+        return new ModelSpec(arch, config.encoder(), train.classes().numClasses(), config.baseWidth(), modelOptions);
+    }
+
+    /** Trains, writing checkpoints, history, curves and the best model into the output folder. */
+    public TrainResult fit() {
+        ClassMeta classes = train.classes();
+        ModelSpec spec = modelSpec();
+        float[] weights = classWeights != null ? classWeights : ClassWeights.resolve(config, train, classes.numClasses());
+        if (weights != null && log != null) {
+            log.println("seg4j: class weights " + ClassWeights.describe(weights, classes));
+        }
+        Normalization norm = Normalization.IMAGENET;
+        double[] sampleWeights = sampleWeights();
+        try (BatchLoader trainLoader = TrainingLoaders.training(train, config, norm)
+                        .optSampleWeights(sampleWeights)
+                        .optDropLast(train.size() >= config.batchSize())
+                        .build();
+                BatchLoader valLoader = validation == null ? null
+                        : TrainingLoaders.validation(validation, config, norm).build()) {
+            Block block = ModelRegistry.create(spec);
+            NDManager weightsManager = initialWeights == null && initModel == null ? null : NDManager.newBaseManager();
+            try {
+                if (weightsManager != null) {
+                    ModelDirectory.initialize(block, weightsManager, config.cropHeight(), config.cropWidth());
+                }
+                if (initialWeights != null) {
+                    ModelDirectory.loadWeights(initialWeights, block, weightsManager);
+                }
+                if (initModel != null) {
+                    startFromModel(block, spec, classes);
+                }
+                return trainer(block, weightsManager, trainLoader, valLoader, weights, spec, classes, norm).fit();
+            } finally {
+                if (weightsManager != null) {
+                    weightsManager.close();
+                }
+            }
+        }
+    }
+
+    /** Copies the fine-tuning start's weights into {@code block} and says what was copied. */
+    private void startFromModel(Block block, ModelSpec spec, ClassMeta classes) {
+        try (ModelDirectory.LoadedModel source = ModelDirectory.load(initModel)) {
+            WeightTransfer.Report report = WeightTransfer.fromModel(source, initModel, block, spec);
+            if (log != null) {
+                log.println("seg4j: fine-tuning from " + initModel + ": " + report.describe());
+                logDifferences(source.manifest(), classes);
+            }
+        }
+    }
+
+    /** Notes where the fine-tuning start was trained on other classes or at another input scale. */
+    private void logDifferences(ModelManifest start, ClassMeta classes) {
+        List<String> before = start.classes().names();
+        if (!before.equals(classes.names()) && before.size() == classes.numClasses()) {
+            log.println("seg4j: note: the model's classes " + before + " differ from this data's "
+                    + classes.names() + "; its classifier is kept, class by position");
+        }
+        if (start.preprocessing().scale() != config.inputScale()) {
+            log.println("seg4j: note: the model was trained at input scale " + start.preprocessing().scale()
+                    + ", this run uses " + config.inputScale() + " (--scale)");
+        }
+    }
+
+    private SegmentationTrainer trainer(Block block, NDManager weightsManager, BatchLoader trainLoader,
+            BatchLoader valLoader, float[] weights, ModelSpec spec, ClassMeta classes, Normalization norm) {
+        SegmentationTrainer.Builder trainer = SegmentationTrainer.builder()
+                .block(block)
+                .manager(weightsManager)
+                .trainData(trainLoader)
+                .validationData(valLoader)
+                .config(config)
+                .classWeights(weights)
+                .outputDir(outputDir)
+                .manifest(manifest(spec, classes, norm))
+                .resume(resume)
+                .log(log)
+                .listener(curvesPlotter());
+        listeners.forEach(trainer::listener);
+        return trainer.build();
+    }
+
+    /** Per-image weights of class-aware sampling, or {@code null} for uniform epochs. */
+    private double[] sampleWeights() {
+        SamplingMode mode = SamplingMode.parse(config.sampling());
+        if (mode == SamplingMode.NONE) {
+            return null;
+        }
+        double[] w = mode.weights(ImageClassCounts.of(train), config.repeatThreshold());
+        if (log != null) {
+            log.println("seg4j: " + SamplingSummary.describe(mode, w, train));
+        }
+        return w;
+    }
+
+    private ModelManifest manifest(ModelSpec spec, ClassMeta classes, Normalization norm) {
+        var pre = new ModelManifest.Preprocessing(
+                config.cropHeight(), config.cropWidth(), norm.mean(), norm.std(), config.inputScale());
+        var provenance = new ModelManifest.Provenance(BuildInfo.version(), BuildInfo.djlVersion(),
+                BuildInfo.engineVersion(), BuildInfo.gitCommit(), config.seed(), datasetFingerprint,
+                OffsetDateTime.now().toString(), config.toMap());
+        return new ModelManifest(ModelManifest.FORMAT_VERSION, spec, classes, pre, provenance, Map.of());
+    }
+
+    /** Redraws {@code curves.png} after every epoch. */
+    private TrainingListener curvesPlotter() {
+        return new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochStats stats, org.seg4j.metric.SegmentationMetrics v, List<EpochStats> history) {
+                List<Integer> epochs = new ArrayList<>();
+                List<Double> loss = new ArrayList<>();
+                List<Double> valLoss = new ArrayList<>();
+                List<Double> miou = new ArrayList<>();
+                List<Double> acc = new ArrayList<>();
+                for (EpochStats e : history) {
+                    epochs.add(e.epoch());
+                    loss.add(e.trainLoss());
+                    valLoss.add(orNaN(e.valLoss()));
+                    miou.add(orNaN(e.valMIoU()));
+                    acc.add(orNaN(e.pixelAccuracy()));
+                }
+                TrainingCurvesPlot.write(outputDir.resolve(TrainingCurvesPlot.FILE_NAME),
+                        new TrainingCurves(epochs, loss, valLoss, miou, acc));
+            }
+        };
+    }
+
+    private static double orNaN(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    /** Builder: training data, configuration and output folder are required. */
+    public static final class Builder {
+        private SampleSource train;
+        private SampleSource validation;
+        private TrainConfig config;
+        private Path outputDir;
+        private String datasetFingerprint = "";
+        private Map<String, String> modelOptions = Map.of();
+        private float[] classWeights;
+        private boolean resume;
+        private PrintStream log = System.err;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+        private Path initialWeights;
+        private Path initModel;
+
+        public Builder setTrainData(SampleSource v) { train = v; return this; }
+        public Builder setConfig(TrainConfig v) { config = v; return this; }
+        public Builder setOutputDir(Path v) { outputDir = v; return this; }
+        public Builder optValidationData(SampleSource v) { validation = v; return this; }
+        public Builder optDatasetFingerprint(String v) { datasetFingerprint = v == null ? "" : v; return this; }
+        public Builder optModelOptions(Map<String, String> v) { modelOptions = v == null ? Map.of() : v; return this; }
+        /** Explicit class weights, overriding the configuration's weighting. */
+        public Builder optClassWeights(float[] v) { classWeights = v == null ? null : v.clone(); return this; }
+        public Builder optResume(boolean v) { resume = v; return this; }
+        public Builder optLog(PrintStream v) { log = v; return this; }
+        public Builder addListener(TrainingListener v) { listeners.add(v); return this; }
+        /** Start from these weights (a {@code weights.params} of the same architecture) instead of random ones. */
+        public Builder optInitialWeights(Path v) { initialWeights = v; return this; }
+        /**
+         * Fine-tune: start from the weights of the exported model in this folder. The run must build
+         * the same architecture, encoder and width; arrays whose shape differs (the classifier, when
+         * the class count changes) start fresh.
+         */
+        public Builder optInitModel(Path v) { initModel = v; return this; }
+
+        public TrainingRun build() {
+            if (train == null || config == null || outputDir == null) {
+                throw new IllegalStateException("training data, config and output folder are required");
+            }
+            if (validation != null && !validation.classes().names().equals(train.classes().names())) {
+                throw new org.seg4j.Seg4jException("validation classes " + validation.classes().names()
+                        + " differ from training classes " + train.classes().names());
+            }
+            if (initModel != null && (resume || initialWeights != null)) {
+                throw new org.seg4j.Seg4jException("a fine-tuning start (" + initModel + ") cannot be combined with "
+                        + (resume ? "resuming a run, which continues from its own checkpoint" : "other initial weights"));
+            }
+            return new TrainingRun(this);
+        }
+    }
+}

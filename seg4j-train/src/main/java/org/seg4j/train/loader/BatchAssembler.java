@@ -1,0 +1,88 @@
+package org.seg4j.train.loader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.Batch;
+import org.seg4j.data.LabelMask;
+import org.seg4j.data.Sample;
+import org.seg4j.data.SampleSource;
+import org.seg4j.transform.JointTransform;
+import org.seg4j.transform.Normalization;
+
+/** Reads, transforms and packs the samples of one batch; runs on a worker thread. */
+final class BatchAssembler {
+
+    private final SampleSource source;
+    private final JointTransform pipeline;
+    private final Normalization normalization;
+    private final long seed;
+    private final int numClasses;
+
+    BatchAssembler(SampleSource source, JointTransform pipeline, Normalization normalization, long seed) {
+        this.source = source;
+        this.pipeline = pipeline;
+        this.normalization = normalization;
+        this.seed = seed;
+        this.numClasses = source.classes().numClasses();
+    }
+
+    /** Builds the batch of the given dataset indices for {@code epoch}. */
+    Batch assemble(int epoch, int[] indices) {
+        List<Sample> samples = new ArrayList<>(indices.length);
+        for (int index : indices) {
+            samples.add(prepare(epoch, index));
+        }
+        Sample first = samples.get(0);
+        int w = first.image().width();
+        int h = first.image().height();
+        int plane = w * h;
+        boolean labelled = first.mask() != null;
+        float[] images = new float[indices.length * 3 * plane];
+        byte[] labels = labelled ? new byte[indices.length * plane] : null;
+        List<String> ids = new ArrayList<>(indices.length);
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            if (s.image().width() != w || s.image().height() != h) {
+                throw new Seg4jException("sample " + s.id() + " is " + s.image().width() + "x" + s.image().height()
+                        + " after the transforms but sample " + first.id() + " in the same batch is " + w + "x" + h
+                        + "; add a Resize or RandomCrop so that every sample has one size");
+            }
+            if ((s.mask() != null) != labelled) {
+                throw new Seg4jException("sample " + (labelled ? s.id() : first.id())
+                        + " has no mask but others in its batch do");
+            }
+            normalization.toChw(s.image(), images, i * 3 * plane);
+            if (labelled) {
+                System.arraycopy(s.mask().data(), 0, labels, i * plane, plane);
+            }
+            ids.add(s.id());
+        }
+        return new Batch(images, labels, samples.size(), h, w, ids);
+    }
+
+    private Sample prepare(int epoch, int index) {
+        String id = index + "";
+        try {
+            id = source.id(index);
+            Sample s = pipeline.apply(source.load(index), new SplittableRandom(Seeds.mix(seed, epoch, index)));
+            if (s.mask() != null) {
+                checkLabels(s.mask());
+            }
+            return s;
+        } catch (RuntimeException e) {
+            throw new Seg4jException("sample " + id + " (index " + index + "): " + e.getMessage(), e);
+        }
+    }
+
+    private void checkLabels(LabelMask mask) {
+        for (byte b : mask.data()) {
+            int v = b & 0xFF;
+            if (v >= numClasses && v != LabelMask.IGNORE) {
+                throw new Seg4jException("mask value " + v + " is not a class id (0.." + (numClasses - 1)
+                        + ") nor void (" + LabelMask.IGNORE + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.seg4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seg4j.Seg4jException;
+
+class TrainConfigTest {
+
+    @TempDir
+    Path tmp;
+
+    /** The committed CamVid recipe (docs/benchmarks.md) must stay a valid configuration. */
+    @Test
+    void committedCamvidRecipeParses() {
+        TrainConfig c = TrainConfig.read(Path.of("../configs/camvid.yaml")); // the module directory is the working directory
+        assertThat(c.model()).isEqualTo("deeplabv3plus");
+        assertThat(c.encoder()).isEqualTo("resnet18");
+        assertThat(c.inputScale()).isEqualTo(0.5);
+        assertThat(c.classWeighting()).isEqualTo("inverse-sqrt");
+        assertThat(c.timeBudget()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(c.hflip()).isTrue();
+        assertThat(c.loss()).isEqualTo("ce+dice");
+        assertThat(c.scaleMax()).isEqualTo(2.0);
+    }
+
+    @Test
+    void readsYamlWithSnakeCaseKeysAndDefaults() throws Exception {
+        Path f = tmp.resolve("train.yaml");
+        Files.writeString(f, """
+                epochs: 12
+                batch_size: 4
+                crop_height: 320
+                optimizer: SGD
+                lr: 0.02
+                momentum: 0.95
+                nesterov: true
+                schedule: cosine
+                warmup_steps: 50
+                class_weights: [1, 2.5, 0.5]
+                time_budget: 1h30m
+                """);
+        TrainConfig c = TrainConfig.read(f);
+        assertThat(c.epochs()).isEqualTo(12);
+        assertThat(c.batchSize()).isEqualTo(4);
+        assertThat(c.cropHeight()).isEqualTo(320);
+        assertThat(c.cropWidth()).isEqualTo(256);
+        assertThat(c.optimizer()).isEqualTo("sgd");
+        assertThat(c.nesterov()).isTrue();
+        assertThat(c.schedule()).isEqualTo("cosine");
+        assertThat(c.classWeighting()).isEqualTo("explicit");
+        assertThat(c.classWeights()).containsExactly(1f, 2.5f, 0.5f);
+        assertThat(c.timeBudget()).isEqualTo(Duration.ofMinutes(90));
+
+        Path saved = tmp.resolve("config.yaml");
+        c.write(saved);
+        assertThat(Files.readString(saved)).contains("batch_size: 4", "time_budget: 1h30m");
+        assertThat(TrainConfig.read(saved)).isEqualTo(c);
+        assertThat(TrainConfig.read(saved).hash()).isEqualTo(c.hash());
+        assertThat(c.toBuilder().epochs(99).build().hash()).isEqualTo(c.hash());
+        assertThat(c.toBuilder().lr(0.5).build().hash()).isNotEqualTo(c.hash());
+    }
+
+    @Test
+    void unknownKeyListsValidKeys() throws Exception {
+        Path f = tmp.resolve("bad.yaml");
+        Files.writeString(f, "epochs: 3\nlearning_rate: 0.1\n");
+        assertThatThrownBy(() -> TrainConfig.read(f))
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("learning_rate")
+                .hasMessageContaining("valid keys: epochs, batch_size")
+                .hasMessageContaining(f.toString());
+    }
+
+    @Test
+    void badValuesAreUserErrors() {
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("epochs", "many"), "x.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("epochs");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("optimizer", "lion"), "x.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("adamw");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("class_weighting", "explicit"), "x.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("class_weights");
+        assertThat(TrainConfig.fromMap(Map.of("class_weighting", "median-frequency"), "x").classWeighting())
+                .isEqualTo("median-frequency");
+        assertThat(TrainConfig.builder().set(Map.of("lr", "0.05", "time-budget", "45m")).build().lr()).isEqualTo(0.05);
+    }
+
+    @Test
+    void durations() {
+        assertThat(TrainConfig.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(TrainConfig.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(TrainConfig.parseDuration("PT15M")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(TrainConfig.parseDuration("120")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(TrainConfig.formatDuration(Duration.ofSeconds(3725))).isEqualTo("1h2m5s");
+        assertThatThrownBy(() -> TrainConfig.parseDuration("soon")).isInstanceOf(Seg4jException.class);
+    }
+
+    @Test
+    void medianFrequencyFromSamples() {
+        byte[] m0 = {0, 0, 0, 1};
+        byte[] m1 = {2, 2, (byte) 255, 0};
+        org.seg4j.data.SampleSource src = new org.seg4j.data.SampleSource() {
+            public int size() { return 2; }
+            public org.seg4j.data.Sample load(int i) {
+                return new org.seg4j.data.Sample("s" + i, org.seg4j.data.RgbImage.blank(2, 2),
+                        new org.seg4j.data.LabelMask(2, 2, i == 0 ? m0 : m1));
+            }
+            public String id(int i) { return "s" + i; }
+            public org.seg4j.data.ClassMeta classes() {
+                return org.seg4j.data.ClassMeta.of(new String[] {"a", "b", "c"}, new int[][] {{0, 0, 0}, {1, 1, 1}, {2, 2, 2}}, 255);
+            }
+        };
+        TrainConfig cfg = TrainConfig.builder().classWeighting("median-frequency").build();
+        float[] w = ClassWeights.resolve(cfg, src, 3);
+        // class 0: 4 px in 8 px of images with it -> 0.5; class 1: 1/4 = 0.25; class 2: 2/4 = 0.5; median 0.5
+        assertThat(w).containsExactly(new float[] {1f, 2f, 1f}, org.assertj.core.api.Assertions.within(1e-6f));
+        assertThat(ClassWeights.resolve(TrainConfig.defaults(), src, 3)).isNull();
+    }
+
+    @Test
+    void samplingAndClassWeightsAreChecked() {
+        TrainConfig c = TrainConfig.fromMap(Map.of("sampling", "class-aware", "repeat_threshold", 0.2), "t");
+        assertThat(c.sampling()).isEqualTo("class-balanced");
+        assertThat(TrainConfig.fromMap(c.toMap(), "again")).isEqualTo(c);
+        assertThat(TrainConfig.defaults().hash()).as("sampling none keeps older hashes")
+                .isEqualTo(TrainConfig.defaults().toBuilder().repeatThreshold(0.9).build().hash());
+        assertThatThrownBy(
+                () -> TrainConfig.fromMap(Map.of("sampling", "rare-first"), "t"))
+                .hasMessageContaining("unknown sampling 'rare-first'");
+        assertThatThrownBy(
+                () -> TrainConfig.builder().classWeights(new float[] {1, -0.5f}).build())
+                .hasMessageContaining("finite and >= 0");
+        assertThatThrownBy(
+                () -> TrainConfig.builder().classWeights(new float[] {Float.NaN}).build())
+                .hasMessageContaining("finite and >= 0");
+    }
+}

@@ -1,0 +1,219 @@
+package org.seg4j.train.loader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.Batch;
+import org.seg4j.data.SampleSource;
+import org.seg4j.transform.ColorJitter;
+import org.seg4j.transform.HorizontalFlip;
+import org.seg4j.transform.RandomCrop;
+import org.seg4j.transform.RandomScale;
+import org.seg4j.transform.TransformPipeline;
+
+class BatchLoaderTest {
+
+    private static final TransformPipeline AUGMENT = TransformPipeline.builder()
+            .add(new RandomScale(0.8, 1.3))
+            .add(new RandomCrop(24, 32))
+            .add(new HorizontalFlip(0.5))
+            .add(new ColorJitter(0.3, 0.3, 0.3, 0.05))
+            .build();
+
+    private static BatchLoader.Builder loader(SampleSource source, int workers) {
+        return BatchLoader.builder()
+                .setSource(source)
+                .setBatchSize(4)
+                .optPipeline(AUGMENT)
+                .optSeed(17)
+                .optWorkers(workers);
+    }
+
+    private static List<Batch> drain(Iterator<Batch> it) {
+        List<Batch> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void resultsDoNotDependOnThreadCountOrPrefetch() {
+        SampleSource source = new PatternSource(23);
+        try (BatchLoader one = loader(source, 1).optPrefetch(1).build();
+                BatchLoader three = loader(source, 3).optPrefetch(5).build()) {
+            for (int epoch = 0; epoch < 2; epoch++) {
+                List<Batch> a = drain(one.epoch(epoch));
+                List<Batch> b = drain(three.epoch(epoch));
+                assertThat(a).hasSize(6).hasSameSizeAs(b);
+                for (int i = 0; i < a.size(); i++) {
+                    assertThat(a.get(i).ids()).isEqualTo(b.get(i).ids());
+                    assertThat(a.get(i).images()).isEqualTo(b.get(i).images());
+                    assertThat(a.get(i).labels()).isEqualTo(b.get(i).labels());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aResumedLoaderSeesTheSameLaterEpoch() {
+        SampleSource source = new PatternSource(10);
+        try (BatchLoader first = loader(source, 2).build(); BatchLoader resumed = loader(source, 2).build()) {
+            drain(first.epoch(0));
+            drain(first.epoch(1));
+            List<Batch> a = drain(first.epoch(2));
+            List<Batch> b = drain(resumed.epoch(2));
+            for (int i = 0; i < a.size(); i++) {
+                assertThat(a.get(i).images()).isEqualTo(b.get(i).images());
+            }
+        }
+    }
+
+    @Test
+    void startingAnEpochAbandonsTheUnfinishedOne() {
+        SampleSource source = new PatternSource(20);
+        try (BatchLoader l = loader(source, 2).build(); BatchLoader fresh = loader(source, 2).build()) {
+            Iterator<Batch> first = l.epoch(0);
+            first.next();
+            List<Batch> second = drain(l.epoch(1));
+            assertThat(first.hasNext()).isFalse();
+            List<Batch> expected = drain(fresh.epoch(1));
+            assertThat(second).hasSameSizeAs(expected);
+            for (int i = 0; i < second.size(); i++) {
+                assertThat(second.get(i).images()).isEqualTo(expected.get(i).images());
+            }
+        }
+    }
+
+    @Test
+    void everySampleIsSeenExactlyOncePerEpoch() {
+        try (BatchLoader l = loader(new PatternSource(23), 2).build()) {
+            for (int epoch = 0; epoch < 3; epoch++) {
+                List<String> ids = new ArrayList<>();
+                List<Batch> batches = drain(l.epoch(epoch));
+                batches.forEach(b -> ids.addAll(b.ids()));
+                assertThat(ids).hasSize(23).doesNotHaveDuplicates();
+                assertThat(batches.get(batches.size() - 1).size()).isEqualTo(3);
+                assertThat(batches).hasSize(l.batchesPerEpoch());
+            }
+            assertThat(l.samplesPerEpoch()).isEqualTo(23);
+        }
+    }
+
+    @Test
+    void dropLastSkipsTheIncompleteBatch() {
+        try (BatchLoader l = loader(new PatternSource(23), 2).optDropLast(true).build()) {
+            List<Batch> batches = drain(l.epoch(0));
+            assertThat(batches).hasSize(5).allSatisfy(b -> assertThat(b.size()).isEqualTo(4));
+            Set<String> ids = new HashSet<>();
+            batches.forEach(b -> ids.addAll(b.ids()));
+            assertThat(ids).hasSize(20);
+            assertThat(l.samplesPerEpoch()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void shuffleChangesTheOrderAcrossEpochs() {
+        try (BatchLoader l = loader(new PatternSource(30), 1).build()) {
+            Set<String> orders = new HashSet<>();
+            for (int epoch = 0; epoch < 4; epoch++) {
+                orders.add(Arrays.toString(l.order(epoch)));
+            }
+            assertThat(orders).hasSize(4);
+            assertThat(l.order(2)).isEqualTo(l.order(2));
+        }
+        try (BatchLoader l = loader(new PatternSource(30), 1).optShuffle(false).build()) {
+            List<String> ids = new ArrayList<>();
+            drain(l.epoch(5)).forEach(b -> ids.addAll(b.ids()));
+            assertThat(ids.get(0)).isEqualTo("s000");
+            assertThat(ids).isSorted();
+        }
+    }
+
+    @Test
+    void augmentationDiffersAcrossEpochsForTheSameSample() {
+        try (BatchLoader l = loader(new PatternSource(4), 1).optShuffle(false).build()) {
+            float[] e0 = drain(l.epoch(0)).get(0).images();
+            float[] e1 = drain(l.epoch(1)).get(0).images();
+            float[] again = drain(l.epoch(0)).get(0).images();
+            assertThat(e0).isNotEqualTo(e1);
+            assertThat(e0).isEqualTo(again);
+        }
+    }
+
+    @Test
+    void workerErrorsReachTheConsumerWithTheSampleId() {
+        try (BatchLoader l = loader(new PatternSource(12, 7, false), 2).optShuffle(false).build()) {
+            Iterator<Batch> it = l.epoch(0);
+            assertThat(it.next().ids()).containsExactly("s000", "s001", "s002", "s003");
+            assertThatThrownBy(it::next)
+                    .isInstanceOf(Seg4jException.class)
+                    .hasMessageContaining("s007")
+                    .hasMessageContaining("corrupt file");
+        }
+    }
+
+    @Test
+    void samplesOfDifferentSizesNameTheSampleAndSizes() {
+        try (BatchLoader l = BatchLoader.builder().setSource(new PatternSource(6, -1, true)).setBatchSize(3)
+                .optShuffle(false).build()) {
+            assertThatThrownBy(() -> l.epoch(0).next())
+                    .isInstanceOf(Seg4jException.class)
+                    .hasMessageContaining("s001")
+                    .hasMessageContaining("41x30")
+                    .hasMessageContaining("40x30");
+        }
+    }
+
+    @Test
+    void closeStopsAllWorkerThreads() throws Exception {
+        BatchLoader l = loader(new PatternSource(40), 3).build();
+        String prefix = l.threadNamePrefix();
+        Iterator<Batch> it = l.epoch(0);
+        it.next();
+        assertThat(liveThreads(prefix)).isPositive();
+        l.close();
+        assertThat(liveThreads(prefix)).isZero();
+        assertThatThrownBy(() -> l.epoch(1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void invalidSettingsAreRejected() {
+        assertThatThrownBy(() -> BatchLoader.builder().setSource(new PatternSource(3)).build())
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("batch size");
+        assertThatThrownBy(() -> BatchLoader.builder().setSource(new PatternSource(3)).setBatchSize(4)
+                .optDropLast(true).build()).isInstanceOf(Seg4jException.class).hasMessageContaining("drop-last");
+    }
+
+    private static long liveThreads(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
+                .count();
+    }
+
+    @Test
+    void sampleWeightsDrawRareSamplesMoreOftenAndReproducibly() {
+        SampleSource source = new PatternSource(10);
+        double[] weights = {1, 1, 1, 1, 1, 1, 1, 1, 1, 5};
+        try (BatchLoader a = loader(source, 1).optSampleWeights(weights).build();
+                BatchLoader b = loader(source, 2).optSampleWeights(weights).build()) {
+            for (int epoch = 0; epoch < 3; epoch++) {
+                int[] order = a.order(epoch);
+                assertThat(order).hasSize(10).isEqualTo(b.order(epoch));
+                long rare = Arrays.stream(order).filter(i -> i == 9).count();
+                // expected 10 * 5 / 14 = 3.57 draws per epoch: 3 or 4
+                assertThat(rare).isBetween(3L, 4L);
+            }
+            assertThat(a.order(0)).isNotEqualTo(a.order(1));
+        }
+        assertThatThrownBy(() -> loader(source, 1).optSampleWeights(new double[] {1, 2}).build())
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("2 values for 10 samples");
+    }
+}
