@@ -193,7 +193,8 @@ public final class SegmentationServer implements AutoCloseable {
                 ready.put(m.name(), m.state() == ServedModel.State.READY);
             });
             metrics.request("/metrics", 200);
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render(depth, ready));
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.render(depth, ready, budget.reserved()));
         });
         app.get("/v1/models", ctx -> {
             List<Map<String, Object>> list = new ArrayList<>();

@@ -77,6 +77,7 @@ class PixelBudgetTest {
         expectError(refused, 429, "memory_busy", "16x16");
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(server.reservedPixelBytes()).isEqualTo(4096);
+        assertThat(text(ServeFixtures.get(server.url() + "metrics"))).contains("seg4j_pixel_bytes_reserved 4096");
 
         GatedModel.open();
         assertThat(inFlight.get().statusCode()).as(text(inFlight.get())).isEqualTo(200);
