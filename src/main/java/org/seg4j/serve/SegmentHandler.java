@@ -70,7 +70,7 @@ final class SegmentHandler {
         PixelBudget.Claim claim = budget.claim();
         CompletableFuture<Responses.Body> answer;
         try {
-            answer = segment(model, name, request, body, claim, arrival, deadline, requestId);
+            answer = segment(model, name, request, body, claim, arrival, deadline);
         } catch (RuntimeException | Error e) {
             claim.close();
             throw e;
@@ -90,7 +90,7 @@ final class SegmentHandler {
 
     /** Decodes within the budget, queues, and renders the answer on the render pool. */
     private CompletableFuture<Responses.Body> segment(ServedModel model, String name, OutputRequest request,
-            byte[] body, PixelBudget.Claim claim, long arrival, long deadline, String requestId) {
+            byte[] body, PixelBudget.Claim claim, long arrival, long deadline) {
         RgbImage image = decoder.decode(body, claim::reserve);
         double decodeMs = (System.nanoTime() - arrival) / 1e6;
         long left = deadline - System.nanoTime();
@@ -98,8 +98,8 @@ final class SegmentHandler {
             throw timeout(options.timeoutMs());
         }
         CompletableFuture<Responses.Body> answer = new CompletableFuture<>();
-        CompletableFuture<LabelMask> mask0 = model.submit(image, deadline, claim.share());
-        mask0.orTimeout(left, TimeUnit.NANOSECONDS).whenComplete((mask, error) -> {
+        CompletableFuture<LabelMask> queued = model.submit(image, deadline, claim.share());
+        queued.orTimeout(left, TimeUnit.NANOSECONDS).whenComplete((mask, error) -> {
             // runs on the batcher thread (or the timer's): hand the work over, never render here
             if (error != null) {
                 answer.completeExceptionally(error);
