@@ -60,8 +60,18 @@ final class ServeCommand implements Callable<Integer> {
     int timeoutMs;
 
     @Option(names = "--threads", defaultValue = "8",
-            description = "HTTP worker threads for reading, decoding and encoding (default: ${DEFAULT-VALUE}).")
+            description = "HTTP worker threads for reading and decoding, and as many for encoding answers"
+                    + " (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--max-pixel-bytes", defaultValue = "1073741824",
+            description = "Budget for decoded images held at once (decoding, queued, in inference, rendering),"
+                    + " 8 bytes a pixel; requests beyond it get 429 (default: ${DEFAULT-VALUE}, 1 GiB).")
+    long maxPixelBytes;
+
+    @Option(names = "--read-timeout-ms", defaultValue = "10000",
+            description = "Time to receive a request body; slower uploads get 408 (default: ${DEFAULT-VALUE}).")
+    int readTimeoutMs;
 
     /** 1 on CPU, where stacking images measured slower than one at a time; 8 with a GPU. */
     static int defaultMaxBatch() {
@@ -72,8 +82,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServeOptions options;
         try {
-            options = new ServeOptions(host, port, maxBatch != null ? maxBatch : defaultMaxBatch(), maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                    maxMetadataBytes, timeoutMs, threads);
+            options = new ServeOptions(host, port, maxBatch != null ? maxBatch : defaultMaxBatch(), maxWaitMs,
+                    queueSize, maxBodyBytes, maxPixels, maxMetadataBytes, timeoutMs, threads, maxPixelBytes,
+                    readTimeoutMs);
         } catch (IllegalArgumentException e) {
             throw new Seg4jException(e.getMessage(), e);
         }

@@ -24,8 +24,8 @@ import org.seg4j.infer.Predictor;
  */
 final class Batcher implements AutoCloseable {
 
-    /** One image waiting for its class map. */
-    private record Job(RgbImage image, long deadlineNanos, CompletableFuture<LabelMask> result) {}
+    /** One image waiting for its class map; {@code release} runs once when the batcher lets go of it. */
+    private record Job(RgbImage image, long deadlineNanos, CompletableFuture<LabelMask> result, Runnable release) {}
 
     private final String model;
     private final Predictor predictor;
@@ -50,19 +50,31 @@ final class Batcher implements AutoCloseable {
 
     /**
      * Queues an image; the future completes with its class map, or exceptionally with a {@link
-     * TimeoutException} when the deadline passes before its batch runs.
+     * TimeoutException} when the deadline passes before its batch runs. {@code release} runs exactly
+     * once, when the batcher no longer holds the image: after its forward pass, when it is dropped,
+     * when its caller gives up while it waits (it then leaves the queue at once), or right away when
+     * this method throws.
      *
      * @throws ApiException 429 when the queue is full, 503 when the batcher is closed
      */
-    CompletableFuture<LabelMask> submit(RgbImage image, long deadlineNanos) {
+    CompletableFuture<LabelMask> submit(RgbImage image, long deadlineNanos, Runnable release) {
         if (!running) {
+            release.run();
             throw new ApiException(503, "shutting_down", "the server is shutting down");
         }
-        Job job = new Job(image, deadlineNanos, new CompletableFuture<>());
+        Job job = new Job(image, deadlineNanos, new CompletableFuture<>(), release);
         if (!queue.offer(job)) {
+            release.run();
             throw new ApiException(429, "queue_full", "model '" + model + "' has " + queue.size()
                     + " images waiting (the queue limit); retry shortly", 1);
         }
+        job.result().whenComplete((mask, error) -> {
+            // a caller that gave up (timeout) frees its image now rather than when the batcher reaches it;
+            // remove() and the batcher's poll() are atomic, so exactly one of them owns the job
+            if (error != null && queue.remove(job)) {
+                job.release().run();
+            }
+        });
         return job.result();
     }
 
@@ -94,6 +106,13 @@ final class Batcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 break;
             } finally {
+                for (Job job : batch) {
+                    if (!job.result().isDone()) { // interrupted before its pass ran
+                        job.result().completeExceptionally(new ApiException(503, "shutting_down",
+                                "the server is shutting down"));
+                    }
+                    job.release().run();
+                }
                 batch.clear();
             }
         }
@@ -137,7 +156,11 @@ final class Batcher implements AutoCloseable {
     private void failAll(Throwable cause) {
         Job job;
         while ((job = queue.poll()) != null) {
-            job.result().completeExceptionally(cause);
+            try {
+                job.result().completeExceptionally(cause);
+            } finally {
+                job.release().run();
+            }
         }
     }
 

@@ -25,6 +25,7 @@ import org.seg4j.util.Throwables;
  *   <li>PNG chunks are checked first ({@link PngChunkGuard}): structure, declared size, metadata;
  *   <li>the declared size is read from the header and compared with the pixel limit before any
  *       pixel is decoded (422), so a small file that declares 100000x100000 is refused at once;
+ *       then it goes to the caller's {@link SizeGate} (the server's pixel budget);
  *   <li>decoding errors and truncated data give 400, with the decoder's reason.
  * </ol>
  *
@@ -42,8 +43,23 @@ public final class ImageDecoder {
         this.maxMetadataBytes = maxMetadataBytes;
     }
 
+    /** Called with an image's declared size once it passed the limits, before any pixel is decoded. */
+    @FunctionalInterface
+    public interface SizeGate {
+        /** Admits the image or throws (an {@link ApiException} becomes the answer). */
+        void admit(int width, int height);
+    }
+
     /** Decodes {@code data} or throws an {@link ApiException} that says what is wrong with it. */
     public RgbImage decode(byte[] data) {
+        return decode(data, (w, h) -> { });
+    }
+
+    /**
+     * Decodes {@code data}, first passing its declared size to {@code gate} (which may refuse it,
+     * e.g. when the server's pixel budget is spent).
+     */
+    public RgbImage decode(byte[] data, SizeGate gate) {
         ImageFormat format = ImageFormat.sniff(data);
         if (format == ImageFormat.PNG) {
             PngChunkGuard.check(data, maxPixels, maxMetadataBytes);
@@ -69,6 +85,7 @@ public final class ImageDecoder {
                 throw new ApiException(400, "corrupt_image", "corrupt " + format + " header: size " + width + "x" + height);
             }
             checkPixels(width, height, maxPixels);
+            gate.admit(width, height);
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             BufferedImage image;

@@ -19,12 +19,13 @@ final class JsonBodies {
         }
     }
 
-    /** {@code {"error": kind, "status": status, "message": message}}. */
-    static byte[] error(int status, String kind, String message) {
+    /** {@code {"error": kind, "status": status, "message": message, "request_id": id}}. */
+    static byte[] error(int status, String kind, String message, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", kind);
         body.put("status", status);
         body.put("message", message);
+        body.put("request_id", requestId);
         return bytes(body);
     }
 }

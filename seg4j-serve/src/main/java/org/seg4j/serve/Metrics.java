@@ -58,8 +58,9 @@ public final class Metrics {
      *
      * @param queueDepth images waiting per model
      * @param ready 1 for each model that is loaded, 0 otherwise
+     * @param pixelBytes bytes of decoded images reserved from the pixel budget now
      */
-    public String render(Map<String, Integer> queueDepth, Map<String, Boolean> ready) {
+    public String render(Map<String, Integer> queueDepth, Map<String, Boolean> ready, long pixelBytes) {
         StringBuilder sb = new StringBuilder(4096);
         counter(sb, "seg4j_http_requests_total", "HTTP requests answered, by route and status.", requests);
         counter(sb, "seg4j_errors_total", "Requests refused or failed, by kind.", errors);
@@ -72,6 +73,9 @@ public final class Metrics {
         sb.append("# HELP seg4j_model_ready 1 when the model is loaded and serving.\n# TYPE seg4j_model_ready gauge\n");
         new TreeMap<>(ready).forEach((m, r) -> sb.append("seg4j_model_ready").append(labels("model", m))
                 .append(' ').append(r ? 1 : 0).append('\n'));
+        sb.append("# HELP seg4j_pixel_bytes_reserved Bytes of decoded images held (--max-pixel-bytes is the limit).\n"
+                + "# TYPE seg4j_pixel_bytes_reserved gauge\nseg4j_pixel_bytes_reserved ").append(pixelBytes)
+                .append('\n');
         return sb.toString();
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.BlockingArrayQueue;
@@ -35,7 +36,9 @@ import org.seg4j.Seg4jException;
  *
  * <p>Routes: {@code GET /} (web page), {@code GET /v1/models}, {@code POST
  * /v1/models/{name}/segment}, {@code GET /healthz}, {@code GET /readyz}, {@code GET /metrics}.
- * Every error is JSON: {@code {"error": kind, "status": code, "message": text}}. The server starts
+ * Every error is JSON: {@code {"error": kind, "status": code, "message": text, "request_id": id}}; every
+ * answer carries its id in {@code X-Request-Id}, and an unexpected failure's detail goes to the log
+ * under that id, never to the client. The server starts
  * answering at once; models load in the background and {@code /readyz} turns ready when all have
  * loaded. A model that fails to load keeps the server up and {@code /readyz} at 503 with the reason.
  * See {@code docs/serving.md} for limits and their status codes.
@@ -46,16 +49,21 @@ public final class SegmentationServer implements AutoCloseable {
     private final Map<String, ServedModel> models = new LinkedHashMap<>();
     private final Metrics metrics = new Metrics();
     private final ThreadPoolExecutor renderers;
+    private final ScheduledThreadPoolExecutor timer;
+    private final PixelBudget budget;
+    private final SegmentHandler.Renderer renderer;
     private final CountDownLatch loaded = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Javalin app;
     private final byte[] page;
 
-    private SegmentationServer(List<ModelSource> sources, ServeOptions options) {
+    private SegmentationServer(List<ModelSource> sources, ServeOptions options, SegmentHandler.Renderer renderer) {
         if (sources.isEmpty()) {
             throw new Seg4jException("no model to serve: give at least one --model DIR or NAME=DIR");
         }
         this.options = options;
+        this.renderer = renderer;
+        this.budget = new PixelBudget(options.maxPixelBytes());
         for (ModelSource s : sources) {
             if (models.put(s.name(), new ServedModel(s)) != null) {
                 throw new Seg4jException("two models are named '" + s.name() + "'; name them with NAME=DIR");
@@ -69,7 +77,13 @@ public final class SegmentationServer implements AutoCloseable {
                     Thread t = new Thread(r, "seg4j-render");
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                }, new ThreadPoolExecutor.AbortPolicy()); // never caller-runs: the caller is a batcher
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "seg4j-read-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jetty.defaultHost = options.host();
@@ -89,11 +103,18 @@ public final class SegmentationServer implements AutoCloseable {
 
     /** Starts a server; models load in the background ({@link #awaitModels}). */
     public static SegmentationServer start(List<ModelSource> sources, ServeOptions options) {
-        SegmentationServer server = new SegmentationServer(sources, options);
+        return start(sources, options, Responses::render);
+    }
+
+    /** As {@link #start(List, ServeOptions)}, with the answers encoded by {@code renderer} (tests). */
+    static SegmentationServer start(List<ModelSource> sources, ServeOptions options,
+            SegmentHandler.Renderer renderer) {
+        SegmentationServer server = new SegmentationServer(sources, options, renderer);
         try {
             server.app.start();
         } catch (RuntimeException e) {
             server.renderers.shutdownNow();
+            server.timer.shutdownNow();
             throw new Seg4jException("cannot start the server on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
@@ -143,13 +164,21 @@ public final class SegmentationServer implements AutoCloseable {
         return metrics;
     }
 
+    /** Bytes of decoded images reserved now (see {@link PixelBudget}). */
+    long reservedPixelBytes() {
+        return budget.reserved();
+    }
+
     /** Blocks until {@link #close} is called. */
     public void join() throws InterruptedException {
         stopped.await();
     }
 
     private void routes() {
-        app.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            RequestIds.assign(ctx);
+        });
         app.get("/", ctx -> {
             ctx.contentType("text/html; charset=utf-8").result(page);
             metrics.request("/", 200);
@@ -164,20 +193,22 @@ public final class SegmentationServer implements AutoCloseable {
                 ready.put(m.name(), m.state() == ServedModel.State.READY);
             });
             metrics.request("/metrics", 200);
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.render(depth, ready));
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.render(depth, ready, budget.reserved()));
         });
         app.get("/v1/models", ctx -> {
             List<Map<String, Object>> list = new ArrayList<>();
             models.values().forEach(m -> list.add(m.describe()));
             json(ctx, "/v1/models", 200, Map.of("models", list));
         });
-        SegmentHandler segment = new SegmentHandler(models, options, metrics, renderers);
+        SegmentHandler segment = new SegmentHandler(models, options, metrics, renderers, renderer, budget,
+                new ReadDeadline(timer, options.readTimeoutMs()));
         app.post(SegmentHandler.ROUTE, segment::handle);
         app.exception(ApiException.class, (e, ctx) -> writeError(ctx, e, route(ctx), metrics));
         app.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx,
                 new ApiException(e.getStatus(), kindOf(e.getStatus()), e.getMessage()), route(ctx), metrics));
         app.exception(Exception.class, (e, ctx) -> writeError(ctx,
-                new ApiException(500, "internal", "internal error: " + e), route(ctx), metrics));
+                UnexpectedErrors.report(RequestIds.of(ctx), route(ctx), e), route(ctx), metrics));
     }
 
     private void readyz(Context ctx) {
@@ -202,7 +233,7 @@ public final class SegmentationServer implements AutoCloseable {
             ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
         }
         ctx.status(e.status()).contentType("application/json").result(JsonBodies.error(e.status(), e.kind(),
-                e.getMessage()));
+                e.getMessage(), RequestIds.of(ctx)));
         metrics.request(route, e.status());
         metrics.error(e.kind());
     }
@@ -244,6 +275,7 @@ public final class SegmentationServer implements AutoCloseable {
         } finally {
             models.values().forEach(ServedModel::close);
             renderers.shutdownNow();
+            timer.shutdownNow();
             stopped.countDown();
         }
     }

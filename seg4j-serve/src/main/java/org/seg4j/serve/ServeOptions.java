@@ -12,13 +12,19 @@ package org.seg4j.serve;
  * @param maxPixels largest image, read from its header before decoding (422 above it)
  * @param maxMetadataBytes largest total of a PNG's text and ICC chunks once inflated (422 above it)
  * @param timeoutMs time from the request's arrival to its answer (504 when exceeded)
- * @param threads HTTP worker threads (decoding and encoding run on them)
+ * @param threads HTTP worker threads (reading and decoding run on them), and as many threads encode answers
+ * @param maxPixelBytes budget for decoded images held at once (being decoded, queued, in a forward pass or
+ *     being rendered), {@value PixelBudget#BYTES_PER_PIXEL} bytes a pixel; a request that does not fit gets 429
+ * @param readTimeoutMs time to receive a request's body once its headers arrived (408 when exceeded)
  */
 public record ServeOptions(String host, int port, int maxBatch, int maxWaitMs, int queueSize, long maxBodyBytes,
-        long maxPixels, long maxMetadataBytes, int timeoutMs, int threads) {
+        long maxPixels, long maxMetadataBytes, int timeoutMs, int threads, long maxPixelBytes, int readTimeoutMs) {
 
     /** Default bind address: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** Default budget for decoded images: 1 GiB. */
+    public static final long DEFAULT_MAX_PIXEL_BYTES = 1L << 30;
 
     public ServeOptions {
         require(host != null && !host.isBlank(), "host must not be empty");
@@ -31,65 +37,82 @@ public record ServeOptions(String host, int port, int maxBatch, int maxWaitMs, i
         require(maxMetadataBytes >= 0, "max metadata size must not be negative");
         require(timeoutMs >= 1, "timeout must be at least 1 ms, got " + timeoutMs);
         require(threads >= 2, "threads must be at least 2, got " + threads);
+        require(maxPixels <= Long.MAX_VALUE / PixelBudget.BYTES_PER_PIXEL
+                        && maxPixelBytes >= maxPixels * PixelBudget.BYTES_PER_PIXEL,
+                "max pixel bytes (" + maxPixelBytes + ") must hold one image of max pixels (" + maxPixels + " x "
+                        + PixelBudget.BYTES_PER_PIXEL + " bytes = " + maxPixels * PixelBudget.BYTES_PER_PIXEL
+                        + "), or the largest allowed image could never be served");
+        require(readTimeoutMs >= 1, "read timeout must be at least 1 ms, got " + readTimeoutMs);
     }
 
     /**
      * Defaults: 127.0.0.1:8080, batches of up to 8 images gathered for at most 5 ms, 64 queued
      * images per model, 20 MB bodies, 25 MP images, 1 MB of PNG metadata, 30 s per request, 8
-     * HTTP threads.
+     * HTTP threads, 1 GiB of decoded images, 10 s to receive a body.
      */
     public static ServeOptions defaults() {
-        return new ServeOptions(DEFAULT_HOST, 8080, 8, 5, 64, 20L << 20, 25_000_000L, 1L << 20, 30_000, 8);
+        return new ServeOptions(DEFAULT_HOST, 8080, 8, 5, 64, 20L << 20, 25_000_000L, 1L << 20, 30_000, 8,
+                DEFAULT_MAX_PIXEL_BYTES, 10_000);
     }
 
     public ServeOptions withHost(String value) {
         return new ServeOptions(value, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
     }
 
     public ServeOptions withPort(int value) {
         return new ServeOptions(host, value, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
     }
 
     public ServeOptions withMaxBatch(int value) {
         return new ServeOptions(host, port, value, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
     }
 
     public ServeOptions withMaxWaitMs(int value) {
         return new ServeOptions(host, port, maxBatch, value, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
     }
 
     public ServeOptions withQueueSize(int value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, value, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
     }
 
     public ServeOptions withMaxBodyBytes(long value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, value, maxPixels,
-                maxMetadataBytes, timeoutMs, threads);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
     }
 
     public ServeOptions withMaxPixels(long value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, value,
-                maxMetadataBytes, timeoutMs, threads);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
     }
 
     public ServeOptions withMaxMetadataBytes(long value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                value, timeoutMs, threads);
+                value, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
     }
 
     public ServeOptions withTimeoutMs(int value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, value, threads);
+                maxMetadataBytes, value, threads, maxPixelBytes, readTimeoutMs);
     }
 
     public ServeOptions withThreads(int value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, value);
+                maxMetadataBytes, timeoutMs, value, maxPixelBytes, readTimeoutMs);
+    }
+
+    public ServeOptions withMaxPixelBytes(long value) {
+        return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
+                maxMetadataBytes, timeoutMs, threads, value, readTimeoutMs);
+    }
+
+    public ServeOptions withReadTimeoutMs(int value) {
+        return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, value);
     }
 
     private static void require(boolean ok, String message) {

@@ -71,10 +71,18 @@ final class ServedModel implements AutoCloseable {
         return predictor().classes();
     }
 
-    /** Queues an image for inference (429 when the queue is full, 503 when not ready). */
-    CompletableFuture<LabelMask> submit(RgbImage image, long deadlineNanos) {
-        requireReady();
-        return batcher.submit(image, deadlineNanos);
+    /**
+     * Queues an image for inference (429 when the queue is full, 503 when not ready); {@code release}
+     * runs once when the batcher no longer holds the image (see {@link Batcher#submit}).
+     */
+    CompletableFuture<LabelMask> submit(RgbImage image, long deadlineNanos, Runnable release) {
+        try {
+            requireReady();
+        } catch (ApiException e) {
+            release.run();
+            throw e;
+        }
+        return batcher.submit(image, deadlineNanos, release);
     }
 
     int queueDepth() {
