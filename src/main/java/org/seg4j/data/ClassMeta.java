@@ -236,6 +236,14 @@ public record ClassMeta(
             return Json.read(file, ClassMeta.class);
         } catch (IllegalArgumentException e) {
             throw new Seg4jException(file + ": " + e.getMessage(), e);
+        } catch (Seg4jException e) {
+            // a check of the class list, wrapped by Jackson: say it without the parser's details
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof IllegalArgumentException) {
+                    throw new Seg4jException(file + ": " + t.getMessage(), e);
+                }
+            }
+            throw e;
         }
     }
 
