@@ -34,6 +34,11 @@ final class DataStatsCommand implements Callable<Integer> {
             + "class-weights-*.yaml files.")
     Path out;
 
+    @Option(names = "--max-void", defaultValue = "0.5",
+            description = "Warn when more than this share (0-1) of a split's mask pixels is void; every declared class "
+                    + "without pixels is also a warning (default: ${DEFAULT-VALUE}).")
+    double maxVoid;
+
     @Override
     public Integer call() {
         var layout = data.layout == null ? DatasetLayouts.detect(data.root).layout() : DatasetLayouts.byName(data.layout);
@@ -44,6 +49,7 @@ final class DataStatsCommand implements Callable<Integer> {
         }
         DatasetStats stats = DatasetStats.of(opened);
         System.out.println(stats.text());
+        stats.warnings(maxVoid).forEach(w -> System.out.println("warning: " + w));
         String ws = stats.splits().containsKey(weightsSplit) ? weightsSplit : names.get(0);
         Json.writeJson(out.resolve("stats.json"), stats.toJson());
         ClassHistogramChart.write(out.resolve(ClassHistogramChart.FILE_NAME), stats);

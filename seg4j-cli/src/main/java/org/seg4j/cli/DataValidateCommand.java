@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code seg4j data validate}: check every image/mask pair; exit status 1 when errors are found. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check every sample: missing partner, size mismatch, unreadable or truncated files, label "
-                + "values outside the class list (errors), nearly uniform images (warnings). Prints a summary; "
+                + "values outside the class list (errors), nearly uniform images, declared classes without pixels, "
+                + "mostly void masks (warnings). Prints a summary; "
                 + "exit status 1 when there are errors.")
 final class DataValidateCommand implements Callable<Integer> {
 
@@ -35,8 +36,16 @@ final class DataValidateCommand implements Callable<Integer> {
             description = "Warn about images whose luminance standard deviation is below this (default: ${DEFAULT-VALUE}).")
     double uniformStd;
 
+    @Option(names = "--max-void", defaultValue = "0.5",
+            description = "Warn when more than this share (0-1) of a split's mask pixels is void; every declared class "
+                    + "without pixels is also a warning (default: ${DEFAULT-VALUE}).")
+    double maxVoid;
+
     @Override
     public Integer call() {
+        if (!(maxVoid >= 0 && maxVoid <= 1)) {
+            throw new Seg4jException("--max-void must be a share between 0 and 1, got " + maxVoid);
+        }
         var l = layout == null ? DatasetLayouts.detect(root).layout() : DatasetLayouts.byName(layout);
         List<String> names = splits.isEmpty() ? l.splits(root) : splits;
         if (names.isEmpty()) {
@@ -46,12 +55,12 @@ final class DataValidateCommand implements Callable<Integer> {
         for (String split : names) {
             SegmentationDataset ds = SegmentationDataset.open(root, l.name(), split,
                     DatasetOptions.builder().checkFiles(false).build());
-            DatasetCheck check = DatasetCheck.run(ds, uniformStd);
+            DatasetCheck check = DatasetCheck.run(ds, uniformStd, maxVoid);
             check.lines().forEach(System.out::println);
             checks.add(check);
         }
         int errors = checks.stream().mapToInt(DatasetCheck::errorCount).sum();
-        int warnings = checks.stream().mapToInt(c -> c.report().warnings().size()).sum();
+        int warnings = checks.stream().mapToInt(DatasetCheck::warningCount).sum();
         System.out.printf("%s (%s layout): %d errors, %d warnings%n", root, l.name(), errors, warnings);
         if (reportJson != null) {
             DatasetCheck.writeJson(reportJson, root, l.name(), checks);

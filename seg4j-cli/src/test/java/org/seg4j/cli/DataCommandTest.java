@@ -49,6 +49,26 @@ class DataCommandTest {
     }
 
     @Test
+    void validateAndStatsWarnAboutBinaryMasksReadAsVoid() throws Exception {
+        Path bin = DatasetFixtures.binaryFolder(tmp.resolve("bin"), DatasetFixtures.BINARY_CLASSES_WITHOUT_VALUES,
+                "a", "b");
+        Path json = tmp.resolve("reports/bin.json");
+        CliRunner.Run r = CliRunner.run("data", "validate", "--data", bin.toString(), "--max-void", "0.4",
+                "--report-json", json.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 errors, 2 warnings")
+                .contains("warning: split all: class cell (id 1) has no pixels in the 2 masks")
+                .contains("values: {0: membrane, 255: cell}");
+        assertThat(Json.JSON.readTree(json.toFile()).get("warnings").asInt()).isEqualTo(2);
+        CliRunner.Run stats = CliRunner.run("data", "stats", "--data", bin.toString(), "--out",
+                tmp.resolve("bin-stats").toString());
+        assertThat(stats.out()).contains("warning: split all: class cell (id 1) has no pixels");
+        CliRunner.Run badOption = CliRunner.run("data", "validate", "--data", bin.toString(), "--max-void", "50");
+        assertThat(badOption.exitCode()).isNotZero();
+        assertThat(badOption.err()).contains("--max-void must be a share between 0 and 1, got 50.0");
+    }
+
+    @Test
     void statsWritesWeightsThatTrainAccepts() throws Exception {
         Path out = tmp.resolve("stats");
         CliRunner.Run r = CliRunner.run("data", "stats", "--data", synth.toString(), "--out", out.toString());

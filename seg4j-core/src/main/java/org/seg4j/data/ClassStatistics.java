@@ -1,5 +1,6 @@
 package org.seg4j.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,9 @@ import org.seg4j.Seg4jException;
  * <p>Weights of classes that never occur are 0, so they neither help nor hurt the loss.
  */
 public final class ClassStatistics {
+
+    /** Default share of void pixels above which {@link #warnings} speaks up. */
+    public static final double DEFAULT_MAX_VOID = 0.5;
 
     private final ClassMeta classes;
     private final Counts counts;
@@ -48,6 +52,33 @@ public final class ClassStatistics {
             total = total.merge(Counts.of(masks.get(i), n, "mask " + i));
         }
         return new ClassStatistics(classes, total);
+    }
+
+    /**
+     * Collects the statistics of masks added one at a time, from any thread (during a validation
+     * pass, say, so that the masks are read once).
+     */
+    public static final class Accumulator {
+        private final ClassMeta classes;
+        private Counts total;
+
+        public Accumulator(ClassMeta classes) {
+            this.classes = classes;
+            this.total = new Counts(classes.numClasses());
+        }
+
+        /** Counts one mask; {@code id} names it in errors. */
+        public void add(LabelMask mask, String id) {
+            Counts c = Counts.of(mask, classes.numClasses(), id);
+            synchronized (this) {
+                total = total.merge(c);
+            }
+        }
+
+        /** The statistics of the masks added so far. */
+        public synchronized ClassStatistics result() {
+            return new ClassStatistics(classes, total);
+        }
     }
 
     private static LabelMask mask(SampleSource source, int i) {
@@ -152,6 +183,38 @@ public final class ClassStatistics {
             w[c] = present == 0 ? 0f : (float) (raw[c] * present / sum);
         }
         return w;
+    }
+
+    /**
+     * What suggests that the masks are misread or unusable: a declared class with no pixel, void
+     * over {@code maxVoid} of the pixels. When the class list has no {@code values} map, the last
+     * warning ends with a hint on mapping stored values (0/255 binary masks read as class 0 and void).
+     *
+     * @param maxVoid share of void pixels (0..1) above which to warn
+     */
+    public List<String> warnings(double maxVoid) {
+        List<String> out = new ArrayList<>();
+        if (counts.images == 0) {
+            return out;
+        }
+        String masks = counts.images == 1 ? "the 1 mask" : "the " + counts.images + " masks";
+        for (int c = 0; c < classes.numClasses(); c++) {
+            if (counts.pixels[c] == 0) {
+                out.add("class " + classes.name(c) + " (id " + c + ") has no pixels in " + masks);
+            }
+        }
+        double voidShare = counts.total == 0 ? 0 : (double) counts.voids / counts.total;
+        if (voidShare > maxVoid) {
+            out.add(String.format(Locale.ROOT, "%.1f%% of the pixels of %s are void (more than %.0f%%)",
+                    100 * voidShare, masks, 100 * maxVoid));
+        }
+        if (!out.isEmpty() && classes.values().isEmpty()) {
+            int last = out.size() - 1;
+            out.set(last, out.get(last) + "; masks are read as " + classes.describeValues()
+                    + ": if they store other values (0/255 binary masks, say), map them in "
+                    + ClassMeta.FILE_NAME + " with " + classes.valuesHint());
+        }
+        return out;
     }
 
     /** A text table: class, pixels, pixel share, image share, both weights. */

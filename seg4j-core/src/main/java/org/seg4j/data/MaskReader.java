@@ -15,9 +15,11 @@ import org.seg4j.Seg4jException;
  * file ({@link MaskEncoding}):
  *
  * <ul>
- *   <li>gray (index) and palette masks: the stored value is the class id; the class list's
- *       {@code ignore_index} and 255 become {@link LabelMask#IGNORE}, any other value outside
- *       {@code 0..numClasses-1} is an error;
+ *   <li>gray (index) and palette masks: the stored value is the class id, or the class given by
+ *       the class list's {@code values} ({@link ClassMeta#valueTable()}, a lookup table); the
+ *       class list's {@code ignore_index} and 255 (unless {@code values} gives 255 to a class)
+ *       become {@link LabelMask#IGNORE}, any other value
+ *       is an error naming the file and a pixel;
  *   <li>colour masks: each colour must be a class colour or one of the void colours.
  * </ul>
  *
@@ -62,7 +64,7 @@ public final class MaskReader {
         if (valueMap != null && valueMap.length != 256) {
             throw new IllegalArgumentException("a mask value map needs 256 entries, got " + valueMap.length);
         }
-        this.valueTable = valueMap != null ? valueMap.clone() : valueTable(classes);
+        this.valueTable = valueMap != null ? valueMap.clone() : classes.valueTable();
     }
 
     /** The class list masks are read for. */
@@ -153,22 +155,9 @@ public final class MaskReader {
     }
 
     private Seg4jException outOfRange(Path file, int value, int x, int y) {
-        return new Seg4jException(file + ": label value " + value + " at (" + x + "," + y
-                + ") is outside the class list 0.." + (classes.numClasses() - 1));
-    }
-
-    /** Maps each stored value 0..255 to a label, or -1 where the value is invalid. */
-    private static int[] valueTable(ClassMeta classes) {
-        int[] lut = new int[256];
-        Arrays.fill(lut, -1);
-        for (int i = 0; i < classes.numClasses(); i++) {
-            lut[i] = i;
-        }
-        lut[LabelMask.IGNORE] = LabelMask.IGNORE;
-        if (classes.ignoreIndex() >= 0 && classes.ignoreIndex() < 256) {
-            lut[classes.ignoreIndex()] = LabelMask.IGNORE;
-        }
-        return lut;
+        String expected = classes.values().isEmpty() ? "is outside the class list 0.." + (classes.numClasses() - 1)
+                : "is not the stored value of a class or void (" + classes.describeValues() + ")";
+        return new Seg4jException(file + ": label value " + value + " at (" + x + "," + y + ") " + expected);
     }
 
     private static int[] defaultVoidColours(ClassMeta classes) {

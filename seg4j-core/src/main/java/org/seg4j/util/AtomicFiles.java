@@ -6,14 +6,20 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader never sees a half-written one: the content goes to a temporary
  * file in the same folder, which is then renamed over the target. A crash or a kill leaves either
  * the old file or the new one, never a truncated mix.
+ *
+ * <p>The temporary file is created like any new file (not with {@code Files.createTempFile}, which
+ * forces mode 0600), so the written file gets the usual permissions from the umask.
  */
 public final class AtomicFiles {
 
@@ -31,8 +37,17 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            OutputStream created = null;
+            while (created == null) {
+                tmp = parent.resolve("." + target.getFileName() + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                try {
+                    created = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                } catch (FileAlreadyExistsException e) {
+                    tmp = null; // another writer's temporary file: draw another name
+                }
+            }
+            try (OutputStream out = new BufferedOutputStream(created, 1 << 16)) {
                 writer.write(out);
             }
             moveReplacing(tmp, target);

@@ -92,4 +92,28 @@ class ClassStatisticsTest {
                 .isInstanceOf(Seg4jException.class)
                 .hasMessage("mask 0: mask holds label 9, outside the class list 0..3");
     }
+
+    @Test
+    void warnsAboutClassesWithoutPixelsAndMostlyVoidMasks() {
+        ClassMeta four = DatasetFixtures.fourClasses();
+        // M1 + M2: class 3 absent, void 2 of 8 pixels
+        List<String> w = ClassStatistics.of(List.of(M1, M2), four).warnings(0.5);
+        assertThat(w).singleElement().asString()
+                .startsWith("class d (id 3) has no pixels in the 2 masks; masks are read as a=0, b=1, c=2, d=3, void=255")
+                .endsWith("map them in classes.yaml with values: {STORED_VALUE: CLASS_NAME, ...}");
+        assertThat(ClassStatistics.of(List.of(M1, M2), four).warnings(0.2)).hasSize(2)
+                .last().asString().startsWith("25.0% of the pixels of the 2 masks are void (more than 20%)");
+        assertThat(ClassStatistics.of(List.of(M1, M2, M3), four).warnings(0.5)).isEmpty();
+        assertThat(ClassStatistics.of(List.of(), four).warnings(0.5)).isEmpty();
+    }
+
+    @Test
+    void accumulatorGivesTheSameCountsAsTheList() {
+        ClassStatistics.Accumulator acc = new ClassStatistics.Accumulator(DatasetFixtures.fourClasses());
+        List.of(M1, M2, M3).parallelStream().forEach(m -> acc.add(m, "m"));
+        ClassStatistics s = acc.result();
+        assertThat(s.images()).isEqualTo(3);
+        assertThat(s.pixelCounts()).containsExactly(3, 2, 1, 2);
+        assertThat(s.voidPixels()).isEqualTo(2);
+    }
 }

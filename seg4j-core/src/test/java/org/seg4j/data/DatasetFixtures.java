@@ -51,6 +51,39 @@ public final class DatasetFixtures {
         return root;
     }
 
+    /**
+     * {@code root/images} + {@code root/masks} of binary masks stored as 0 and 255 (the two levels
+     * alternate pixel by pixel, 6 of each per 4x3 mask), with {@code classesYaml} as classes.yaml.
+     */
+    public static Path binaryFolder(Path root, String classesYaml, String... stems) {
+        for (String s : stems) {
+            TestImages.rgbPng(root.resolve("images").resolve(s + ".png"), 4, 3);
+            TestImages.grayPng(root.resolve("masks").resolve(s + ".png"), 4, 3, 0, 255);
+        }
+        try {
+            Files.writeString(root.resolve(ClassMeta.FILE_NAME), classesYaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return root;
+    }
+
+    /** The classes.yaml of the 0/255 case as docs/data.md shows it: membrane stored as 0, cell as 255. */
+    public static final String BINARY_CLASSES = """
+            values: {0: membrane, 255: cell}
+            classes:
+              - {id: 0, name: membrane, color: [0, 0, 0]}
+              - {id: 1, name: cell, color: [255, 255, 255]}
+            """;
+
+    /** The same classes without {@code values}, void 254: the 255 pixels are read as void. */
+    public static final String BINARY_CLASSES_WITHOUT_VALUES = """
+            ignore_index: 254
+            classes:
+              - {id: 0, name: membrane, color: [0, 0, 0]}
+              - {id: 1, name: cell, color: [255, 255, 255]}
+            """;
+
     /** A 4-class list (ids 0..3), void 255. */
     public static ClassMeta fourClasses() {
         return ClassMeta.of(new String[] {"a", "b", "c", "d"},

@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,5 +139,20 @@ class MaskReaderTest {
         assertThatThrownBy(() -> camvid.read(t)).isInstanceOf(Seg4jException.class).hasMessageStartingWith(t + ": corrupt");
         Path h = TestImages.hugeDeclaredPng(dir.resolve("h.png"), 20_000, 10_000);
         assertThatThrownBy(() -> camvid.read(h)).hasMessage(h + ": image is 20000x10000 (200 MP), over the limit of 100 MP");
+    }
+
+    @Test
+    void binaryMaskStoredAs0And255IsReadThroughTheValuesMap() {
+        ClassMeta binary = new ClassMeta(List.of(new ClassInfo(0, "membrane", 0, 0, 0),
+                new ClassInfo(1, "cell", 255, 255, 255)), 254, Map.of(255, "cell"));
+        MaskReader reader = new MaskReader(binary);
+        Path f = TestImages.grayPng(dir.resolve("b.png"), 4, 1, 0, 255, 254, 255);
+        LabelMask m = reader.read(f);
+        assertThat(new int[] {m.get(0, 0), m.get(1, 0), m.get(2, 0), m.get(3, 0)}).containsExactly(0, 1, IGN, 1);
+        Path bad = TestImages.grayPng(dir.resolve("c.png"), 2, 1, 0, 1);
+        assertThatThrownBy(() -> reader.read(bad))
+                .isInstanceOf(Seg4jException.class)
+                .hasMessage(bad + ": label value 1 at (1,0) is not the stored value of a class or void"
+                        + " (membrane=0, cell=255, void=254)");
     }
 }

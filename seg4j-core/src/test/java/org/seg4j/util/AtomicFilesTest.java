@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,5 +48,18 @@ class AtomicFilesTest {
         try (var files = Files.list(tmp)) {
             assertThat(files.toList()).containsExactly(target);
         }
+    }
+
+    @Test
+    void writtenFileGetsThePermissionsOfAPlainNewFile() throws IOException {
+        Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = tmp.resolve("plain.txt");
+        try (var out = Files.newOutputStream(plain, StandardOpenOption.CREATE_NEW)) {
+            out.write(1);
+        }
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(plain);
+        Path target = tmp.resolve("written.txt");
+        AtomicFiles.writeString(target, "new");
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(expected);
     }
 }

@@ -19,6 +19,12 @@ public final class ClassWeights {
      * {@link ClassStatistics} (median-frequency or inverse-sqrt balancing).
      */
     public static float[] resolve(TrainConfig config, SampleSource training, int numClasses) {
+        return resolve(config, training, numClasses, null);
+    }
+
+    /** Like {@link #resolve(TrainConfig, SampleSource, int)}, reusing {@code statistics} of {@code training} if not null. */
+    public static float[] resolve(TrainConfig config, SampleSource training, int numClasses,
+            ClassStatistics statistics) {
         switch (config.classWeighting()) {
             case "none" -> {
                 return null;
@@ -32,7 +38,7 @@ public final class ClassWeights {
                 return w;
             }
             default -> {
-                return ClassStatistics.of(training).weights(ClassWeighting.parse(config.classWeighting()));
+                return (statistics != null ? statistics : ClassStatistics.of(training)).weights(ClassWeighting.parse(config.classWeighting()));
             }
         }
     }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.seg4j.data.ClassMeta;
+import org.seg4j.data.ClassStatistics;
+import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.SampleSource;
 import org.seg4j.train.loader.BatchLoader;
 import org.seg4j.data.sampling.ImageClassCounts;
@@ -77,7 +79,14 @@ public final class TrainingRun {
     public TrainResult fit() {
         ClassMeta classes = train.classes();
         ModelSpec spec = modelSpec();
-        float[] weights = classWeights != null ? classWeights : ClassWeights.resolve(config, train, classes.numClasses());
+        // masks read from files: warn when they look misread (weak labels are void-heavy by design)
+        ClassStatistics statistics = log != null && train instanceof SegmentationDataset
+                ? ClassStatistics.of(train) : null;
+        if (statistics != null) {
+            statistics.warnings(ClassStatistics.DEFAULT_MAX_VOID).forEach(w -> log.println("seg4j: warning: " + w));
+        }
+        float[] weights = classWeights != null ? classWeights
+                : ClassWeights.resolve(config, train, classes.numClasses(), statistics);
         if (weights != null && log != null) {
             log.println("seg4j: class weights " + ClassWeights.describe(weights, classes));
         }

@@ -46,4 +46,24 @@ class DatasetStatsWeightsTest {
         assertThat(head).containsExactly(0x89, 'P', 'N', 'G');
         assertThat(stats.text()).contains("split val").contains("6x5 x1");
     }
+
+    @Test
+    void binaryMasksStoredAs0And255CountBothClasses() {
+        Path root = DatasetFixtures.binaryFolder(tmp.resolve("b"), DatasetFixtures.BINARY_CLASSES, "x", "y");
+        DatasetStats stats = DatasetStats.of(List.of(SegmentationDataset.open(root, null, "all")));
+        var all = stats.splits().get("all");
+        assertThat(all.pixelCounts()).containsExactly(12, 12);
+        assertThat(all.voidPixels()).isZero();
+        assertThat(stats.warnings(0.5)).isEmpty();
+        assertThat(stats.text()).contains("0.00% void");
+    }
+
+    @Test
+    void binaryMasksWithoutValuesAreWarnedAbout() {
+        Path root = DatasetFixtures.binaryFolder(tmp.resolve("b"), DatasetFixtures.BINARY_CLASSES_WITHOUT_VALUES, "x");
+        DatasetStats stats = DatasetStats.of(List.of(SegmentationDataset.open(root, null, "all")));
+        assertThat(stats.splits().get("all").pixelCounts()).containsExactly(6, 0);
+        assertThat(stats.warnings(0.4)).hasSize(2).first().asString()
+                .isEqualTo("split all: class cell (id 1) has no pixels in the 1 mask");
+    }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.seg4j.data.ClassStatistics;
 import org.seg4j.data.RgbImage;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.ValidationReport;
@@ -16,34 +17,63 @@ import org.seg4j.util.Json;
  * mask without its image (the missing partner), image and mask of different sizes, unreadable or
  * truncated files, label values outside the class list (everything {@link SegmentationDataset#load}
  * refuses). Warnings: nearly uniform images, whose luminance standard deviation is below a
- * threshold (blank frames, lens caps, export errors).
+ * threshold (blank frames, lens caps, export errors); and, over the split's masks, a declared class
+ * with no pixel or void above a share ({@link ClassStatistics#warnings}), the signs of masks whose
+ * stored values are misread (0/255 binary masks without a {@code values} map, say).
  *
  * @param split the split name
  * @param report the load errors and the warnings of the split's samples
  * @param orphanMasks mask files with no image
+ * @param classWarnings warnings about the split's masks as a whole
  */
-public record DatasetCheck(String split, ValidationReport report, List<Path> orphanMasks) {
+public record DatasetCheck(String split, ValidationReport report, List<Path> orphanMasks, List<String> classWarnings) {
 
     /** Default threshold on the luminance standard deviation (0-255 levels) below which an image is "uniform". */
     public static final double DEFAULT_UNIFORM_STD = 2.0;
 
-    /** Runs the checks on an opened split (opened without {@code skipBad}). */
+    public DatasetCheck {
+        orphanMasks = List.copyOf(orphanMasks);
+        classWarnings = List.copyOf(classWarnings);
+    }
+
+    /** Runs the checks with the default void threshold ({@link ClassStatistics#DEFAULT_MAX_VOID}). */
     public static DatasetCheck run(SegmentationDataset ds, double uniformStd) {
+        return run(ds, uniformStd, ClassStatistics.DEFAULT_MAX_VOID);
+    }
+
+    /**
+     * Runs the checks on an opened split (opened without {@code skipBad}).
+     *
+     * @param maxVoid share of void pixels (0..1) over the split above which to warn
+     */
+    public static DatasetCheck run(SegmentationDataset ds, double uniformStd, double maxVoid) {
         Map<String, Path> files = new java.util.HashMap<>();
         ds.entries().forEach(e -> files.put(e.id(), e.image()));
+        ClassStatistics.Accumulator counts = new ClassStatistics.Accumulator(ds.classes());
         ValidationReport report = ds.validate(sample -> {
+            if (sample.mask() != null) {
+                counts.add(sample.mask(), sample.id());
+            }
             double std = luminanceStd(sample.image());
             return std < uniformStd
                     ? String.format(Locale.ROOT, "%s: nearly uniform image (luminance standard deviation %.2f < %.2f)",
                             files.get(sample.id()), std, uniformStd)
                     : null;
         });
-        return new DatasetCheck(ds.split(), report, ds.layout().orphanMasks(ds.root(), ds.split()));
+        List<String> classWarnings = counts.result().warnings(maxVoid).stream()
+                .map(w -> "split " + ds.split() + ": " + w)
+                .toList();
+        return new DatasetCheck(ds.split(), report, ds.layout().orphanMasks(ds.root(), ds.split()), classWarnings);
     }
 
     /** Number of errors: bad samples plus masks without an image. */
     public int errorCount() {
         return report.problems().size() + orphanMasks.size();
+    }
+
+    /** Number of warnings: about samples and about the split's masks as a whole. */
+    public int warningCount() {
+        return report.warnings().size() + classWarnings.size();
     }
 
     /** Standard deviation of the luminance (0.299 R + 0.587 G + 0.114 B). */
@@ -65,10 +95,11 @@ public record DatasetCheck(String split, ValidationReport report, List<Path> orp
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "split %s: %d samples, %d errors, %d warnings", split, report.checked(),
-                errorCount(), report.warnings().size()));
+                errorCount(), warningCount()));
         report.problems().forEach(p -> out.add("  error: " + p.message()));
         orphanMasks.forEach(m -> out.add("  error: " + m + ": mask has no image"));
         report.warnings().forEach(p -> out.add("  warning: " + p.message()));
+        classWarnings.forEach(w -> out.add("  warning: " + w));
         return out;
     }
 
@@ -78,7 +109,7 @@ public record DatasetCheck(String split, ValidationReport report, List<Path> orp
         m.put("data", root.toString());
         m.put("layout", layout);
         m.put("errors", checks.stream().mapToInt(DatasetCheck::errorCount).sum());
-        m.put("warnings", checks.stream().mapToInt(c -> c.report().warnings().size()).sum());
+        m.put("warnings", checks.stream().mapToInt(DatasetCheck::warningCount).sum());
         List<Map<String, Object>> splits = new ArrayList<>();
         for (DatasetCheck c : checks) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -90,6 +121,7 @@ public record DatasetCheck(String split, ValidationReport report, List<Path> orp
             s.put("errors", errors);
             List<Map<String, String>> warnings = new ArrayList<>();
             c.report().warnings().forEach(p -> warnings.add(Map.of("id", p.id(), "message", p.message())));
+            c.classWarnings().forEach(w -> warnings.add(Map.of("message", w)));
             s.put("warnings", warnings);
             splits.add(s);
         }

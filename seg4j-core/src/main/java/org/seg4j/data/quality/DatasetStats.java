@@ -62,6 +62,16 @@ public record DatasetStats(ClassMeta classes, Map<String, ClassStatistics> split
         Json.writeYaml(file, m);
     }
 
+    /**
+     * Per split, the warnings of {@link ClassStatistics#warnings} (a declared class without pixels,
+     * void above {@code maxVoid}), each starting with {@code split NAME: }.
+     */
+    public List<String> warnings(double maxVoid) {
+        List<String> out = new ArrayList<>();
+        splits.forEach((name, s) -> s.warnings(maxVoid).forEach(w -> out.add("split " + name + ": " + w)));
+        return out;
+    }
+
     /** Everything as one JSON-ready map. */
     public Map<String, Object> toJson() {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -88,6 +98,7 @@ public record DatasetStats(ClassMeta classes, Map<String, ClassStatistics> split
             }
             m.put("per_class", cls);
             m.put("image_sizes", sizes.get(e.getKey()));
+            m.put("warnings", s.warnings(ClassStatistics.DEFAULT_MAX_VOID));
             perSplit.put(e.getKey(), m);
         }
         root.put("splits", perSplit);

@@ -72,4 +72,19 @@ class LayoutWriterTest {
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("only the splits train, val and test");
         assertThat(Files.exists(tmp.resolve("cv/classes.yaml"))).isFalse();
     }
+
+    @Test
+    void copiedBinaryMasksAreStoredAsClassIdsWithoutTheValuesMap() throws Exception {
+        Path src = DatasetFixtures.binaryFolder(tmp.resolve("bin"), DatasetFixtures.BINARY_CLASSES, "x");
+        SegmentationDataset ds = SegmentationDataset.open(src, "folder", "all");
+        LayoutWriter writer = new LayoutWriter(tmp.resolve("copy"), "folder", ds.classes(), null);
+        DatasetCopier.copy(ds, writer, id -> true);
+        writer.finish();
+        ClassMeta written = ClassMeta.read(tmp.resolve("copy").resolve(ClassMeta.FILE_NAME));
+        assertThat(written.values()).isEmpty();
+        assertThat(written.names()).containsExactly("membrane", "cell");
+        LabelMask copy = SegmentationDataset.open(tmp.resolve("copy"), "folder", "all").loadMask(0);
+        assertThat(copy.data()).containsExactly(ds.loadMask(0).data());
+        assertThat(new int[] {copy.get(0, 0), copy.get(1, 0)}).containsExactly(0, 1);
+    }
 }

@@ -56,4 +56,36 @@ class DatasetCheckTest {
         img.setRgb(1, 0, 0x646464);
         assertThat(DatasetCheck.luminanceStd(img)).isCloseTo(50, org.assertj.core.api.Assertions.within(0.01));
     }
+
+    @Test
+    void binaryMasksWithAValuesMapCountBothClassesAndRaiseNoWarning() {
+        Path root = DatasetFixtures.binaryFolder(tmp.resolve("b"), DatasetFixtures.BINARY_CLASSES, "x", "y");
+        DatasetCheck check = DatasetCheck.run(SegmentationDataset.open(root, "folder", "all"),
+                DatasetCheck.DEFAULT_UNIFORM_STD);
+        assertThat(check.errorCount()).isZero();
+        assertThat(check.warningCount()).isZero();
+        assertThat(check.lines()).containsExactly("split all: 2 samples, 0 errors, 0 warnings");
+    }
+
+    @Test
+    void binaryMasksReadAsVoidAreWarnedAboutWithTheValuesHint() {
+        Path root = DatasetFixtures.binaryFolder(tmp.resolve("b"), DatasetFixtures.BINARY_CLASSES_WITHOUT_VALUES,
+                "x", "y");
+        DatasetCheck check = DatasetCheck.run(SegmentationDataset.open(root, "folder", "all"),
+                DatasetCheck.DEFAULT_UNIFORM_STD, 0.4);
+        assertThat(check.errorCount()).isZero();
+        assertThat(check.classWarnings()).hasSize(2);
+        assertThat(check.classWarnings().get(0)).isEqualTo("split all: class cell (id 1) has no pixels in the 2 masks");
+        assertThat(check.classWarnings().get(1))
+                .startsWith("split all: 50.0% of the pixels of the 2 masks are void (more than 40%)")
+                .contains("masks are read as membrane=0, cell=1, void=254 or 255")
+                .endsWith("with values: {0: membrane, 255: cell}");
+        assertThat(check.lines()).first().isEqualTo("split all: 2 samples, 0 errors, 2 warnings");
+        assertThat(check.lines()).contains("  warning: split all: class cell (id 1) has no pixels in the 2 masks");
+        Map<String, Object> json = DatasetCheck.toJson(root, "folder", List.of(check));
+        assertThat(json).containsEntry("errors", 0).containsEntry("warnings", 2);
+        // at the default threshold (50%) an even split is not "mostly void"; the empty class still is
+        assertThat(DatasetCheck.run(SegmentationDataset.open(root, "folder", "all"), 2.0).classWarnings())
+                .singleElement().asString().contains("class cell (id 1) has no pixels").endsWith("255: cell}");
+    }
 }
