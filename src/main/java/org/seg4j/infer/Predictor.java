@@ -52,10 +52,12 @@ import org.seg4j.transform.Normalization;
  *
  * <p><b>Speed.</b> Forward passes run with autograd recording off, and batch norm is folded into
  * the convolutions ({@link BatchNormFolding}) while the predictor is open: the block's conv + BN
- * units run as single convolutions until {@link #close()} unfolds them (unless the block was
- * already folded by someone else). Do not train a block while a predictor over it is open. When
- * only the class map is needed (no flip, no CRF, no rescaling, no tiles) the softmax is skipped:
- * the argmax of the logits is the argmax of the probabilities. {@code docs/performance.md} has the measured effect of each.
+ * units run as single convolutions. The fold is shared by every predictor over the same block
+ * ({@link SharedBatchNormFold}): the last one to close unfolds it (unless the block was already
+ * folded by someone else), so closing one predictor never changes what another one computes. Do
+ * not train a block while a predictor over it is open. When only the class map is needed (no
+ * flip, no CRF, no rescaling, no tiles) the softmax is skipped: the argmax of the logits is the
+ * argmax of the probabilities. {@code docs/performance.md} has the measured effect of each.
  *
  * <p>Every forward pass runs in its own sub-manager that is closed before the call returns, so no
  * native memory accumulates across calls ({@link #scratchArrays()} is 0 between calls).
@@ -72,7 +74,8 @@ import org.seg4j.transform.Normalization;
  * whole-image and sliding-window inference ({@link WholeImageInference},
  * {@link SlidingWindowInference}, chosen per image by {@link AdaptiveInference}), input scaling
  * and multi-scale augmentation ({@link ScaledInference}, {@link MultiScaleAugmentation}), CRF
- * refinement ({@link RefinedInference}) and batching ({@link BatchInference}).
+ * refinement ({@link RefinedInference}), batching ({@link BatchInference}) and the batch-norm fold
+ * ({@link SharedBatchNormFold}).
  */
 public final class Predictor implements AutoCloseable {
 
@@ -85,9 +88,7 @@ public final class Predictor implements AutoCloseable {
     private final NetworkForward network;
     private final InferenceStrategy strategy;
     private final BatchInference batches;
-    /** Whether this predictor folded the block's batch norms (and unfolds them on close). */
-    private final boolean foldedHere;
-    private final Block block;
+    private final SharedBatchNormFold fold;
     private volatile boolean closed;
 
     /**
@@ -129,8 +130,12 @@ public final class Predictor implements AutoCloseable {
                 : new RefinedInference(single, new CrfRefiner(this.options.crf()));
         this.batches = new BatchInference(strategy, whole, adaptive, scale,
                 this.options.crf() == null && !this.options.multiScale());
-        this.block = block;
-        this.foldedHere = !BatchNormFolding.isFolded(block) && BatchNormFolding.fold(block) > 0;
+        try {
+            this.fold = SharedBatchNormFold.acquire(block);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
     }
 
     /** A predictor over a loaded model; the model stays owned by the caller. */
@@ -277,9 +282,7 @@ public final class Predictor implements AutoCloseable {
             closed = true;
         }
         network.close();
-        if (foldedHere) {
-            BatchNormFolding.unfold(block);
-        }
+        fold.close();
         if (owned != null) {
             try {
                 owned.close();
