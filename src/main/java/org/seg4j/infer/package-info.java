@@ -7,7 +7,7 @@
  *       tiles, optional input scaling and flip augmentation; thread-safe.
  *   <li>The pieces it composes, for other predictors (instance, panoptic, video) to reuse:
  *       {@link org.seg4j.infer.ForwardPass} and {@link org.seg4j.infer.NetworkForward} (one forward
- *       pass), {@link org.seg4j.infer.InferenceStrategy} with
+ *       pass, also used by validation during training), {@link org.seg4j.infer.InferenceStrategy} with
  *       {@link org.seg4j.infer.WholeImageInference} and
  *       {@link org.seg4j.infer.SlidingWindowInference} ({@link org.seg4j.infer.AdaptiveInference}
  *       picks one by size), test-time augmentation as wrappers
