@@ -11,11 +11,14 @@ import java.util.Map;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
+import org.seg4j.infer.Probabilities;
 import org.seg4j.infer.output.Renderings;
 
 /**
  * The result of {@link Segmenter#segment}: the class of every pixel at the input's resolution,
- * per-class pixel shares and ready-made visualisations.
+ * per-class pixel shares and ready-made visualisations; with a segmenter built with
+ * {@link Segmenter.Builder#optProbabilities optProbabilities(true)} also the class probabilities
+ * and the confidence of every pixel.
  */
 public final class SegmentationResult {
 
@@ -34,11 +37,31 @@ public final class SegmentationResult {
     private final ClassMeta classes;
     private final Duration elapsed;
     private final List<ClassShare> shares;
+    private final Probabilities probabilities;
+    private volatile float[] confidence;
 
+    /** A result without probabilities. */
     public SegmentationResult(RgbImage image, LabelMask mask, ClassMeta classes, Duration elapsed) {
+        this(image, mask, classes, elapsed, null);
+    }
+
+    /**
+     * A result with the class probabilities the mask was taken from ({@code null}: none).
+     *
+     * @param probabilities {@code classes x H x W} at the image's resolution
+     */
+    public SegmentationResult(RgbImage image, LabelMask mask, ClassMeta classes, Duration elapsed,
+            Probabilities probabilities) {
         if (image.width() != mask.width() || image.height() != mask.height()) {
             throw new IllegalArgumentException("mask size differs from image size");
         }
+        if (probabilities != null && (probabilities.width() != image.width()
+                || probabilities.height() != image.height() || probabilities.numClasses() != classes.numClasses())) {
+            throw new IllegalArgumentException("probabilities are " + probabilities.numClasses() + "x"
+                    + probabilities.height() + "x" + probabilities.width() + " but the image has "
+                    + classes.numClasses() + " classes and is " + image.height() + "x" + image.width());
+        }
+        this.probabilities = probabilities;
         this.image = image;
         this.mask = mask;
         this.classes = classes;
@@ -76,6 +99,66 @@ public final class SegmentationResult {
     /** Time taken by the segmentation (model work, not image conversion before the call). */
     public Duration elapsed() {
         return elapsed;
+    }
+
+    /** Whether the result holds class probabilities ({@link #probabilities()}, {@link #confidence()}). */
+    public boolean hasProbabilities() {
+        return probabilities != null;
+    }
+
+    /**
+     * Class probabilities at the input's resolution: {@code probabilities().get(c, x, y)}. The mask
+     * is their argmax.
+     *
+     * @throws IllegalStateException when the segmenter was not asked for probabilities
+     */
+    public Probabilities probabilities() {
+        return requireProbabilities();
+    }
+
+    /**
+     * The confidence of every pixel: the probability of its predicted class (the largest class
+     * probability), row-major, {@code confidence()[y * width + x]}, in {@code (0, 1]}.
+     *
+     * @throws IllegalStateException when the segmenter was not asked for probabilities
+     */
+    public float[] confidence() {
+        float[] c = confidence;
+        if (c == null) {
+            c = maxOverClasses(requireProbabilities());
+            confidence = c;
+        }
+        return c.clone();
+    }
+
+    /** The confidence of pixel (x, y); see {@link #confidence()}. */
+    public float confidence(int x, int y) {
+        Probabilities p = requireProbabilities();
+        float best = p.get(0, x, y);
+        for (int c = 1; c < p.numClasses(); c++) {
+            best = Math.max(best, p.get(c, x, y));
+        }
+        return best;
+    }
+
+    private Probabilities requireProbabilities() {
+        if (probabilities == null) {
+            throw new IllegalStateException("this result has no probabilities: build the Segmenter with "
+                    + "optProbabilities(true) to get probabilities() and confidence()");
+        }
+        return probabilities;
+    }
+
+    private static float[] maxOverClasses(Probabilities p) {
+        int plane = p.width() * p.height();
+        float[] d = p.data();
+        float[] best = java.util.Arrays.copyOf(d, plane);
+        for (int c = 1; c < p.numClasses(); c++) {
+            for (int i = 0; i < plane; i++) {
+                best[i] = Math.max(best[i], d[c * plane + i]);
+            }
+        }
+        return best;
     }
 
     /** Pixel share of every class, in class order (the shares sum to 1). */

@@ -150,7 +150,7 @@ public final class SegmentationTrainer {
             }
             step = new TrainingStep(block, loss, optimizer, base, numClasses, config.seed());
             validator = validation == null ? null
-                    : new Validator(validation, block, loss, base, numClasses, config.valPadMultiple());
+                    : new Validator(validation, block, loss, base, numClasses);
             config.write(out.resolve(TrainConfig.FILE_NAME));
 
             stepsPerEpoch = train.batchesPerEpoch();

@@ -55,7 +55,8 @@ import org.seg4j.util.Json;
  * @param keepLast number of {@code epoch-NNNN} checkpoints kept
  * @param timeBudget wall-clock budget of the run, {@code null} for none; poly and cosine schedules then
  *     decay by whichever is further along, steps or budget time, so the rate reaches its floor at the budget
- * @param valPadMultiple validation images are padded to a multiple of this (1 = no padding)
+ * @param valPadMultiple no longer used (validation runs the inference forward pass, and the network pads
+ *     to its stride itself, as in {@code seg4j eval}); still read so that existing configs load
  * @param progressIntervalSeconds seconds between progress lines when stderr is not a terminal
  * @param hflip loader: random horizontal flips
  * @param scaleMin loader: smallest random scale factor

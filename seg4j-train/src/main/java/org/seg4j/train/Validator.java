@@ -1,9 +1,7 @@
 package org.seg4j.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -13,38 +11,40 @@ import org.seg4j.Seg4jException;
 import org.seg4j.data.Batch;
 import org.seg4j.data.BatchProvider;
 import org.seg4j.data.LabelMask;
+import org.seg4j.infer.NetworkForward;
 import org.seg4j.metric.ConfusionMatrix;
 import org.seg4j.metric.SegmentationMetrics;
 import org.seg4j.util.GradientsOff;
 
 /**
  * The validation pass: runs the network over the full-size validation images with gradients off,
- * accumulating a confusion matrix and the loss per labelled pixel. Images are zero-padded to a
- * multiple of the network's stride and the logits cropped back.
+ * accumulating a confusion matrix and the loss per labelled pixel. The logits come from the
+ * forward pass that inference uses ({@link NetworkForward#logits}): images go to the network as
+ * they are (it pads them to its stride itself, with its own pad mode) and logits of another size
+ * are resized back the same way, so the best checkpoint is picked on the computation that
+ * {@code seg4j eval} reports.
  */
 final class Validator {
 
     /**
      * @param loss mean loss per labelled pixel, {@code NaN} when no pixel is labelled
      * @param metrics metrics of the confusion matrix
+     * @param matrix pixel counts over the validation set (void pixels skipped)
      */
-    record Result(double loss, SegmentationMetrics metrics) {}
+    record Result(double loss, SegmentationMetrics metrics, ConfusionMatrix matrix) {}
 
     private final BatchProvider data;
     private final Block block;
     private final SegmentationLoss loss;
     private final NDManager manager;
     private final int numClasses;
-    private final int padMultiple;
 
-    Validator(BatchProvider data, Block block, SegmentationLoss loss, NDManager manager, int numClasses,
-            int padMultiple) {
+    Validator(BatchProvider data, Block block, SegmentationLoss loss, NDManager manager, int numClasses) {
         this.data = data;
         this.block = block;
         this.loss = loss;
         this.manager = manager;
         this.numClasses = numClasses;
-        this.padMultiple = padMultiple;
     }
 
     Result run() {
@@ -70,19 +70,13 @@ final class Validator {
                 }
             }
         }
-        return new Result(lossPixels > 0 ? lossSum / lossPixels : Double.NaN, cm.metrics());
+        return new Result(lossPixels > 0 ? lossSum / lossPixels : Double.NaN, cm.metrics(), cm);
     }
 
     /** Logits of the batch at its own resolution. */
     private NDArray forward(NDManager step, Batch b) {
-        int ph = (b.height() + padMultiple - 1) / padMultiple * padMultiple;
-        int pw = (b.width() + padMultiple - 1) / padMultiple * padMultiple;
-        NDArray x = step.create(pad(b, ph, pw), new Shape(b.size(), 3, ph, pw));
-        ParameterStore ps = new ParameterStore(step, false);
-        NDArray logits = block.forward(ps, new NDList(x), false).head();
-        if (ph != b.height() || pw != b.width()) {
-            logits = logits.get(new NDIndex(":, :, 0:{}, 0:{}", b.height(), b.width()));
-        }
+        NDArray x = step.create(b.images(), new Shape(b.size(), 3, b.height(), b.width()));
+        NDArray logits = NetworkForward.logits(block, new ParameterStore(step, false), x, numClasses);
         TrainingStep.checkLogits(logits, b, numClasses);
         return logits;
     }
@@ -95,22 +89,5 @@ final class Validator {
             }
         }
         return valid;
-    }
-
-    /** The batch's images, zero-padded at the bottom and right to {@code ph x pw}. */
-    private static float[] pad(Batch b, int ph, int pw) {
-        if (ph == b.height() && pw == b.width()) {
-            return b.images();
-        }
-        float[] src = b.images();
-        float[] dst = new float[b.size() * 3 * ph * pw];
-        int h = b.height();
-        int w = b.width();
-        for (int plane = 0; plane < b.size() * 3; plane++) {
-            for (int y = 0; y < h; y++) {
-                System.arraycopy(src, (plane * h + y) * w, dst, (plane * ph + y) * pw, w);
-            }
-        }
-        return dst;
     }
 }
