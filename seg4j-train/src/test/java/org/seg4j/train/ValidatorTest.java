@@ -14,7 +14,7 @@ import org.seg4j.data.ClassMeta;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.Sample;
 import org.seg4j.data.SampleSource;
-import org.seg4j.data.loader.BatchLoader;
+import org.seg4j.train.loader.BatchLoader;
 import org.seg4j.infer.Evaluator;
 import org.seg4j.infer.Predictor;
 import org.seg4j.infer.PredictorOptions;
