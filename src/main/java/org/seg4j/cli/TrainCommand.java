@@ -71,6 +71,14 @@ final class TrainCommand implements Callable<Integer> {
             + "weights with this decay, e.g. 0.995 (0 = off).")
     Double emaDecay;
 
+    @Option(names = "--norm-decay-mult", description = "Weight decay multiplier of normalisation-layer scales "
+            + "and shifts (norm_decay_mult; default 1, 0 = no decay).")
+    Double normDecayMult;
+
+    @Option(names = "--bias-decay-mult", description = "Weight decay multiplier of biases (bias_decay_mult; "
+            + "default 1, 0 = no decay).")
+    Double biasDecayMult;
+
     @Option(names = "--class-weights",
             description = "none, median-frequency, inverse-sqrt, or a YAML file with class_weights: [...].")
     String classWeights;
@@ -190,6 +198,8 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "schedule", schedule);
         put(o, "warmup_steps", warmup);
         put(o, "ema_decay", emaDecay);
+        put(o, "norm_decay_mult", normDecayMult);
+        put(o, "bias_decay_mult", biasDecayMult);
         put(o, "seed", seed);
         put(o, "sampling", sampling);
         put(o, "time_budget", timeBudget);

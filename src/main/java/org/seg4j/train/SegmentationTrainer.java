@@ -137,6 +137,7 @@ public final class SegmentationTrainer {
             optimizer = Optimizer.create(config.optimizer(), base, (float) config.momentum(),
                     (float) config.weightDecay(), config.nesterov());
             optimizer.setGradClipNorm((float) config.gradClipNorm());
+            optimizer.setDecayMultipliers((float) config.normDecayMult(), (float) config.biasDecayMult());
             SegmentationLoss loss =
                     new SegmentationLoss(numClasses, classWeights, SegmentationLoss.Kind.parse(config.loss()));
             if (resume) {

@@ -72,6 +72,8 @@ import org.seg4j.util.Json;
  * @param sampling loader: {@code none}, {@code repeat-factor} or {@code class-balanced} (alias
  *     {@code class-aware}); see {@link org.seg4j.data.sampling.SamplingMode}
  * @param repeatThreshold loader: threshold {@code t} of repeat-factor sampling, in (0, 1]
+ * @param normDecayMult multiplier of the weight decay of normalisation-layer parameters (1 = full decay)
+ * @param biasDecayMult multiplier of the weight decay of biases (1 = full decay)
  */
 public record TrainConfig(
         int epochs,
@@ -110,7 +112,9 @@ public record TrainConfig(
         double rotation,
         double colorJitter,
         String sampling,
-        double repeatThreshold) {
+        double repeatThreshold,
+        double normDecayMult,
+        double biasDecayMult) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -122,7 +126,7 @@ public record TrainConfig(
             "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget",
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
-            "repeat_threshold");
+            "repeat_threshold", "norm_decay_mult", "bias_decay_mult");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -170,6 +174,11 @@ public record TrainConfig(
         }
         if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
             throw new Seg4jException("time_budget must be positive, got " + timeBudget);
+        }
+        if (!(normDecayMult >= 0) || !(biasDecayMult >= 0) || Double.isInfinite(normDecayMult)
+                || Double.isInfinite(biasDecayMult)) {
+            throw new Seg4jException("norm_decay_mult and bias_decay_mult must be finite and >= 0, got "
+                    + normDecayMult + " and " + biasDecayMult);
         }
         if (!(repeatThreshold > 0) || repeatThreshold > 1) {
             throw new Seg4jException("repeat_threshold must be in (0, 1], got " + repeatThreshold);
@@ -355,6 +364,8 @@ public record TrainConfig(
         double colorJitter = 0;
         String sampling = "none";
         double repeatThreshold = 0.5;
+        double normDecayMult = 1.0;
+        double biasDecayMult = 1.0;
 
         private Builder() {}
 
@@ -398,6 +409,8 @@ public record TrainConfig(
         public Builder colorJitter(double v) { colorJitter = v; return this; }
         public Builder sampling(String v) { sampling = v; return this; }
         public Builder repeatThreshold(double v) { repeatThreshold = v; return this; }
+        public Builder normDecayMult(double v) { normDecayMult = v; return this; }
+        public Builder biasDecayMult(double v) { biasDecayMult = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -414,7 +427,7 @@ public record TrainConfig(
                     nesterov, weightDecay, gradClipNorm, emaDecay, schedule, polyPower, warmupSteps, loss, classWeighting,
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
-                    baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold);
+                    baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult);
         }
     }
 }

@@ -69,6 +69,10 @@ final class TrainConfigMaps {
         if (c.emaDecay() == 0) {
             m.remove("ema_decay"); // likewise for runs from before weight averaging
         }
+        if (c.normDecayMult() == 1 && c.biasDecayMult() == 1) {
+            m.remove("norm_decay_mult"); // and before parameter-wise weight decay
+            m.remove("bias_decay_mult");
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -118,6 +122,8 @@ final class TrainConfigMaps {
         m.put("color_jitter", c.colorJitter());
         m.put("sampling", c.sampling());
         m.put("repeat_threshold", c.repeatThreshold());
+        m.put("norm_decay_mult", c.normDecayMult());
+        m.put("bias_decay_mult", c.biasDecayMult());
         return m;
     }
 
@@ -206,6 +212,8 @@ final class TrainConfigMaps {
             case "color_jitter" -> b.colorJitter = asDouble(v);
             case "sampling" -> b.sampling = asString(v);
             case "repeat_threshold" -> b.repeatThreshold = asDouble(v);
+            case "norm_decay_mult" -> b.normDecayMult = asDouble(v);
+            case "bias_decay_mult" -> b.biasDecayMult = asDouble(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }
