@@ -26,12 +26,13 @@ import org.seg4j.util.Json;
  * warmup_steps: 100
  * class_weighting: none     # none | median-frequency | explicit (with class_weights: [..])
  * time_budget: 2h           # optional: 90s, 30m, 1h30m, PT2H
+ * steps: 1756              # optional: exactly this many steps (e.g. a budgeted run's steps_taken)
  * </pre>
  *
  * <p>Settings marked "loader" or "model" are not read by the trainer itself; they travel with the
  * configuration so that the CLI can build the data loader and the network from one file.
  *
- * @param epochs number of epochs
+ * @param epochs number of epochs (not used when {@code steps} is set)
  * @param batchSize training batch size
  * @param cropHeight training crop height
  * @param cropWidth training crop width
@@ -53,8 +54,10 @@ import org.seg4j.util.Json;
  * @param seed random seed
  * @param validateEvery validate every N epochs (the last epoch is always validated)
  * @param keepLast number of {@code epoch-NNNN} checkpoints kept
- * @param timeBudget wall-clock budget of the run, {@code null} for none; poly and cosine schedules then
- *     decay by whichever is further along, steps or budget time, so the rate reaches its floor at the budget
+ * @param timeBudget wall-clock training budget, counted over the run's --resume sessions; {@code null} for
+ *     none. Without {@code steps}, the schedule spans the steps that fit the budget, estimated at every
+ *     checkpoint from the run's speed and saved with it (see {@link RunLength}), and the run stops there or
+ *     when the budget is spent, whichever comes first
  * @param valPadMultiple validation images are padded to a multiple of this (1 = no padding)
  * @param progressIntervalSeconds seconds between progress lines when stderr is not a terminal
  * @param hflip loader: random horizontal flips
@@ -74,6 +77,8 @@ import org.seg4j.util.Json;
  * @param repeatThreshold loader: threshold {@code t} of repeat-factor sampling, in (0, 1]
  * @param normDecayMult multiplier of the weight decay of normalisation-layer parameters (1 = full decay)
  * @param biasDecayMult multiplier of the weight decay of biases (1 = full decay)
+ * @param steps total optimizer steps of the run, 0 for {@code epochs} whole epochs; when set, the schedule
+ *     spans exactly these steps, the run stops after them, and {@code epochs} is not used
  */
 public record TrainConfig(
         int epochs,
@@ -114,7 +119,8 @@ public record TrainConfig(
         String sampling,
         double repeatThreshold,
         double normDecayMult,
-        double biasDecayMult) {
+        double biasDecayMult,
+        long steps) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -123,7 +129,7 @@ public record TrainConfig(
     public static final List<String> KEYS = List.of(
             "epochs", "batch_size", "crop_height", "crop_width", "optimizer", "lr", "min_lr", "momentum",
             "nesterov", "weight_decay", "grad_clip_norm", "ema_decay", "schedule", "poly_power", "warmup_steps", "loss",
-            "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget",
+            "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget", "steps",
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult");
@@ -171,6 +177,9 @@ public record TrainConfig(
         }
         if (colorJitter < 0 || colorJitter > 1) {
             throw new Seg4jException("color_jitter must be in [0, 1], got " + colorJitter);
+        }
+        if (steps < 0) {
+            throw new Seg4jException("steps must not be negative (0 = run for epochs), got " + steps);
         }
         if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
             throw new Seg4jException("time_budget must be positive, got " + timeBudget);
@@ -366,6 +375,7 @@ public record TrainConfig(
         double repeatThreshold = 0.5;
         double normDecayMult = 1.0;
         double biasDecayMult = 1.0;
+        long steps;
 
         private Builder() {}
 
@@ -395,6 +405,8 @@ public record TrainConfig(
         public Builder validateEvery(int v) { validateEvery = v; return this; }
         public Builder keepLast(int v) { keepLast = v; return this; }
         public Builder timeBudget(Duration v) { timeBudget = v; return this; }
+        /** Total optimizer steps (0 = {@code epochs} whole epochs). */
+        public Builder steps(long v) { steps = v; return this; }
         public Builder valPadMultiple(int v) { valPadMultiple = v; return this; }
         public Builder progressIntervalSeconds(double v) { progressIntervalSeconds = v; return this; }
         public Builder hflip(boolean v) { hflip = v; return this; }
@@ -427,7 +439,8 @@ public record TrainConfig(
                     nesterov, weightDecay, gradClipNorm, emaDecay, schedule, polyPower, warmupSteps, loss, classWeighting,
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
-                    baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult);
+                    baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
+                    steps);
         }
     }
 }

@@ -32,7 +32,8 @@ final class TrainConfigMaps {
 
     /** Keys that do not change the result of a run (left out of {@link TrainConfig#hash()}). */
     private static final Set<String> NOT_HASHED =
-            Set.of("epochs", "time_budget", "progress_interval_seconds", "num_workers", "validate_every", "keep_last");
+            Set.of("epochs", "time_budget", "steps", "progress_interval_seconds", "num_workers", "validate_every",
+                    "keep_last");
 
     private TrainConfigMaps() {}
 
@@ -107,6 +108,7 @@ final class TrainConfigMaps {
         m.put("validate_every", c.validateEvery());
         m.put("keep_last", c.keepLast());
         m.put("time_budget", c.timeBudget() == null ? null : Durations.format(c.timeBudget()));
+        m.put("steps", c.steps() == 0 ? null : c.steps());
         m.put("val_pad_multiple", c.valPadMultiple());
         m.put("progress_interval_seconds", c.progressIntervalSeconds());
         m.put("hflip", c.hflip());
@@ -197,6 +199,8 @@ final class TrainConfigMaps {
             case "keep_last" -> b.keepLast = asInt(v);
             case "time_budget" -> b.timeBudget = v == null || v.toString().isBlank() || v.toString().equals("none")
                     ? null : Durations.parse(v.toString());
+            case "steps" -> b.steps =
+                    v == null || v.toString().isBlank() || v.toString().equals("none") ? 0 : asLong(v);
             case "val_pad_multiple" -> b.valPadMultiple = asInt(v);
             case "progress_interval_seconds" -> b.progressIntervalSeconds = asDouble(v);
             case "hflip" -> b.hflip = asBool(v);

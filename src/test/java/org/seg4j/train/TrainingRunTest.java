@@ -52,4 +52,23 @@ class TrainingRunTest {
         assertThat(live[20]).as("live native arrays after fit 20 vs fit 1: %s", java.util.Arrays.toString(live))
                 .isEqualTo(live[1]);
     }
+
+    @Test
+    void aListenerAddedToTheRunCanCancelIt() {
+        SyntheticStreetScenes data = SyntheticStreetScenes.builder().optSeed(3).optSize(32, 32).optCount(8).build();
+        TrainConfig cfg = TrainConfig.builder().model("unet").baseWidth(4).epochs(3).batchSize(2).crop(32, 32)
+                .scale(1, 1).hflip(false).numWorkers(1).keepLast(0).seed(5).build();
+        Path out = tmp.resolve("cancelled");
+        TrainResult r = TrainingRun.builder().setTrainData(data).setConfig(cfg).setOutputDir(out).optLog(null)
+                .addListener(new TrainingListener() {
+                    @Override
+                    public Decision onStep(StepStats s) {
+                        return s.step() == 1 ? Decision.CANCEL : Decision.CONTINUE;
+                    }
+                }).build().fit();
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.globalStep()).isEqualTo(2);
+        assertThat(out.resolve("checkpoints/last/state.json")).exists();
+        assertThat(RunSummary.read(out).stepsTaken()).isEqualTo(2);
+    }
 }
