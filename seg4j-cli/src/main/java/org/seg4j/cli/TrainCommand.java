@@ -71,6 +71,14 @@ final class TrainCommand implements Callable<Integer> {
             + "weights with this decay, e.g. 0.995 (0 = off).")
     Double emaDecay;
 
+    @Option(names = "--norm-decay-mult", description = "Weight decay multiplier of normalisation-layer scales "
+            + "and shifts (norm_decay_mult; default 1, 0 = no decay).")
+    Double normDecayMult;
+
+    @Option(names = "--bias-decay-mult", description = "Weight decay multiplier of biases (bias_decay_mult; "
+            + "default 1, 0 = no decay).")
+    Double biasDecayMult;
+
     @Option(names = "--class-weights",
             description = "none, median-frequency, inverse-sqrt, or a YAML file with class_weights: [...].")
     String classWeights;
@@ -82,8 +90,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed.")
     Long seed;
 
-    @Option(names = "--time-budget", description = "Stop cleanly after this wall-clock time, e.g. 60m or 1h30m.")
+    @Option(names = "--time-budget", description = "Stop cleanly after this much training time, e.g. 60m or 1h30m "
+            + "(counted over --resume sessions); the schedule spans the steps that fit it.")
     String timeBudget;
+
+    @Option(names = "--steps", description = "Train exactly this many steps (the schedule spans them; --epochs is "
+            + "then unused). A budgeted run's steps_taken (summary.json) reruns its length on any machine.")
+    Long steps;
 
     @Option(names = "--keep-last", description = "Number of per-epoch checkpoints kept.")
     Integer keepLast;
@@ -190,9 +203,12 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "schedule", schedule);
         put(o, "warmup_steps", warmup);
         put(o, "ema_decay", emaDecay);
+        put(o, "norm_decay_mult", normDecayMult);
+        put(o, "bias_decay_mult", biasDecayMult);
         put(o, "seed", seed);
         put(o, "sampling", sampling);
         put(o, "time_budget", timeBudget);
+        put(o, "steps", steps);
         put(o, "keep_last", keepLast);
         put(o, "num_workers", workers);
         if (crop != null) {
@@ -251,7 +267,8 @@ final class TrainCommand implements Callable<Integer> {
 
     static String summary(TrainResult r) {
         return String.format(Locale.ROOT, "trained %d epochs (%d steps)%s; best %s %.4f at epoch %d; model: %s",
-                r.epochsCompleted(), r.globalStep(), r.stoppedByTimeBudget() ? ", stopped by the time budget" : "",
+                r.epochsCompleted(), r.globalStep(), r.stoppedByTimeBudget() ? ", stopped by the time budget"
+                        : r.cancelled() ? ", cancelled" : "",
                 r.bestMetricName(), r.bestMetric(), r.bestEpoch(), r.outputDir());
     }
 }

@@ -23,6 +23,12 @@ import java.util.List;
  * @param partialImages images seen in the unfinished epoch
  * @param partialSeconds seconds spent in the unfinished epoch
  * @param history per-epoch numbers up to this checkpoint
+ * @param elapsedSeconds training time of the run up to this checkpoint (over all its sessions); a resumed
+ *     run's time budget counts on from here
+ * @param totalSteps the step count the learning-rate schedule spans from this checkpoint on (a time-budgeted
+ *     run's estimate; 0 in checkpoints from before it was saved)
+ * @param lengthBasis the settings {@code totalSteps} was planned from ({@code epochs}, {@code steps},
+ *     {@code time_budget}); a resume under other ones plans again
  */
 public record CheckpointState(
         @JsonProperty("format_version") int formatVersion,
@@ -39,10 +45,13 @@ public record CheckpointState(
         @JsonProperty("partial_loss_sum") double partialLossSum,
         @JsonProperty("partial_images") long partialImages,
         @JsonProperty("partial_seconds") double partialSeconds,
-        @JsonProperty("history") List<EpochStats> history) {
+        @JsonProperty("history") List<EpochStats> history,
+        @JsonProperty("elapsed_seconds") double elapsedSeconds,
+        @JsonProperty("total_steps") long totalSteps,
+        @JsonProperty("length_basis") String lengthBasis) {
 
-    /** Current layout version. */
-    public static final int FORMAT_VERSION = 1;
+    /** Current layout version (2 added the elapsed time and the schedule's step count). */
+    public static final int FORMAT_VERSION = 2;
 
     /** File name inside a checkpoint folder. */
     public static final String FILE_NAME = "state.json";

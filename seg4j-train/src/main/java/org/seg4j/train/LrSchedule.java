@@ -17,9 +17,8 @@ import org.seg4j.Seg4jException;
  *
  * where {@code p = (step - warmupSteps) / (totalSteps - warmupSteps)}, clamped to [0, 1].
  *
- * <p>A run with a time budget uses {@link #lr(long, double)}: its progress is the larger of the step
- * fraction and the fraction of the budget spent, so that the rate reaches its floor when the budget
- * ends even when fewer epochs fit than were asked for.
+ * <p>A run with a time budget spans the steps that fit the budget ({@link RunLength}), which it
+ * estimates at its checkpoints: the rate never depends on the clock directly.
  *
  * @param kind curve type
  * @param baseLr peak learning rate
@@ -71,14 +70,6 @@ public record LrSchedule(Kind kind, double baseLr, double minLr, long totalSteps
 
     /** The learning rate of global step {@code step} (0-based). */
     public double lr(long step) {
-        return lr(step, 0.0);
-    }
-
-    /**
-     * The learning rate of global step {@code step} (0-based) when {@code timeFraction} of the run's
-     * time budget is spent: the curve follows whichever of steps and time is further along.
-     */
-    public double lr(long step, double timeFraction) {
         if (step < warmupSteps) {
             return baseLr * (step + 1) / warmupSteps;
         }
@@ -87,7 +78,7 @@ public record LrSchedule(Kind kind, double baseLr, double minLr, long totalSteps
         }
         long span = totalSteps - warmupSteps;
         double byStep = span <= 0 ? 1.0 : (double) (step - warmupSteps) / span;
-        double p = Math.min(1.0, Math.max(0.0, Math.max(byStep, timeFraction)));
+        double p = Math.min(1.0, Math.max(0.0, byStep));
         return switch (kind) {
             case POLY -> minLr + (baseLr - minLr) * Math.pow(1.0 - p, power);
             case COSINE -> minLr + (baseLr - minLr) * 0.5 * (1.0 + Math.cos(Math.PI * p));

@@ -2,7 +2,7 @@ package org.seg4j.train;
 
 /**
  * Where a run stands: completed epochs, steps, the best metric so far, the totals of an epoch cut
- * short by the time budget, and the history. It is what a checkpoint's {@link CheckpointState} saves
+ * short (time budget, step count or cancel), and the history. It is what a checkpoint's {@link CheckpointState} saves
  * and a resumed run restores.
  */
 final class RunState {
@@ -90,7 +90,10 @@ final class RunState {
         return true;
     }
 
-    /** The epoch stopped early (time budget): keeps its totals and {@code seconds} so far for the resume. */
+    /**
+     * The epoch stopped early (time budget, step count or cancel): keeps its totals and {@code seconds}
+     * so far for the resume.
+     */
     void pauseEpoch(EpochTotals totals, double seconds) {
         partialLossSum = totals.lossSum;
         partialImages = totals.images;
@@ -105,10 +108,18 @@ final class RunState {
         partialSeconds = 0;
     }
 
-    CheckpointState toCheckpoint(String bestMetricName, TrainConfig config, String optimizer) {
+    /**
+     * The checkpoint's state.
+     *
+     * @param elapsedSeconds the run's training time so far
+     * @param length the run's plan, whose step count the schedule spans from here on
+     */
+    CheckpointState toCheckpoint(String bestMetricName, TrainConfig config, String optimizer, double elapsedSeconds,
+            RunLength length) {
         return new CheckpointState(CheckpointState.FORMAT_VERSION, completedEpochs, stepInEpoch, globalStep,
                 bestMetricName, bestMetric, bestEpoch, config.seed(), TrainingStep.RNG_SCHEME, config.hash(),
-                optimizer, partialLossSum, partialImages, partialSeconds, history.snapshot());
+                optimizer, partialLossSum, partialImages, partialSeconds, history.snapshot(), elapsedSeconds,
+                length.totalSteps(), length.basis());
     }
 
     void restore(CheckpointState s) {

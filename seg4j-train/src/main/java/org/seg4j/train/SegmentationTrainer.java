@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.seg4j.data.Batch;
 import org.seg4j.data.BatchProvider;
 import org.seg4j.metric.SegmentationMetrics;
@@ -46,6 +47,13 @@ import org.seg4j.train.optim.Optimizer;
  * {@code optimizer.bin} and {@code state.json} (and {@code ema.bin} with {@code ema_decay}). Every file
  * and folder is replaced atomically.
  *
+ * <p>The run's length is a {@link RunLength}: {@code epochs}, exactly {@code steps}, or what fits the
+ * {@code time_budget}. The budget counts the run's training time over all its sessions (saved in every
+ * checkpoint), and the step count the schedule spans changes only at checkpoints, so a resumed run,
+ * even one killed mid-epoch, follows the same learning-rate curve and stops at the same total time.
+ * {@code summary.json} ({@link RunSummary}) records the steps taken. {@link TrainingListener#onStep}
+ * sees every step and can cancel the run.
+ *
  * <p>With {@code ema_decay > 0} an exponential moving average of the weights ({@link WeightAverage})
  * is kept alongside them; it is what gets validated and exported as the run's model.
  *
@@ -76,6 +84,7 @@ public final class SegmentationTrainer {
     private final CheckpointStore checkpoints;
     private final BestModelExporter exporter;
     private final RunState run = new RunState();
+    private final LongSupplier clock;
 
     private NDManager base;
     private Optimizer optimizer;
@@ -83,7 +92,9 @@ public final class SegmentationTrainer {
     private Validator validator;
     private WeightAverage average;
     private boolean ownsParameters;
-    private long runStart;
+    private long clockStart;
+    private double priorElapsedSeconds;
+    private RunLength length;
     private int stepsPerEpoch;
     private SegmentationMetrics lastValidation;
     private SegmentationMetrics bestValidation;
@@ -111,6 +122,22 @@ public final class SegmentationTrainer {
         this.parentManager = b.manager;
         this.checkpoints = new CheckpointStore(out, config.keepLast());
         this.exporter = new BestModelExporter(out, b.manifest, config);
+        this.clock = b.clock;
+    }
+
+    /** Why a run stops; {@code NONE} while it goes on. */
+    private enum Stop {
+        NONE(null),
+        EPOCHS("epochs"),
+        STEPS("steps"),
+        BUDGET("time_budget"),
+        CANCEL("cancelled");
+
+        final String label;
+
+        Stop(String label) {
+            this.label = label;
+        }
     }
 
     /** A new builder; block, training data, configuration and output folder are required. */
@@ -119,13 +146,14 @@ public final class SegmentationTrainer {
     }
 
     /**
-     * Runs the training to the configured number of epochs (or until the time budget is spent).
+     * Runs the training to the configured number of epochs or steps (or until the time budget is
+     * spent, or a listener cancels it).
      *
      * @return what the run did
      * @throws NonFiniteLossException when the loss becomes NaN or infinite
      */
     public TrainResult fit() {
-        runStart = System.nanoTime();
+        clockStart = clock.getAsLong();
         base = parentManager != null ? parentManager.newSubManager() : NDManager.newBaseManager();
         try {
             checkpoints.prepare(resume);
@@ -137,8 +165,11 @@ public final class SegmentationTrainer {
             optimizer = Optimizer.create(config.optimizer(), base, (float) config.momentum(),
                     (float) config.weightDecay(), config.nesterov());
             optimizer.setGradClipNorm((float) config.gradClipNorm());
+            optimizer.setDecayMultipliers((float) config.normDecayMult(), (float) config.biasDecayMult());
             SegmentationLoss loss =
                     new SegmentationLoss(numClasses, classWeights, SegmentationLoss.Kind.parse(config.loss()));
+            stepsPerEpoch = train.batchesPerEpoch();
+            length = new RunLength(config, stepsPerEpoch);
             if (resume) {
                 restore();
             }
@@ -153,18 +184,23 @@ public final class SegmentationTrainer {
                     : new Validator(validation, block, loss, base, numClasses);
             config.write(out.resolve(TrainConfig.FILE_NAME));
 
-            stepsPerEpoch = train.batchesPerEpoch();
-            LrSchedule schedule = config.lrSchedule((long) stepsPerEpoch * config.epochs());
-            boolean stoppedByBudget = false;
-            for (int epoch = run.completedEpochs() + 1; epoch <= config.epochs() && !stoppedByBudget; epoch++) {
-                stoppedByBudget = runEpoch(epoch, schedule);
+            // a resumed run whose steps or budget were spent at its checkpoint trains no further
+            Stop stop = limitReached(priorElapsedSeconds);
+            for (int epoch = run.completedEpochs() + 1; epoch <= length.epochs() && stop == Stop.NONE; epoch++) {
+                stop = runEpoch(epoch);
             }
-            if (stoppedByBudget) {
+            if (stop == Stop.NONE) {
+                stop = config.steps() > 0 ? Stop.STEPS : Stop.EPOCHS;
+            }
+            if (stop == Stop.BUDGET) {
                 log.budgetReached(config.timeBudget(), run.globalStep());
+            } else if (stop == Stop.CANCEL) {
+                log.cancelled(run.globalStep(), checkpoints.last());
             }
+            summary(stop).write(out);
             TrainResult result = new TrainResult(out, run.completedEpochs(), run.globalStep(), bestMetricName(),
-                    run.bestMetric() == null ? Double.NaN : run.bestMetric(), run.bestEpoch(), stoppedByBudget,
-                    lastValidation, bestValidation, run.history().snapshot());
+                    run.bestMetric() == null ? Double.NaN : run.bestMetric(), run.bestEpoch(), stop == Stop.BUDGET,
+                    lastValidation, bestValidation, run.history().snapshot(), stop == Stop.CANCEL);
             for (TrainingListener l : listeners) {
                 l.onTrainingEnd(result);
             }
@@ -188,14 +224,24 @@ public final class SegmentationTrainer {
         return validation != null ? "val_miou" : "train_loss";
     }
 
-    /** The fraction of the time budget spent so far (0 without a budget). */
-    private double budgetFraction() {
-        return config.timeBudget() == null ? 0.0
-                : (double) (System.nanoTime() - runStart) / config.timeBudget().toNanos();
+    /** Training time of the run so far, over all its sessions. */
+    private double elapsedSeconds() {
+        return priorElapsedSeconds + (clock.getAsLong() - clockStart) / 1e9;
     }
 
-    private boolean budgetSpent() {
-        return config.timeBudget() != null && System.nanoTime() - runStart > config.timeBudget().toNanos();
+    /** Whether the run's steps, or its time budget after {@code elapsedSeconds} of training, are used up. */
+    private Stop limitReached(double elapsedSeconds) {
+        if (length.reached(run.globalStep())) {
+            return length.budgetDriven() ? Stop.BUDGET : Stop.STEPS;
+        }
+        boolean budgetSpent = config.timeBudget() != null && elapsedSeconds > config.timeBudget().toNanos() / 1e9;
+        return budgetSpent ? Stop.BUDGET : Stop.NONE;
+    }
+
+    private RunSummary summary(Stop stop) {
+        return new RunSummary(run.globalStep(), run.completedEpochs(), elapsedSeconds(), length.totalSteps(),
+                stop.label, config.timeBudget() == null ? null : TrainConfig.formatDuration(config.timeBudget()),
+                "--steps " + run.globalStep());
     }
 
     private void restore() {
@@ -209,31 +255,39 @@ public final class SegmentationTrainer {
         }
         checkpoints.loadLast(s, block, base, optimizer);
         run.restore(s);
-        log.resuming(out, run);
+        priorElapsedSeconds = s.elapsedSeconds();
+        if (!length.restore(s.totalSteps(), s.lengthBasis(), s.globalStep(), s.elapsedSeconds())
+                && s.lengthBasis() != null) {
+            log.lengthChanged(s.lengthBasis(), length.basis(), length.totalSteps());
+        }
+        log.resuming(out, run, priorElapsedSeconds);
     }
 
     /**
-     * Trains one epoch (the rest of it after a time-budget stop inside it), then ends it.
+     * Trains one epoch (the rest of it after a stop inside it), then ends it.
      *
-     * @return whether the time budget stops the run
+     * @return why the run stops after this epoch, {@code NONE} to go on
      */
-    private boolean runEpoch(int epoch, LrSchedule schedule) {
-        long epochStart = System.nanoTime();
+    private Stop runEpoch(int epoch) {
+        long epochStart = clock.getAsLong();
         RunState.EpochTotals totals = run.startEpoch();
         long stepsBefore = run.stepInEpoch();
-        double lr = schedule.lr(run.globalStep(), budgetFraction());
-        boolean cutShort = false;
+        // the step count changes only at checkpoints: within an epoch the rate depends on the step alone
+        LrSchedule schedule = length.schedule();
+        double lr = schedule.lr(run.globalStep());
+        Stop stop = Stop.NONE;
         Iterator<Batch> it = train.epoch(epoch - 1);
         for (long skip = 0; skip < stepsBefore && it.hasNext(); skip++) {
             it.next();
         }
-        String task = String.format(Locale.ROOT, "epoch %d/%d", epoch, config.epochs());
+        String task = String.format(Locale.ROOT, "epoch %d/%d", epoch, length.epochs());
         long trainNanos;
+        boolean cutShort;
         try (ProgressReporter progress = new ProgressReporter(log.stream(), progressMode,
                 config.progressIntervalSeconds(), task, stepsPerEpoch, stepsBefore)) {
-            while (it.hasNext()) {
+            while (it.hasNext() && stop == Stop.NONE) {
                 Batch batch = it.next();
-                lr = schedule.lr(run.globalStep(), budgetFraction());
+                lr = schedule.lr(run.globalStep());
                 float value = step.run(batch, (float) lr, run.globalStep());
                 if (!Float.isFinite(value)) {
                     throw nonFiniteLoss(value, epoch);
@@ -244,17 +298,28 @@ public final class SegmentationTrainer {
                 totals.add(value, batch.size());
                 run.countStep();
                 progress.update(run.stepInEpoch(), batch.size(), totals.lossSum / run.stepInEpoch(), lr);
-                if (budgetSpent()) {
-                    // an epoch whose last step spent the budget is complete, not cut short
-                    cutShort = it.hasNext();
-                    break;
-                }
+                stop = afterStep(epoch, value, lr);
             }
-            trainNanos = System.nanoTime() - epochStart;
+            // an epoch whose last step ended the run is complete, not cut short
+            cutShort = stop != Stop.NONE && it.hasNext();
+            trainNanos = clock.getAsLong() - epochStart;
         }
-        boolean budgetReached = budgetSpent();
-        endEpoch(epoch, lr, totals, epochStart, trainNanos, cutShort, budgetReached);
-        return cutShort || (budgetReached && epoch < config.epochs());
+        if (stop == Stop.NONE && epoch >= length.epochs()) {
+            stop = config.steps() > 0 ? Stop.STEPS : Stop.EPOCHS;
+        }
+        endEpoch(epoch, lr, totals, epochStart, trainNanos, cutShort, stop);
+        return stop;
+    }
+
+    /** Tells the listeners about the step just taken; then whether the run stops here. */
+    private Stop afterStep(int epoch, float loss, double lr) {
+        StepStats stats = new StepStats(epoch, run.globalStep() - 1, loss, lr, elapsedSeconds());
+        boolean cancel = false;
+        for (TrainingListener l : listeners) {
+            cancel |= l.onStep(stats) == TrainingListener.Decision.CANCEL;
+        }
+        Stop limit = limitReached(elapsedSeconds());
+        return limit != Stop.NONE ? limit : cancel ? Stop.CANCEL : Stop.NONE;
     }
 
     private NonFiniteLossException nonFiniteLoss(float value, int epoch) {
@@ -267,22 +332,24 @@ public final class SegmentationTrainer {
     }
 
     /**
-     * Validates when due (every {@code validate_every} epochs, at the last epoch and when the budget
-     * is spent), records the epoch, writes checkpoints, history and the best model, then reports.
+     * Validates when due (every {@code validate_every} epochs and when the run ends, but not after a
+     * cancel inside an epoch), records the epoch, writes checkpoints, history and the best model, then
+     * reports.
      */
     private void endEpoch(int epoch, double lr, RunState.EpochTotals totals, long epochStart, long trainNanos,
-            boolean partial, boolean budgetReached) {
+            boolean partial, Stop stop) {
         long steps = run.stepInEpoch();
         double trainSeconds = totals.priorSeconds + trainNanos / 1e9;
         double trainLoss = steps > 0 ? totals.lossSum / steps : Double.NaN;
-        boolean finalEpoch = epoch == config.epochs() || partial;
+        boolean finalEpoch = stop != Stop.NONE && stop != Stop.CANCEL;
+        boolean due = partial ? stop != Stop.CANCEL : epoch % config.validateEvery() == 0 || finalEpoch;
         Validator.Result validated = null;
-        if (validator != null && (epoch % config.validateEvery() == 0 || finalEpoch || budgetReached)) {
+        if (validator != null && due) {
             validated = withAveragedWeights(validator::run);
             lastValidation = validated.metrics();
         }
         SegmentationMetrics metrics = validated == null ? null : validated.metrics();
-        double seconds = totals.priorSeconds + (System.nanoTime() - epochStart) / 1e9;
+        double seconds = totals.priorSeconds + (clock.getAsLong() - epochStart) / 1e9;
         EpochStats stats = new EpochStats(epoch, trainLoss,
                 metrics == null ? null : finiteOrNull(validated.loss()),
                 metrics == null ? null : finiteOrNull(metrics.meanIoU()),
@@ -302,8 +369,10 @@ public final class SegmentationTrainer {
         } else {
             run.completeEpoch(epoch);
         }
-        checkpoints.write(run.toCheckpoint(bestMetricName(), config, optimizer.name()), block, optimizer, average,
-                epoch, !partial, improved);
+        double elapsed = elapsedSeconds();
+        length.reestimate(run.globalStep(), elapsed);
+        checkpoints.write(run.toCheckpoint(bestMetricName(), config, optimizer.name(), elapsed, length), block,
+                optimizer, average, epoch, !partial, improved);
         if (improved) {
             withAveragedWeights(() -> {
                 exporter.export(block, stats, metrics);
@@ -311,7 +380,8 @@ public final class SegmentationTrainer {
             });
         }
         run.history().write(out);
-        log.epochSummary(stats, config.epochs(), run.bestEpoch() == epoch);
+        summary(Stop.NONE).write(out);
+        log.epochSummary(stats, length.epochs(), run.bestEpoch() == epoch);
         List<EpochStats> history = run.history().snapshot();
         for (TrainingListener l : listeners) {
             l.onEpochEnd(stats, metrics, history);
@@ -348,6 +418,7 @@ public final class SegmentationTrainer {
         private PrintStream log = System.err;
         private ProgressReporter.Mode progressMode = ProgressReporter.Mode.AUTO;
         private NDManager manager;
+        private LongSupplier clock = System::nanoTime;
 
         private Builder() {}
 
@@ -377,6 +448,17 @@ public final class SegmentationTrainer {
         }
         /** Parent manager for parameters created here and the optimizer state (default: a new base manager). */
         public Builder manager(NDManager v) { manager = v; return this; }
+        /**
+         * The run's clock in nanoseconds (default {@code System::nanoTime}): what the time budget and the
+         * epochs' seconds count. For tests and simulations.
+         */
+        public Builder clock(LongSupplier nanos) {
+            if (nanos == null) {
+                throw new IllegalArgumentException("clock must not be null");
+            }
+            clock = nanos;
+            return this;
+        }
 
         public SegmentationTrainer build() {
             return new SegmentationTrainer(this);

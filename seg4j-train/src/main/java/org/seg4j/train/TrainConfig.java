@@ -26,12 +26,13 @@ import org.seg4j.util.Json;
  * warmup_steps: 100
  * class_weighting: none     # none | median-frequency | explicit (with class_weights: [..])
  * time_budget: 2h           # optional: 90s, 30m, 1h30m, PT2H
+ * steps: 1756              # optional: exactly this many steps (e.g. a budgeted run's steps_taken)
  * </pre>
  *
  * <p>Settings marked "loader" or "model" are not read by the trainer itself; they travel with the
  * configuration so that the CLI can build the data loader and the network from one file.
  *
- * @param epochs number of epochs
+ * @param epochs number of epochs (not used when {@code steps} is set)
  * @param batchSize training batch size
  * @param cropHeight training crop height
  * @param cropWidth training crop width
@@ -53,8 +54,10 @@ import org.seg4j.util.Json;
  * @param seed random seed
  * @param validateEvery validate every N epochs (the last epoch is always validated)
  * @param keepLast number of {@code epoch-NNNN} checkpoints kept
- * @param timeBudget wall-clock budget of the run, {@code null} for none; poly and cosine schedules then
- *     decay by whichever is further along, steps or budget time, so the rate reaches its floor at the budget
+ * @param timeBudget wall-clock training budget, counted over the run's --resume sessions; {@code null} for
+ *     none. Without {@code steps}, the schedule spans the steps that fit the budget, estimated at every
+ *     checkpoint from the run's speed and saved with it (see {@link RunLength}), and the run stops there or
+ *     when the budget is spent, whichever comes first
  * @param valPadMultiple no longer used (validation runs the inference forward pass, and the network pads
  *     to its stride itself, as in {@code seg4j eval}); still read so that existing configs load
  * @param progressIntervalSeconds seconds between progress lines when stderr is not a terminal
@@ -73,6 +76,10 @@ import org.seg4j.util.Json;
  * @param sampling loader: {@code none}, {@code repeat-factor} or {@code class-balanced} (alias
  *     {@code class-aware}); see {@link org.seg4j.data.sampling.SamplingMode}
  * @param repeatThreshold loader: threshold {@code t} of repeat-factor sampling, in (0, 1]
+ * @param normDecayMult multiplier of the weight decay of normalisation-layer parameters (1 = full decay)
+ * @param biasDecayMult multiplier of the weight decay of biases (1 = full decay)
+ * @param steps total optimizer steps of the run, 0 for {@code epochs} whole epochs; when set, the schedule
+ *     spans exactly these steps, the run stops after them, and {@code epochs} is not used
  */
 public record TrainConfig(
         int epochs,
@@ -111,7 +118,10 @@ public record TrainConfig(
         double rotation,
         double colorJitter,
         String sampling,
-        double repeatThreshold) {
+        double repeatThreshold,
+        double normDecayMult,
+        double biasDecayMult,
+        long steps) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -120,10 +130,10 @@ public record TrainConfig(
     public static final List<String> KEYS = List.of(
             "epochs", "batch_size", "crop_height", "crop_width", "optimizer", "lr", "min_lr", "momentum",
             "nesterov", "weight_decay", "grad_clip_norm", "ema_decay", "schedule", "poly_power", "warmup_steps", "loss",
-            "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget",
+            "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget", "steps",
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
-            "repeat_threshold");
+            "repeat_threshold", "norm_decay_mult", "bias_decay_mult");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -169,8 +179,16 @@ public record TrainConfig(
         if (colorJitter < 0 || colorJitter > 1) {
             throw new Seg4jException("color_jitter must be in [0, 1], got " + colorJitter);
         }
+        if (steps < 0) {
+            throw new Seg4jException("steps must not be negative (0 = run for epochs), got " + steps);
+        }
         if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
             throw new Seg4jException("time_budget must be positive, got " + timeBudget);
+        }
+        if (!(normDecayMult >= 0) || !(biasDecayMult >= 0) || Double.isInfinite(normDecayMult)
+                || Double.isInfinite(biasDecayMult)) {
+            throw new Seg4jException("norm_decay_mult and bias_decay_mult must be finite and >= 0, got "
+                    + normDecayMult + " and " + biasDecayMult);
         }
         if (!(repeatThreshold > 0) || repeatThreshold > 1) {
             throw new Seg4jException("repeat_threshold must be in (0, 1], got " + repeatThreshold);
@@ -356,6 +374,9 @@ public record TrainConfig(
         double colorJitter = 0;
         String sampling = "none";
         double repeatThreshold = 0.5;
+        double normDecayMult = 1.0;
+        double biasDecayMult = 1.0;
+        long steps;
 
         private Builder() {}
 
@@ -385,6 +406,8 @@ public record TrainConfig(
         public Builder validateEvery(int v) { validateEvery = v; return this; }
         public Builder keepLast(int v) { keepLast = v; return this; }
         public Builder timeBudget(Duration v) { timeBudget = v; return this; }
+        /** Total optimizer steps (0 = {@code epochs} whole epochs). */
+        public Builder steps(long v) { steps = v; return this; }
         public Builder valPadMultiple(int v) { valPadMultiple = v; return this; }
         public Builder progressIntervalSeconds(double v) { progressIntervalSeconds = v; return this; }
         public Builder hflip(boolean v) { hflip = v; return this; }
@@ -399,6 +422,8 @@ public record TrainConfig(
         public Builder colorJitter(double v) { colorJitter = v; return this; }
         public Builder sampling(String v) { sampling = v; return this; }
         public Builder repeatThreshold(double v) { repeatThreshold = v; return this; }
+        public Builder normDecayMult(double v) { normDecayMult = v; return this; }
+        public Builder biasDecayMult(double v) { biasDecayMult = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -415,7 +440,8 @@ public record TrainConfig(
                     nesterov, weightDecay, gradClipNorm, emaDecay, schedule, polyPower, warmupSteps, loss, classWeighting,
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
-                    baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold);
+                    baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
+                    steps);
         }
     }
 }

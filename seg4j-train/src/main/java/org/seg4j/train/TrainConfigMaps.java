@@ -32,7 +32,8 @@ final class TrainConfigMaps {
 
     /** Keys that do not change the result of a run (left out of {@link TrainConfig#hash()}). */
     private static final Set<String> NOT_HASHED =
-            Set.of("epochs", "time_budget", "progress_interval_seconds", "num_workers", "validate_every", "keep_last");
+            Set.of("epochs", "time_budget", "steps", "progress_interval_seconds", "num_workers", "validate_every",
+                    "keep_last");
 
     private TrainConfigMaps() {}
 
@@ -69,6 +70,10 @@ final class TrainConfigMaps {
         if (c.emaDecay() == 0) {
             m.remove("ema_decay"); // likewise for runs from before weight averaging
         }
+        if (c.normDecayMult() == 1 && c.biasDecayMult() == 1) {
+            m.remove("norm_decay_mult"); // and before parameter-wise weight decay
+            m.remove("bias_decay_mult");
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -103,6 +108,7 @@ final class TrainConfigMaps {
         m.put("validate_every", c.validateEvery());
         m.put("keep_last", c.keepLast());
         m.put("time_budget", c.timeBudget() == null ? null : Durations.format(c.timeBudget()));
+        m.put("steps", c.steps() == 0 ? null : c.steps());
         m.put("val_pad_multiple", c.valPadMultiple());
         m.put("progress_interval_seconds", c.progressIntervalSeconds());
         m.put("hflip", c.hflip());
@@ -118,6 +124,8 @@ final class TrainConfigMaps {
         m.put("color_jitter", c.colorJitter());
         m.put("sampling", c.sampling());
         m.put("repeat_threshold", c.repeatThreshold());
+        m.put("norm_decay_mult", c.normDecayMult());
+        m.put("bias_decay_mult", c.biasDecayMult());
         return m;
     }
 
@@ -191,6 +199,8 @@ final class TrainConfigMaps {
             case "keep_last" -> b.keepLast = asInt(v);
             case "time_budget" -> b.timeBudget = v == null || v.toString().isBlank() || v.toString().equals("none")
                     ? null : Durations.parse(v.toString());
+            case "steps" -> b.steps =
+                    v == null || v.toString().isBlank() || v.toString().equals("none") ? 0 : asLong(v);
             case "val_pad_multiple" -> b.valPadMultiple = asInt(v);
             case "progress_interval_seconds" -> b.progressIntervalSeconds = asDouble(v);
             case "hflip" -> b.hflip = asBool(v);
@@ -206,6 +216,8 @@ final class TrainConfigMaps {
             case "color_jitter" -> b.colorJitter = asDouble(v);
             case "sampling" -> b.sampling = asString(v);
             case "repeat_threshold" -> b.repeatThreshold = asDouble(v);
+            case "norm_decay_mult" -> b.normDecayMult = asDouble(v);
+            case "bias_decay_mult" -> b.biasDecayMult = asDouble(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

@@ -9,7 +9,7 @@ import org.seg4j.metric.SegmentationMetrics;
  *
  * @param outputDir the run folder
  * @param epochsCompleted fully completed epochs
- * @param globalStep optimizer steps taken in total
+ * @param globalStep optimizer steps taken in total (the {@code steps_taken} of {@link RunSummary})
  * @param bestMetricName {@code val_miou} or {@code train_loss}
  * @param bestMetric the best value of that metric, {@code NaN} if none
  * @param bestEpoch the epoch that reached it, 0 if none
@@ -17,6 +17,8 @@ import org.seg4j.metric.SegmentationMetrics;
  * @param lastValidation metrics of the last validation, {@code null} when none ran
  * @param bestValidation metrics of the best model's validation, {@code null} when none ran
  * @param history per-epoch numbers
+ * @param cancelled whether a {@link TrainingListener} cancelled the run (it stopped after a step, with
+ *     {@code checkpoints/last} written; {@code --resume} continues it)
  */
 public record TrainResult(
         Path outputDir,
@@ -28,4 +30,5 @@ public record TrainResult(
         boolean stoppedByTimeBudget,
         SegmentationMetrics lastValidation,
         SegmentationMetrics bestValidation,
-        List<EpochStats> history) {}
+        List<EpochStats> history,
+        boolean cancelled) {}

@@ -40,11 +40,25 @@ final class TrainingLog {
         }
     }
 
-    void resuming(Path runDir, RunState state) {
+    void resuming(Path runDir, RunState state, double elapsedSeconds) {
         if (out != null) {
-            out.printf(Locale.ROOT, "resuming %s after epoch %d%s (global step %d)%n", runDir,
+            out.printf(Locale.ROOT, "resuming %s after epoch %d%s (global step %d, %s of training)%n", runDir,
                     state.completedEpochs(), state.stepInEpoch() > 0 ? " + " + state.stepInEpoch() + " steps" : "",
-                    state.globalStep());
+                    state.globalStep(), ProgressReporter.formatSeconds(elapsedSeconds));
+        }
+    }
+
+    void lengthChanged(String before, String now, long totalSteps) {
+        if (out != null) {
+            out.printf(Locale.ROOT, "note: the run's length was planned for %s, now %s; the schedule now spans %d"
+                    + " steps%n", before, now, totalSteps);
+        }
+    }
+
+    void cancelled(long globalStep, Path checkpoint) {
+        if (out != null) {
+            out.printf(Locale.ROOT, "cancelled after %d steps; %s holds the run, --resume continues it%n", globalStep,
+                    checkpoint);
         }
     }
 
@@ -71,8 +85,9 @@ final class TrainingLog {
 
     void budgetReached(Duration budget, long globalStep) {
         if (out != null) {
-            out.printf(Locale.ROOT, "time budget of %s reached; stopped after %d steps. Resume with --resume.%n",
-                    TrainConfig.formatDuration(budget), globalStep);
+            out.printf(Locale.ROOT, "time budget of %s reached; stopped after %d steps (%s). --steps %d trains"
+                    + " the same number of steps again on any machine; --resume with a longer --time-budget goes on.%n",
+                    TrainConfig.formatDuration(budget), globalStep, RunSummary.FILE_NAME, globalStep);
         }
     }
 

@@ -99,22 +99,19 @@ public final class TrainingRun {
                 BatchLoader valLoader = validation == null ? null
                         : TrainingLoaders.validation(validation, config, norm).build()) {
             Block block = ModelRegistry.create(spec);
-            NDManager weightsManager = initialWeights == null && initModel == null ? null : NDManager.newBaseManager();
-            try {
-                if (weightsManager != null) {
-                    ModelDirectory.initialize(block, weightsManager, config.cropHeight(), config.cropWidth());
+            // The network's parameters, gradients and optimizer state all live under this manager:
+            // the run owns the block, so everything it allocated is freed when fit() returns.
+            try (NDManager manager = NDManager.newBaseManager()) {
+                if (initialWeights != null || initModel != null) {
+                    ModelDirectory.initialize(block, manager, config.cropHeight(), config.cropWidth());
                 }
                 if (initialWeights != null) {
-                    ModelDirectory.loadWeights(initialWeights, block, weightsManager);
+                    ModelDirectory.loadWeights(initialWeights, block, manager);
                 }
                 if (initModel != null) {
                     startFromModel(block, spec, classes);
                 }
-                return trainer(block, weightsManager, trainLoader, valLoader, weights, spec, classes, norm).fit();
-            } finally {
-                if (weightsManager != null) {
-                    weightsManager.close();
-                }
+                return trainer(block, manager, trainLoader, valLoader, weights, spec, classes, norm).fit();
             }
         }
     }
@@ -143,11 +140,11 @@ public final class TrainingRun {
         }
     }
 
-    private SegmentationTrainer trainer(Block block, NDManager weightsManager, BatchLoader trainLoader,
+    private SegmentationTrainer trainer(Block block, NDManager manager, BatchLoader trainLoader,
             BatchLoader valLoader, float[] weights, ModelSpec spec, ClassMeta classes, Normalization norm) {
         SegmentationTrainer.Builder trainer = SegmentationTrainer.builder()
                 .block(block)
-                .manager(weightsManager)
+                .manager(manager)
                 .trainData(trainLoader)
                 .validationData(valLoader)
                 .config(config)

@@ -34,17 +34,4 @@ class LrScheduleTest {
         assertThat(s.lr(25)).isCloseTo(0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI / 4)), within(1e-12));
         assertThat(s.lr(100)).isCloseTo(0.1, within(1e-12));
     }
-
-    @Test
-    void timeBudgetDrivesTheCurveWhenItIsAhead() {
-        LrSchedule s = new LrSchedule(LrSchedule.Kind.POLY, 0.01, 0, 110, 10, 1.0);
-        // step 60 is half-way by steps; three quarters of the budget spent wins
-        assertThat(s.lr(60, 0.75)).isCloseTo(0.0025, within(1e-12));
-        // steps ahead of time: the step fraction wins
-        assertThat(s.lr(85, 0.10)).isCloseTo(0.0025, within(1e-12));
-        // the budget is spent: the floor, however few steps ran
-        assertThat(s.lr(20, 1.3)).isCloseTo(0.0, within(1e-12));
-        // warm-up is by steps only
-        assertThat(s.lr(4, 0.9)).isCloseTo(0.005, within(1e-12));
-    }
 }

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seg4j.train.optim.Adam;
+import org.seg4j.train.optim.DecayGroup;
 import org.seg4j.train.optim.Optimizer;
 import org.seg4j.train.optim.Sgd;
 
@@ -146,5 +147,92 @@ class OptimizerTest {
             float[] resumed = run(m, b, pb, 1, 3, 0.01f);
             assertThat(resumed).containsExactly(full);
         }
+    }
+
+    /** A weight, a bias, and a normalisation scale and shift, each with gradient 1 in every element. */
+    private static List<Pair<String, Parameter>> mixedParams(NDManager m) {
+        Object[][] spec = {{"w", Parameter.Type.WEIGHT, new float[] {1f, -2f}}, {"b", Parameter.Type.BIAS,
+                new float[] {0.5f}}, {"gamma", Parameter.Type.GAMMA, new float[] {2f}},
+                {"beta", Parameter.Type.BETA, new float[] {-1f}}};
+        List<Pair<String, Parameter>> params = new java.util.ArrayList<>();
+        for (Object[] p : spec) {
+            NDArray a = m.create(((float[]) p[2]).clone());
+            a.setRequiresGradient(true);
+            params.add(new Pair<>((String) p[0], Parameter.builder().setName((String) p[0])
+                    .setType((Parameter.Type) p[1]).optArray(a).build()));
+        }
+        return params;
+    }
+
+    /** One step of {@code opt} at lr 0.1 with loss = sum of all elements; returns the new values. */
+    private static float[][] stepOnce(NDManager m, Optimizer opt, List<Pair<String, Parameter>> params) {
+        try (NDManager step = m.newSubManager()) {
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = null;
+                for (Pair<String, Parameter> p : params) {
+                    NDArray s = p.getValue().getArray().sum();
+                    loss = loss == null ? s : loss.add(s);
+                }
+                gc.backward(loss);
+            }
+            opt.step(params, 0.1f, step);
+        }
+        return params.stream().map(p -> p.getValue().getArray().toFloatArray()).toArray(float[][]::new);
+    }
+
+    @Test
+    void decayMultipliersScaleNormAndBiasDecay() {
+        // weight decay 0.5; norm parameters get 0.5 * 0.2 = 0.1, biases 0.5 * 0 = 0
+        try (NDManager m = NDManager.newBaseManager(); Optimizer sgd = new Sgd(m, 0f, 0.5f, false)) {
+            sgd.setDecayMultipliers(0.2f, 0f);
+            float[][] w = stepOnce(m, sgd, mixedParams(m));
+            // w - lr * (g + decay * w) with g = 1, lr = 0.1
+            assertClose(w[0], new double[] {1 - 0.1 * (1 + 0.5 * 1), -2 - 0.1 * (1 + 0.5 * -2)}); // 0.85, -2.0
+            assertClose(w[1], new double[] {0.5 - 0.1 * 1}); // 0.4: no decay
+            assertClose(w[2], new double[] {2 - 0.1 * (1 + 0.1 * 2)}); // 1.88
+            assertClose(w[3], new double[] {-1 - 0.1 * (1 + 0.1 * -1)}); // -1.09
+        }
+        try (NDManager m = NDManager.newBaseManager(); Optimizer adamw = new Adam(m, 0.9f, 0.999f, 1e-8f, 0.5f, true)) {
+            adamw.setDecayMultipliers(0.2f, 0f);
+            float[][] w = stepOnce(m, adamw, mixedParams(m));
+            // decoupled: w * (1 - lr * decay), then the first Adam step moves by lr * sign(g) = 0.1
+            assertClose(w[0], new double[] {1 * (1 - 0.1 * 0.5) - 0.1, -2 * (1 - 0.1 * 0.5) - 0.1});
+            assertClose(w[1], new double[] {0.5 - 0.1});
+            assertClose(w[2], new double[] {2 * (1 - 0.1 * 0.1) - 0.1});
+            assertClose(w[3], new double[] {-1 * (1 - 0.1 * 0.1) - 0.1});
+        }
+    }
+
+    @Test
+    void decayMultipliersDefaultToFullDecay() {
+        try (NDManager m = NDManager.newBaseManager(); Optimizer sgd = new Sgd(m, 0f, 0.5f, false)) {
+            float[][] w = stepOnce(m, sgd, mixedParams(m));
+            assertClose(w[1], new double[] {0.5 - 0.1 * (1 + 0.5 * 0.5)}); // 0.375
+            assertClose(w[2], new double[] {2 - 0.1 * (1 + 0.5 * 2)}); // 1.8
+        }
+    }
+
+    @Test
+    void batchNormAndConvParametersFallIntoTheirGroups() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ai.djl.nn.Block net = TestData.tinyNet(false);
+            org.seg4j.model.ModelDirectory.initialize(net, m, 8, 8);
+            java.util.Map<String, DecayGroup> groups = new java.util.LinkedHashMap<>();
+            for (Pair<String, Parameter> p : net.getParameters()) {
+                groups.put(p.getKey(), DecayGroup.of(p.getValue()));
+            }
+            assertThat(groups).containsEntry("01Conv2d_weight", DecayGroup.OTHER)
+                    .containsEntry("01Conv2d_bias", DecayGroup.BIAS)
+                    .containsEntry("02BatchNorm_gamma", DecayGroup.NORM)
+                    .containsEntry("02BatchNorm_beta", DecayGroup.NORM);
+        }
+        assertThat(org.seg4j.train.TrainConfig.fromMap(java.util.Map.of("norm_decay_mult", 0, "bias-decay-mult", "0.5"),
+                "t")).satisfies(c -> {
+                    assertThat(c.normDecayMult()).isZero();
+                    assertThat(c.biasDecayMult()).isEqualTo(0.5);
+                });
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> org.seg4j.train.TrainConfig.builder().normDecayMult(-1).build())
+                .hasMessageContaining("norm_decay_mult");
     }
 }

@@ -255,6 +255,144 @@ class SegmentationTrainerTest {
         assertThat(r2.history().get(0).partial()).isFalse();
     }
 
+    /** A clock that stands still until a step moves it. */
+    private static final class StepClock implements java.util.function.LongSupplier {
+        long nanos;
+
+        StepClock(long startSeconds) {
+            nanos = startSeconds * 1_000_000_000L;
+        }
+
+        @Override
+        public long getAsLong() {
+            return nanos;
+        }
+    }
+
+    /**
+     * Makes every step take one second of {@code clock}, records each step's learning rate, and dies
+     * like a {@code kill -9} (nothing after it is saved) at step {@code killAt}.
+     */
+    private static TrainingListener stepper(StepClock clock, java.util.Map<Long, Double> lrs, long killAt) {
+        return new TrainingListener() {
+            @Override
+            public Decision onStep(StepStats s) {
+                if (s.step() == killAt) {
+                    throw new IllegalStateException("killed");
+                }
+                lrs.put(s.step(), s.lr());
+                clock.nanos += 1_000_000_000L;
+                return Decision.CONTINUE;
+            }
+        };
+    }
+
+    @Test
+    void budgetedRunKilledMidEpochResumesOnTheSameCurveAndBudget() {
+        // 4 steps per epoch, 1 s per step, 30 s budget: the epochs (100) never matter
+        TrainConfig cfg = config().epochs(100).keepLast(0).timeBudget(Duration.ofSeconds(30)).build();
+        Path a = tmp.resolve("budget-a");
+        java.util.Map<Long, Double> lrA = new java.util.TreeMap<>();
+        StepClock clockA = new StepClock(0);
+        TrainResult ra = trainer(a, cfg, TestData.tinyNet(true)).clock(clockA).listener(stepper(clockA, lrA, -1))
+                .build().fit();
+        assertThat(ra.stoppedByTimeBudget()).isTrue();
+        assertThat(ra.globalStep()).isEqualTo(30);
+
+        Path b = tmp.resolve("budget-b");
+        java.util.Map<Long, Double> lrB1 = new java.util.TreeMap<>();
+        StepClock clockB1 = new StepClock(1_000);
+        // killed at step 13, in epoch 4 (steps 12-15), after epoch 3's checkpoint
+        assertThatThrownBy(() -> trainer(b, cfg, TestData.tinyNet(true)).clock(clockB1)
+                .listener(stepper(clockB1, lrB1, 13)).build().fit()).hasMessage("killed");
+        java.util.Map<Long, Double> lrB2 = new java.util.TreeMap<>();
+        StepClock clockB2 = new StepClock(777_777); // another session, another clock
+        TrainResult rb = trainer(b, cfg, TestData.tinyNet(true)).clock(clockB2).listener(stepper(clockB2, lrB2, -1))
+                .resume(true).build().fit();
+
+        assertThat(lrB1.keySet()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        assertThat(lrB2.keySet()).first().isEqualTo(12L);
+        assertThat(lrB2.keySet()).last().isEqualTo(29L);
+        for (java.util.Map<Long, Double> session : List.of(lrB1, lrB2)) {
+            session.forEach((step, lr) -> assertThat(lr).as("lr of step %d", step).isEqualTo(lrA.get(step)));
+        }
+        assertThat(lrA.get(12L)).as("the schedule decays over the 30 steps that fit the budget")
+                .isCloseTo(0.01 * Math.pow(1 - 10.0 / 28, 0.9), within(1e-12));
+        assertThat(rb.globalStep()).isEqualTo(30);
+        assertThat(rb.stoppedByTimeBudget()).isTrue();
+        assertClose(weights(b.resolve("checkpoints/last/weights.params")),
+                weights(a.resolve("checkpoints/last/weights.params")));
+
+        RunSummary sa = RunSummary.read(a);
+        RunSummary sb = RunSummary.read(b);
+        assertThat(sa.stepsTaken()).isEqualTo(30);
+        assertThat(sa.stoppedBy()).isEqualTo("time_budget");
+        assertThat(sa.rerun()).isEqualTo("--steps 30");
+        assertThat(sb).isEqualTo(sa);
+    }
+
+    @Test
+    void fixedStepCountEndsTheRunMidEpochAndIsRecorded() {
+        TrainConfig cfg = config().epochs(1).steps(10).build(); // 4 steps per epoch: 2 epochs and a half
+        java.util.Map<Long, Double> lrs = new java.util.TreeMap<>();
+        Path out = tmp.resolve("steps");
+        TrainResult r = trainer(out, cfg, TestData.tinyNet(false)).listener(stepper(new StepClock(0), lrs, -1))
+                .build().fit();
+        assertThat(r.globalStep()).isEqualTo(10);
+        assertThat(r.epochsCompleted()).isEqualTo(2);
+        assertThat(r.stoppedByTimeBudget()).isFalse();
+        assertThat(r.history()).hasSize(3);
+        assertThat(r.history().get(2).partial()).isTrue();
+        // poly over 10 steps with 2 of warm-up: the last step is 7 of 8 along
+        assertThat(lrs.get(9L)).isCloseTo(0.01 * Math.pow(1 - 7.0 / 8, 0.9), within(1e-12));
+        RunSummary s = RunSummary.read(out);
+        assertThat(s.stepsTaken()).isEqualTo(10);
+        assertThat(s.scheduleTotalSteps()).isEqualTo(10);
+        assertThat(s.stoppedBy()).isEqualTo("steps");
+
+        TrainResult again = trainer(out, cfg, TestData.tinyNet(false)).resume(true).build().fit();
+        assertThat(again.globalStep()).as("a finished run trains no further").isEqualTo(10);
+    }
+
+    @Test
+    void listenerCancelsAfterTheStepAndResumeMatchesUninterruptedRun() {
+        TrainConfig cfg = config().epochs(2).keepLast(0).build();
+        Path a = tmp.resolve("cancel-a");
+        trainer(a, cfg, TestData.tinyNet(true)).build().fit();
+
+        Path b = tmp.resolve("cancel-b");
+        List<TrainResult> ended = new ArrayList<>();
+        TrainResult r = trainer(b, cfg, TestData.tinyNet(true)).listener(new TrainingListener() {
+            @Override
+            public Decision onStep(StepStats s) {
+                return s.step() == 5 ? Decision.CANCEL : Decision.CONTINUE; // second step of epoch 2
+            }
+
+            @Override
+            public void onTrainingEnd(TrainResult result) {
+                ended.add(result);
+            }
+        }).build().fit();
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.stoppedByTimeBudget()).isFalse();
+        assertThat(r.globalStep()).isEqualTo(6);
+        assertThat(r.epochsCompleted()).isEqualTo(1);
+        assertThat(r.history()).hasSize(2);
+        assertThat(r.history().get(1).partial()).isTrue();
+        assertThat(ended).containsExactly(r);
+        CheckpointState st = Json.read(b.resolve("checkpoints/last/state.json"), CheckpointState.class);
+        assertThat(st.globalStep()).isEqualTo(6);
+        assertThat(st.stepInEpoch()).isEqualTo(2);
+        assertThat(RunSummary.read(b).stoppedBy()).isEqualTo("cancelled");
+
+        TrainResult resumed = trainer(b, cfg, TestData.tinyNet(true)).resume(true).build().fit();
+        assertThat(resumed.cancelled()).isFalse();
+        assertThat(resumed.globalStep()).isEqualTo(8);
+        assertThat(resumed.epochsCompleted()).isEqualTo(2);
+        assertClose(weights(b.resolve("checkpoints/last/weights.params")),
+                weights(a.resolve("checkpoints/last/weights.params")));
+    }
+
     @Test
     void sgdDiceWithoutValidationPicksBestByTrainLossAndLogsPlainLines() throws Exception {
         Path out = tmp.resolve("sgd");

@@ -13,6 +13,8 @@ import ai.djl.ndarray.NDManager;
  * v = b2 * v + (1 - b2) * g^2
  * w -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)
  * </pre>
+ *
+ * where {@code wd} is the parameter's own weight decay ({@link Optimizer#decayOf}).
  */
 public final class Adam extends Optimizer {
 
@@ -40,13 +42,13 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected void update(NDArray w, NDArray grad, NDArray[] slots, float lr, long t) {
+    protected void update(NDArray w, NDArray grad, NDArray[] slots, float lr, float decay, long t) {
         NDArray g = grad;
-        if (weightDecay != 0f) {
+        if (decay != 0f) {
             if (decoupled) {
-                w.muli(1f - lr * weightDecay);
+                w.muli(1f - lr * decay);
             } else {
-                g = g.add(w.mul(weightDecay));
+                g = g.add(w.mul(decay));
             }
         }
         NDArray m = slots[0];

@@ -36,8 +36,10 @@ public abstract class Optimizer implements AutoCloseable {
 
     /** Manager that owns the state arrays. */
     protected final NDManager stateManager;
-    /** Weight decay factor (coupled or decoupled, by subclass). */
+    /** Weight decay factor (coupled or decoupled, by subclass), before the per-group multipliers. */
     protected final float weightDecay;
+    private float normDecayMult = 1f;
+    private float biasDecayMult = 1f;
     /** Slot arrays by parameter id. */
     private final Map<String, NDArray[]> slots = new LinkedHashMap<>();
     private long updates;
@@ -89,13 +91,36 @@ public abstract class Optimizer implements AutoCloseable {
      * @param grad its gradient
      * @param slots the parameter's state arrays (zeros at the first update), updated in place
      * @param lr learning rate of this step
+     * @param decay weight decay of this parameter: {@link #weightDecay} times its group's multiplier
      * @param t 1-based index of this update
      */
-    protected abstract void update(NDArray weight, NDArray grad, NDArray[] slots, float lr, long t);
+    protected abstract void update(NDArray weight, NDArray grad, NDArray[] slots, float lr, float decay, long t);
 
     /** Clips the gradients to this global L2 norm before each update (0 = off). */
     public void setGradClipNorm(float norm) {
         this.gradClipNorm = norm;
+    }
+
+    /**
+     * Scales the weight decay of normalisation parameters and of biases ({@link DecayGroup}); 1 keeps
+     * the full decay, 0 turns it off for that group.
+     */
+    public void setDecayMultipliers(float normMult, float biasMult) {
+        if (!(normMult >= 0) || !(biasMult >= 0) || Float.isInfinite(normMult) || Float.isInfinite(biasMult)) {
+            throw new Seg4jException("norm_decay_mult and bias_decay_mult must be finite and >= 0, got "
+                    + normMult + " and " + biasMult);
+        }
+        this.normDecayMult = normMult;
+        this.biasDecayMult = biasMult;
+    }
+
+    /** The weight decay applied to {@code parameter}. */
+    public float decayOf(Parameter parameter) {
+        return switch (DecayGroup.of(parameter)) {
+            case NORM -> weightDecay * normDecayMult;
+            case BIAS -> weightDecay * biasDecayMult;
+            case OTHER -> weightDecay;
+        };
     }
 
     /** Number of updates applied so far. */
@@ -149,7 +174,7 @@ public abstract class Optimizer implements AutoCloseable {
                     if (clipScale != 1f) {
                         g = g.mul(clipScale);
                     }
-                    update(w, g, s, lr, t);
+                    update(w, g, s, lr, decayOf(param), t);
                 }
                 JniUtils.zeroGrad((PtNDArray) w);
             }

@@ -13,6 +13,8 @@ import ai.djl.ndarray.NDManager;
  * g = g + momentum * b (Nesterov) or b
  * w -= lr * g
  * </pre>
+ *
+ * where {@code wd} is the parameter's own weight decay ({@link Optimizer#decayOf}).
  */
 public final class Sgd extends Optimizer {
 
@@ -36,10 +38,10 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    protected void update(NDArray w, NDArray grad, NDArray[] slots, float lr, long t) {
+    protected void update(NDArray w, NDArray grad, NDArray[] slots, float lr, float decay, long t) {
         NDArray g = grad;
-        if (weightDecay != 0f) {
-            g = g.add(w.mul(weightDecay));
+        if (decay != 0f) {
+            g = g.add(w.mul(decay));
         }
         if (momentum != 0f) {
             NDArray b = slots[0];

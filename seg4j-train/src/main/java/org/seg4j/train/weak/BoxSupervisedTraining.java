@@ -35,7 +35,7 @@ import org.seg4j.train.TrainingRun;
  * </ol>
  *
  * <p>The configuration's epochs are the total over all rounds, split as evenly as possible (earlier
- * rounds get the remainder), and so is its time budget, so a box-supervised run has the same
+ * rounds get the remainder), and so are its steps and its time budget, so a box-supervised run has the same
  * training budget as a run on full masks with the same configuration; the relabelling between
  * rounds comes on top. Rounds before the last are written to {@code <out>/rounds/round-N}; the last
  * round writes the final model into {@code <out>} itself. The ground-truth masks of the training
@@ -135,14 +135,16 @@ public final class BoxSupervisedTraining {
     }
 
     /**
-     * Epochs and time budget of round {@code r} (1-based): the total split evenly. Rounds after the
-     * first start from trained weights, so their warm-up is at most a tenth of their steps.
+     * Epochs (or steps) and time budget of round {@code r} (1-based): the total split evenly. Rounds
+     * after the first start from trained weights, so their warm-up is at most a tenth of their steps.
      */
     TrainConfig roundConfig(int r) {
         int epochs = config.epochs() / rounds + (r <= config.epochs() % rounds ? 1 : 0);
-        TrainConfig.Builder b = config.toBuilder().epochs(epochs);
+        long roundSteps = config.steps() == 0 ? 0
+                : Math.max(1, config.steps() / rounds + (r <= config.steps() % rounds ? 1 : 0));
+        TrainConfig.Builder b = config.toBuilder().epochs(epochs).steps(roundSteps);
         if (r > 1) {
-            long steps = (long) epochs * Math.max(1, train.size() / config.batchSize());
+            long steps = roundSteps > 0 ? roundSteps : (long) epochs * Math.max(1, train.size() / config.batchSize());
             b.warmupSteps(Math.min(config.warmupSteps(), steps / 10));
         }
         if (config.timeBudget() != null) {

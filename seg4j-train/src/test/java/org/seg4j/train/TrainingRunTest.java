@@ -1,0 +1,74 @@
+package org.seg4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seg4j.data.synth.SyntheticStreetScenes;
+
+class TrainingRunTest {
+
+    @TempDir
+    Path tmp;
+
+    private static int threads;
+
+    @BeforeAll
+    static void singleThread() {
+        ai.djl.engine.Engine.getInstance();
+        threads = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
+    }
+
+    @AfterAll
+    static void restoreThreads() {
+        JniUtils.setNumThreads(threads);
+    }
+
+    /** Every native array alive in any manager of the engine (all base managers hang off its system manager). */
+    private static int liveArrays() {
+        try (NDManager probe = NDManager.newBaseManager()) {
+            return probe.getParentManager().getManagedArrays().size();
+        }
+    }
+
+    @Test
+    void repeatedFitsKeepNativeArraysFlat() {
+        SyntheticStreetScenes data = SyntheticStreetScenes.builder().optSeed(3).optSize(32, 32).optCount(4).build();
+        TrainConfig cfg = TrainConfig.builder().model("unet").baseWidth(4).epochs(1).batchSize(2).crop(32, 32)
+                .scale(1, 1).hflip(false).numWorkers(1).keepLast(0).seed(5).build();
+        int[] live = new int[21];
+        for (int i = 1; i <= 20; i++) {
+            TrainingRun.builder().setTrainData(data).setConfig(cfg).setOutputDir(tmp.resolve("run-" + i)).optLog(null)
+                    .build().fit();
+            live[i] = liveArrays();
+        }
+        // the first fit may create engine-wide arrays once; after it nothing may accumulate
+        assertThat(live[20]).as("live native arrays after fit 20 vs fit 1: %s", java.util.Arrays.toString(live))
+                .isEqualTo(live[1]);
+    }
+
+    @Test
+    void aListenerAddedToTheRunCanCancelIt() {
+        SyntheticStreetScenes data = SyntheticStreetScenes.builder().optSeed(3).optSize(32, 32).optCount(8).build();
+        TrainConfig cfg = TrainConfig.builder().model("unet").baseWidth(4).epochs(3).batchSize(2).crop(32, 32)
+                .scale(1, 1).hflip(false).numWorkers(1).keepLast(0).seed(5).build();
+        Path out = tmp.resolve("cancelled");
+        TrainResult r = TrainingRun.builder().setTrainData(data).setConfig(cfg).setOutputDir(out).optLog(null)
+                .addListener(new TrainingListener() {
+                    @Override
+                    public Decision onStep(StepStats s) {
+                        return s.step() == 1 ? Decision.CANCEL : Decision.CONTINUE;
+                    }
+                }).build().fit();
+        assertThat(r.cancelled()).isTrue();
+        assertThat(r.globalStep()).isEqualTo(2);
+        assertThat(out.resolve("checkpoints/last/state.json")).exists();
+        assertThat(RunSummary.read(out).stepsTaken()).isEqualTo(2);
+    }
+}
