@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.seg4j.Seg4jException;
+import org.seg4j.model.ModelOptions;
+import org.seg4j.model.ModelRegistry;
 import org.seg4j.util.Json;
 
 /**
@@ -72,6 +75,8 @@ import org.seg4j.util.Json;
  * @param sampling loader: {@code none}, {@code repeat-factor} or {@code class-balanced} (alias
  *     {@code class-aware}); see {@link org.seg4j.data.sampling.SamplingMode}
  * @param repeatThreshold loader: threshold {@code t} of repeat-factor sampling, in (0, 1]
+ * @param modelOptions model: architecture and encoder options ({@code model_options:} in the file, e.g.
+ *     {@code output_stride: 8}), checked against the model when it is registered; empty for the defaults
  */
 public record TrainConfig(
         int epochs,
@@ -110,7 +115,8 @@ public record TrainConfig(
         double rotation,
         double colorJitter,
         String sampling,
-        double repeatThreshold) {
+        double repeatThreshold,
+        Map<String, String> modelOptions) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -122,7 +128,7 @@ public record TrainConfig(
             "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget",
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
-            "repeat_threshold");
+            "repeat_threshold", "model_options");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -206,6 +212,15 @@ public record TrainConfig(
         }
         classWeights = classWeights == null ? null : classWeights.clone();
         progressIntervalSeconds = progressIntervalSeconds <= 0 ? 30 : progressIntervalSeconds;
+        modelOptions = modelOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(modelOptions));
+        String arch = model == null || model.isBlank() ? TrainingRun.DEFAULT_MODEL : model;
+        if (!modelOptions.isEmpty() && ModelRegistry.isRegistered(arch)) {
+            try {
+                ModelOptions.check(arch, encoder, modelOptions);
+            } catch (Seg4jException e) {
+                throw new Seg4jException("model_options: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** A copy of the explicit class weights, or {@code null}. */
@@ -355,6 +370,7 @@ public record TrainConfig(
         double colorJitter = 0;
         String sampling = "none";
         double repeatThreshold = 0.5;
+        Map<String, String> modelOptions = Map.of();
 
         private Builder() {}
 
@@ -398,6 +414,8 @@ public record TrainConfig(
         public Builder colorJitter(double v) { colorJitter = v; return this; }
         public Builder sampling(String v) { sampling = v; return this; }
         public Builder repeatThreshold(double v) { repeatThreshold = v; return this; }
+        /** Architecture and encoder options (replacing any set before). */
+        public Builder modelOptions(Map<String, String> v) { modelOptions = v == null ? Map.of() : Map.copyOf(v); return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -414,7 +432,7 @@ public record TrainConfig(
                     nesterov, weightDecay, gradClipNorm, emaDecay, schedule, polyPower, warmupSteps, loss, classWeighting,
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
-                    baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold);
+                    baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, modelOptions);
         }
     }
 }
