@@ -75,5 +75,18 @@ class ModelOptionsCliTest {
             org.seg4j.model.SegmentationModel model = (org.seg4j.model.SegmentationModel) loaded.block();
             assertThat(model.encoder().outputStride()).isEqualTo(4);
         }
+
+        // fine-tuning takes the options with the network, and refuses to change them
+        Path tuned = tmp.resolve("tuned");
+        CliRunner.Run init = CliRunner.run("train", "--init", run.toString(), "--data", data.toString(), "--out",
+                tuned.toString(), "--epochs", "1", "--batch-size", "2", "--crop", "32x48", "--set", "num_workers=1");
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        JsonNode tunedOptions = Json.JSON.readTree(tuned.resolve("model.json").toFile()).at("/model/options");
+        assertThat(tunedOptions.get("depth").asText()).isEqualTo("2");
+        assertThat(tunedOptions.get("pad").asText()).isEqualTo("zero");
+        CliRunner.Run changed = CliRunner.run("train", "--init", run.toString(), "--data", data.toString(), "--out",
+                tmp.resolve("changed").toString(), "--model-option", "decoder_channels=16", "--epochs", "1");
+        assertThat(changed.exitCode()).isNotZero();
+        assertThat(changed.err()).contains("decoder_channels=16").contains("--model-option");
     }
 }
