@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "List the registered architectures: default encoder, accepted encoders, parameters and "
                 + "GFLOPs (2 x multiply-adds) for one image at --size; --bench also measures CPU inference "
-                + "images/s (batch 1, PyTorch threads as configured, e.g. OMP_NUM_THREADS).")
+                + "images/s (batch 1, PyTorch threads as configured, e.g. OMP_NUM_THREADS); --options lists "
+                + "each architecture's options (names, types, defaults) instead.")
 final class ModelsCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -57,6 +58,14 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--options", description = "List the options of each model (with its default encoder, or "
+            + "--encoder) instead of measuring it.")
+    boolean options;
+
+    @Option(names = "--model-option", paramLabel = "KEY=VALUE",
+            description = "Count (and --bench) the models with this option, e.g. output_stride=8; repeatable.")
+    Map<String, String> modelOptions = new LinkedHashMap<>();
+
     @Option(names = "--bench", description = "Also measure CPU inference images/s at --size (batch 1).")
     boolean bench;
 
@@ -78,6 +87,10 @@ final class ModelsCommand implements Callable<Integer> {
             throw new Seg4jException("--classes must be at least 1, got " + classes);
         }
         List<ModelRegistry.Entry> entries = selected();
+        if (options) {
+            listOptions(entries);
+            return 0;
+        }
         ModelsTable table = new ModelsTable(entries, hw[0], hw[1], classes, bench);
         if (format == Format.TEXT) {
             System.out.print(table.header());
@@ -95,6 +108,25 @@ final class ModelsCommand implements Callable<Integer> {
             System.out.println(Json.JSON.writeValueAsString(rows.stream().map(r -> json(r, hw)).toList()));
         }
         return 0;
+    }
+
+    private void listOptions(List<ModelRegistry.Entry> entries) throws JsonProcessingException {
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (ModelRegistry.Entry entry : entries) {
+            String enc = ModelRegistry.acceptedEncoder(entry, encoder == null ? null : encoder.toLowerCase(Locale.ROOT));
+            if (format == Format.TEXT) {
+                System.out.print(ModelOptionsListing.text(entry.name(), enc));
+            } else {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("name", entry.name());
+                o.put("encoder", enc);
+                o.put("options", ModelOptionsListing.json(entry.name(), enc));
+                json.add(o);
+            }
+        }
+        if (format == Format.JSON) {
+            System.out.println(Json.JSON.writeValueAsString(json));
+        }
     }
 
     private List<ModelRegistry.Entry> selected() {
@@ -117,7 +149,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     private Row measure(ModelRegistry.Entry entry, int height, int width) {
         String enc = encoder == null ? entry.defaultEncoder() : encoder.toLowerCase(Locale.ROOT);
-        ModelSpec spec = new ModelSpec(entry.name(), enc, classes, this.width, Map.of());
+        ModelSpec spec = new ModelSpec(entry.name(), enc, classes, this.width, modelOptions);
         ModelStats.Summary stats = ModelStats.summary(spec, height, width);
         Double speed = null;
         if (bench) {

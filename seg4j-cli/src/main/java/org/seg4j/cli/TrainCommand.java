@@ -43,6 +43,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--width", description = "Base channel width (smaller is faster).")
     Integer width;
 
+    @Option(names = "--model-option", paramLabel = "KEY=VALUE", description = "Architecture or encoder option, "
+            + "repeatable, e.g. --model-option output_stride=8 (seg4j models --options NAME lists them); "
+            + "on top of the configuration's model_options.")
+    Map<String, String> modelOptions = new LinkedHashMap<>();
+
     @Option(names = "--epochs", description = "Number of epochs.")
     Integer epochs;
 
@@ -150,7 +155,6 @@ final class TrainCommand implements Callable<Integer> {
                 .optDatasetFingerprint(train.fingerprint())
                 .optResume(resume)
                 .optInitModel(init)
-                .optModelOptions(init == null ? null : ModelDirectory.readManifest(init).model().options())
                 .build()
                 .fit();
         System.out.println(summary(result));
@@ -195,6 +199,14 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "model", model);
         put(o, "encoder", encoder);
         put(o, "base_width", width);
+        if (!modelOptions.isEmpty()) {
+            Map<String, Object> merged = new LinkedHashMap<>(base.modelOptions());
+            if (o.get("model_options") instanceof Map<?, ?> inherited) {
+                inherited.forEach((k, v) -> merged.put(k.toString(), v));
+            }
+            merged.putAll(modelOptions);
+            o.put("model_options", merged);
+        }
         put(o, "epochs", epochs);
         put(o, "batch_size", batchSize);
         put(o, "input_scale", scale);
@@ -239,6 +251,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (width == null && !o.containsKey("base_width") && base.baseWidth() == 0 && spec.baseWidth() != 0) {
             o.put("base_width", spec.baseWidth());
+        }
+        // The options belong to the model's own architecture and encoder: inherited with them only.
+        String arch = model != null ? model : o.containsKey("model") ? o.get("model").toString() : base.model();
+        String enc = encoder != null ? encoder : o.containsKey("encoder") ? o.get("encoder").toString() : base.encoder();
+        if (spec.architecture().equals(arch) && spec.encoder().equals(enc == null ? "" : enc)
+                && base.modelOptions().isEmpty() && !o.containsKey("model_options") && !spec.options().isEmpty()) {
+            o.put("model_options", spec.options());
         }
     }
 

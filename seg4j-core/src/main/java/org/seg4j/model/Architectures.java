@@ -1,5 +1,6 @@
 package org.seg4j.model;
 
+import java.util.List;
 import java.util.Locale;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.decoder.fcn.FcnDecoder;
@@ -16,6 +17,28 @@ public final class Architectures {
 
     /** Default upper bound on U-Net decoder channels: the original U-Net's widest decoder block. */
     public static final int DEFAULT_UNET_DECODER_CHANNELS = 512;
+
+    /** Option {@code pad}, read by {@link #compose} and so shared by every built-in architecture. */
+    public static final ModelOption PAD = ModelOption.choice("pad", "reflect",
+            "how the input is padded to a multiple of the output stride", "reflect", "zero");
+
+    /** The options {@link #unet} reads (besides the encoder's). */
+    public static final List<ModelOption> UNET_OPTIONS = List.of(
+            ModelOption.integer("decoder_channels", DEFAULT_UNET_DECODER_CHANNELS, "upper bound on decoder channels"),
+            PAD);
+
+    /** The options {@link #fcn} reads (besides the encoder's). */
+    public static final List<ModelOption> FCN_OPTIONS = List.of(
+            ModelOption.integer("fc_width", "auto: 2 x deepest encoder channels, at most 1024", "fc6/fc7 channels"),
+            ModelOption.integer("fc_kernel", 3, "fc6 kernel size"),
+            PAD);
+
+    /** The options {@link #segmenter} reads (besides the ViT encoder's). */
+    public static final List<ModelOption> SEGMENTER_OPTIONS = List.of(
+            ModelOption.integer("dec_width", "auto: the encoder's width", "mask transformer width"),
+            ModelOption.integer("dec_depth", 2, "mask transformer blocks"),
+            ModelOption.integer("dec_heads", "auto: dec_width / 64", "mask transformer heads"),
+            PAD);
 
     private Architectures() {}
 
@@ -40,17 +63,23 @@ public final class Architectures {
         return compose(spec, encoder, decoder, head);
     }
 
-    /**
-     * FCN. Encoder default {@code vgg16}, or any encoder with features at strides 8, 16 and 32
-     * (resnet18/34/50, mobilenetv2, unet with depth 5); options: {@code variant} (8, 16 or 32; default 8),
-     * {@code fc_width}, {@code fc_kernel} (see {@link FcnDecoder.Builder}), {@code pad}.
-     */
+    /** FCN-8s: {@link #fcn(ModelSpec, int)} with variant 8. */
     public static SegmentationModel fcn(ModelSpec spec) {
+        return fcn(spec, 8);
+    }
+
+    /**
+     * FCN-8s, -16s or -32s ({@code variant}: the finest stride whose scores are fused; registered
+     * as {@code fcn8s}, {@code fcn16s}, {@code fcn32s}). Encoder default {@code vgg16}, or any
+     * encoder with features at the strides used (resnet18/34/50, mobilenetv2, unet with depth 5);
+     * options: {@code fc_width}, {@code fc_kernel} (see {@link FcnDecoder.Builder}), {@code pad}.
+     */
+    public static SegmentationModel fcn(ModelSpec spec, int variant) {
         Encoder encoder = Encoders.create(spec.encoderOr("vgg16"), spec);
         FcnDecoder decoder = FcnDecoder.builder()
                 .setEncoder(encoder)
                 .setNumClasses(spec.numClasses())
-                .optVariant(spec.intOption("variant", 8))
+                .optVariant(variant)
                 .optFcWidth(spec.intOption("fc_width", 0))
                 .optFcKernel(spec.intOption("fc_kernel", 3))
                 .build();

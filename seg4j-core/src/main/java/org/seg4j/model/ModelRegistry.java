@@ -31,13 +31,27 @@ public final class ModelRegistry {
      * @param defaultEncoder encoder used when the spec names none
      * @param encoders encoder names this architecture accepts
      * @param factory builds the network from a spec
+     * @param options the spec options the factory reads itself (the encoder's come from {@link
+     *     org.seg4j.model.encoder.Encoders}); a spec setting any other is rejected
      */
     public record Entry(
             String name,
             String description,
             String defaultEncoder,
             List<String> encoders,
-            Function<ModelSpec, Block> factory) {}
+            Function<ModelSpec, Block> factory,
+            List<ModelOption> options) {
+
+        public Entry {
+            options = options == null ? List.of() : List.copyOf(options);
+        }
+
+        /** An architecture that reads no options of its own. */
+        public Entry(String name, String description, String defaultEncoder, List<String> encoders,
+                Function<ModelSpec, Block> factory) {
+            this(name, description, defaultEncoder, encoders, factory, List.of());
+        }
+    }
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
@@ -52,25 +66,29 @@ public final class ModelRegistry {
     static {
         // Architectures register here, one line each.
         register(new Entry("unet", "U-Net: encoder + bilinear-upsampling decoder with skip concatenation",
-                "unet", CNN_ENCODERS, Architectures::unet));
-        register(new Entry("fcn8s", "FCN-8s: score layers on pool3/4/5 fused by learned upsampling (option variant: 8/16/32)",
-                "vgg16", CNN_ENCODERS, Architectures::fcn));
+                "unet", CNN_ENCODERS, Architectures::unet, Architectures.UNET_OPTIONS));
+        register(new Entry("fcn8s", "FCN-8s: score layers on pool3/4/5 fused by learned upsampling",
+                "vgg16", CNN_ENCODERS, spec -> Architectures.fcn(spec, 8), Architectures.FCN_OPTIONS));
+        register(new Entry("fcn16s", "FCN-16s: score layers on pool4/5 fused by learned upsampling",
+                "vgg16", CNN_ENCODERS, spec -> Architectures.fcn(spec, 16), Architectures.FCN_OPTIONS));
+        register(new Entry("fcn32s", "FCN-32s: score layer on pool5, learned x32 upsampling",
+                "vgg16", CNN_ENCODERS, spec -> Architectures.fcn(spec, 32), Architectures.FCN_OPTIONS));
         register(new Entry("deeplabv3", "DeepLabV3: ASPP (atrous rates 6/12/18 at output stride 16, image pooling) on a dilated encoder",
-                DeepLabV3.DEFAULT_ENCODER, BACKBONE_ENCODERS, DeepLabV3::create));
+                DeepLabV3.DEFAULT_ENCODER, BACKBONE_ENCODERS, DeepLabV3::create, DeepLabV3.OPTIONS));
         register(new Entry("deeplabv3plus", "DeepLabV3+: separable ASPP + low-level (stride 4) decoder with separable convs",
-                DeepLabV3.DEFAULT_ENCODER, BACKBONE_ENCODERS, DeepLabV3Plus::create));
+                DeepLabV3.DEFAULT_ENCODER, BACKBONE_ENCODERS, DeepLabV3Plus::create, DeepLabV3Plus.OPTIONS));
         register(new Entry("pspnet", "PSPNet: pyramid pooling (bins 1/2/3/6) on a dilated encoder",
-                PSPNet.DEFAULT_ENCODER, BACKBONE_ENCODERS, PSPNet::create));
+                PSPNet.DEFAULT_ENCODER, BACKBONE_ENCODERS, PSPNet::create, PSPNet.OPTIONS));
         register(new Entry("parsenet", "ParseNet: global context (L2-normalised global pooling, unpooled and concatenated)",
-                ParseNet.DEFAULT_ENCODER, BACKBONE_ENCODERS, ParseNet::create));
+                ParseNet.DEFAULT_ENCODER, BACKBONE_ENCODERS, ParseNet::create, ParseNet.OPTIONS));
         register(new Entry("fastfcn", "FastFCN: joint pyramid upsampling of strides 8/16/32 (undilated encoder) + FCN or ASPP head",
-                FastFcn.DEFAULT_ENCODER, BACKBONE_ENCODERS, FastFcn::create));
+                FastFcn.DEFAULT_ENCODER, BACKBONE_ENCODERS, FastFcn::create, FastFcn.OPTIONS));
         register(new Entry("segnet", "SegNet: VGG-16 encoder-decoder, upsampling by max-unpooling with the pooling switches",
-                "vgg16", List.of("vgg16"), SegNet::create));
+                "vgg16", List.of("vgg16"), SegNet::create, SegNet.OPTIONS));
         register(new Entry("fastscnn", "Fast-SCNN: real-time two-branch network (stride-8 detail + stride-32 context)",
-                "fastscnn", List.of("fastscnn"), FastScnn::create));
-        register(new Entry("segmenter", "Segmenter: ViT encoder + mask transformer decoder (options patch_size, depth, dec_depth, pos_grid)",
-                "vit-tiny", List.of("vit-tiny", "vit-small"), Architectures::segmenter));
+                "fastscnn", List.of("fastscnn"), FastScnn::create, FastScnn.OPTIONS));
+        register(new Entry("segmenter", "Segmenter: ViT encoder + mask transformer decoder",
+                "vit-tiny", List.of("vit-tiny", "vit-small"), Architectures::segmenter, Architectures.SEGMENTER_OPTIONS));
     }
 
     private ModelRegistry() {}
@@ -90,6 +108,11 @@ public final class ModelRegistry {
         return entries().stream().map(Entry::name).toList();
     }
 
+    /** Whether an architecture of this name is registered. */
+    public static synchronized boolean isRegistered(String name) {
+        return name != null && ENTRIES.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
     /** The entry for {@code name}; the error lists the valid names. */
     public static synchronized Entry entry(String name) {
         Entry e = ENTRIES.get(name == null ? "" : name.toLowerCase(Locale.ROOT));
@@ -99,14 +122,23 @@ public final class ModelRegistry {
         return e;
     }
 
-    /** Builds the (uninitialised) network described by {@code spec}. */
+    /**
+     * The encoder {@code entry} is built with: {@code encoder}, or the entry's default when it is
+     * empty or {@code null}; an encoder the architecture does not accept is a user error.
+     */
+    public static String acceptedEncoder(Entry entry, String encoder) {
+        String enc = encoder == null || encoder.isEmpty() ? entry.defaultEncoder() : encoder;
+        if (!entry.encoders().isEmpty() && !entry.encoders().contains(enc)) {
+            throw new Seg4jException("model '" + entry.name() + "' does not work with encoder '" + enc
+                    + "'; it accepts: " + String.join(", ", entry.encoders()));
+        }
+        return enc;
+    }
+
+    /** Builds the (uninitialised) network described by {@code spec}, after checking its encoder and options. */
     public static Block create(ModelSpec spec) {
         Entry e = entry(spec.architecture());
-        String encoder = spec.encoderOr(e.defaultEncoder());
-        if (!e.encoders().isEmpty() && !e.encoders().contains(encoder)) {
-            throw new Seg4jException("model '" + e.name() + "' does not work with encoder '" + encoder
-                    + "'; it accepts: " + String.join(", ", e.encoders()));
-        }
+        ModelOptions.check(e.name(), spec.encoder(), spec.options());
         return e.factory().apply(spec);
     }
 }

@@ -3,17 +3,24 @@ package org.seg4j.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import java.util.TreeMap;
+import org.seg4j.Seg4jException;
 
 /**
  * Everything needed to rebuild a model's structure: the architecture and encoder names from the
  * {@link ModelRegistry}, the number of classes, the base width and architecture-specific options.
  * It is stored in every model directory so that a model can be loaded without other input.
  *
+ * <p>When the architecture is registered, the options are checked against it and the encoder
+ * ({@link ModelOptions#check}): an unknown key, a value of the wrong type, or an encoder the
+ * architecture does not accept is a {@link Seg4jException}. {@link ModelRegistry#create} checks
+ * again, for architectures registered after the spec was made.
+ *
  * @param architecture registry name, e.g. {@code unet}
  * @param encoder encoder name, e.g. {@code resnet18}; {@code null} or empty for the architecture's default
  * @param numClasses number of output classes
  * @param baseWidth channel width of the first stage (smaller is faster); 0 for the architecture's default
- * @param options architecture-specific settings (e.g. {@code outputStride: 16}), as strings
+ * @param options architecture and encoder settings (e.g. {@code output_stride: "16"}), as strings;
+ *     {@code seg4j models --options NAME} lists them
  */
 public record ModelSpec(
         @JsonProperty("architecture") String architecture,
@@ -31,6 +38,9 @@ public record ModelSpec(
         }
         options = options == null ? Map.of() : Map.copyOf(new TreeMap<>(options));
         encoder = encoder == null ? "" : encoder;
+        if (ModelRegistry.isRegistered(architecture)) {
+            ModelOptions.check(architecture, encoder, options);
+        }
     }
 
     /** A spec with default encoder, width and options. */

@@ -118,7 +118,7 @@ public final class WeightTransfer {
         if (!same) {
             throw new Seg4jException(modelDir + ": that model is " + describe(source) + ", this run builds "
                     + describe(target) + "; fine-tuning keeps the network (only the class count may change): "
-                    + "leave --model, --encoder and --width unset to take the model's own");
+                    + "leave --model, --encoder, --width and --model-option unset to take the model's own");
         }
     }
 

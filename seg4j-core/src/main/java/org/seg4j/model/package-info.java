@@ -15,8 +15,9 @@
  * }
  * }</pre>
  *
- * <p>Architectures: {@code unet} (encoders {@code unet}, {@code vgg16}) and {@code fcn8s} (encoder
- * {@code vgg16}, or {@code unet} with option {@code depth: 5}). {@link org.seg4j.model.ModelStats}
- * gives parameter counts and GFLOPs.
+ * <p>Architectures are listed by {@link org.seg4j.model.ModelRegistry#names()}. Each declares the
+ * options its spec may set ({@link org.seg4j.model.ModelOption}; the encoder's count too), and a
+ * spec with an unknown option or a value of the wrong type is rejected ({@link
+ * org.seg4j.model.ModelOptions}). {@link org.seg4j.model.ModelStats} gives parameter counts and GFLOPs.
  */
 package org.seg4j.model;

@@ -32,7 +32,7 @@ class EncoderCompatibilityTest {
             new ModelSpec("unet", "resnet50", 2, 4, Map.of("output_stride", "16")),
             new ModelSpec("unet", "mobilenetv2", 2, 8, Map.of()),
             new ModelSpec("fcn8s", "resnet18", 2, 4, Map.of()),
-            new ModelSpec("fcn8s", "mobilenetv2", 2, 8, Map.of("variant", "16")),
+            new ModelSpec("fcn16s", "mobilenetv2", 2, 8, Map.of()),
         };
         try (NDManager base = NDManager.newBaseManager()) {
             for (ModelSpec spec : specs) {

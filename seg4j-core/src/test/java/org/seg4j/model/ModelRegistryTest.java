@@ -53,9 +53,9 @@ class ModelRegistryTest {
 
     @Test
     void badOptionsAreUserErrors() {
-        assertThatThrownBy(() -> ModelRegistry.create(new ModelSpec("fcn8s", "", 3, 8, Map.of("variant", "4"))))
+        assertThatThrownBy(() -> ModelRegistry.create(new ModelSpec("fcn8s", "", 3, 8, Map.of("fc_kernel", "0"))))
                 .isInstanceOf(Seg4jException.class)
-                .hasMessageContaining("variant");
+                .hasMessageContaining("fc");
         assertThatThrownBy(() -> ModelRegistry.create(new ModelSpec("unet", "", 3, 8, Map.of("pad", "mirror"))))
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("pad");
@@ -66,8 +66,8 @@ class ModelRegistryTest {
         ModelSpec[] specs = {
             new ModelSpec("unet", "vgg16", 2, 4, Map.of()),
             new ModelSpec("fcn8s", "unet", 2, 4, Map.of("depth", "5")),
-            new ModelSpec("fcn8s", "", 2, 4, Map.of("variant", "32", "pad", "zero")),
-            new ModelSpec("fcn8s", "", 2, 4, Map.of("variant", "16")),
+            new ModelSpec("fcn32s", "", 2, 4, Map.of("pad", "zero")),
+            new ModelSpec("fcn16s", "", 2, 4, Map.of()),
         };
         try (NDManager base = NDManager.newBaseManager()) {
             for (ModelSpec spec : specs) {

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.seg4j.Seg4jException;
+import org.seg4j.model.ModelOptions;
+import org.seg4j.model.ModelRegistry;
 import org.seg4j.util.Json;
 
 /**
@@ -80,6 +83,8 @@ import org.seg4j.util.Json;
  * @param biasDecayMult multiplier of the weight decay of biases (1 = full decay)
  * @param steps total optimizer steps of the run, 0 for {@code epochs} whole epochs; when set, the schedule
  *     spans exactly these steps, the run stops after them, and {@code epochs} is not used
+ * @param modelOptions model: architecture and encoder options ({@code model_options:} in the file, e.g.
+ *     {@code output_stride: 8}), checked against the model when it is registered; empty for the defaults
  */
 public record TrainConfig(
         int epochs,
@@ -121,7 +126,8 @@ public record TrainConfig(
         double repeatThreshold,
         double normDecayMult,
         double biasDecayMult,
-        long steps) {
+        long steps,
+        Map<String, String> modelOptions) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -133,7 +139,7 @@ public record TrainConfig(
             "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget", "steps",
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
-            "repeat_threshold", "norm_decay_mult", "bias_decay_mult");
+            "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -225,6 +231,15 @@ public record TrainConfig(
         }
         classWeights = classWeights == null ? null : classWeights.clone();
         progressIntervalSeconds = progressIntervalSeconds <= 0 ? 30 : progressIntervalSeconds;
+        modelOptions = modelOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(modelOptions));
+        String arch = model == null || model.isBlank() ? TrainingRun.DEFAULT_MODEL : model;
+        if (!modelOptions.isEmpty() && ModelRegistry.isRegistered(arch)) {
+            try {
+                ModelOptions.check(arch, encoder, modelOptions);
+            } catch (Seg4jException e) {
+                throw new Seg4jException("model_options: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** A copy of the explicit class weights, or {@code null}. */
@@ -377,6 +392,7 @@ public record TrainConfig(
         double normDecayMult = 1.0;
         double biasDecayMult = 1.0;
         long steps;
+        Map<String, String> modelOptions = Map.of();
 
         private Builder() {}
 
@@ -424,6 +440,8 @@ public record TrainConfig(
         public Builder repeatThreshold(double v) { repeatThreshold = v; return this; }
         public Builder normDecayMult(double v) { normDecayMult = v; return this; }
         public Builder biasDecayMult(double v) { biasDecayMult = v; return this; }
+        /** Architecture and encoder options (replacing any set before). */
+        public Builder modelOptions(Map<String, String> v) { modelOptions = v == null ? Map.of() : Map.copyOf(v); return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -441,7 +459,7 @@ public record TrainConfig(
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
-                    steps);
+                    steps, modelOptions);
         }
     }
 }

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.seg4j.Seg4jException;
+import org.seg4j.model.ModelOptions;
 import org.seg4j.util.Json;
 
 /**
@@ -73,6 +75,9 @@ final class TrainConfigMaps {
         if (c.normDecayMult() == 1 && c.biasDecayMult() == 1) {
             m.remove("norm_decay_mult"); // and before parameter-wise weight decay
             m.remove("bias_decay_mult");
+        }
+        if (c.modelOptions().isEmpty()) {
+            m.remove("model_options"); // likewise for runs from before model options
         }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
@@ -126,6 +131,7 @@ final class TrainConfigMaps {
         m.put("repeat_threshold", c.repeatThreshold());
         m.put("norm_decay_mult", c.normDecayMult());
         m.put("bias_decay_mult", c.biasDecayMult());
+        m.put("model_options", new TreeMap<>(c.modelOptions()));
         return m;
     }
 
@@ -151,6 +157,14 @@ final class TrainConfigMaps {
                 unknown.add(key);
             }
         }
+        Set<String> modelOptionNames = unknown.isEmpty() ? Set.of() : ModelOptions.allNames();
+        for (String key : unknown) {
+            if (modelOptionNames.contains(canonical(key))) {
+                throw new Seg4jException(source + ": " + key + " is a model option, not a training setting: set it"
+                        + " with --model-option " + canonical(key) + "=VALUE or under model_options: in the"
+                        + " configuration file");
+            }
+        }
         if (!unknown.isEmpty()) {
             throw new Seg4jException(source + ": unknown training setting" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + "; valid keys: " + String.join(", ", TrainConfig.KEYS));
@@ -168,6 +182,43 @@ final class TrainConfigMaps {
             }
         }
         return b;
+    }
+
+    /**
+     * A {@code model_options} map: keys in snake_case, values as text (a YAML number or list as
+     * {@link org.seg4j.model.ModelSpec} reads it: {@code 8}, {@code 6,12,18}).
+     */
+    private static Map<String, String> optionMap(Object v) {
+        if (v == null) {
+            return Map.of();
+        }
+        if (!(v instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("model_options must be a map of option: value (on the command line:"
+                    + " --model-option key=value)");
+        }
+        Map<String, String> out = new TreeMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            out.put(String.valueOf(e.getKey()).trim().replace('-', '_'), optionValue(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private static String optionValue(Object key, Object v) {
+        if (v instanceof List<?> list) {
+            List<String> parts = new ArrayList<>();
+            for (Object o : list) {
+                parts.add(optionValue(key, o));
+            }
+            return String.join(",", parts);
+        }
+        if (v instanceof Map<?, ?> || v == null) {
+            throw new IllegalArgumentException("model option " + key + " must be a number, a word or a list, got " + v);
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : v.toString();
+        }
+        return v.toString().trim();
     }
 
     private static String canonical(String key) {
@@ -218,6 +269,7 @@ final class TrainConfigMaps {
             case "repeat_threshold" -> b.repeatThreshold = asDouble(v);
             case "norm_decay_mult" -> b.normDecayMult = asDouble(v);
             case "bias_decay_mult" -> b.biasDecayMult = asDouble(v);
+            case "model_options" -> b.modelOptions = optionMap(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

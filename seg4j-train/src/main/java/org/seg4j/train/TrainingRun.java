@@ -72,7 +72,9 @@ public final class TrainingRun {
     /** The network's structure as this run builds it. */
     public ModelSpec modelSpec() {
         String arch = config.model() == null || config.model().isBlank() ? DEFAULT_MODEL : config.model();
-        return new ModelSpec(arch, config.encoder(), train.classes().numClasses(), config.baseWidth(), modelOptions);
+        Map<String, String> options = new java.util.TreeMap<>(config.modelOptions());
+        options.putAll(modelOptions);
+        return new ModelSpec(arch, config.encoder(), train.classes().numClasses(), config.baseWidth(), options);
     }
 
     /** Trains, writing checkpoints, history, curves and the best model into the output folder. */
@@ -227,6 +229,7 @@ public final class TrainingRun {
         public Builder setOutputDir(Path v) { outputDir = v; return this; }
         public Builder optValidationData(SampleSource v) { validation = v; return this; }
         public Builder optDatasetFingerprint(String v) { datasetFingerprint = v == null ? "" : v; return this; }
+        /** Model options on top of the configuration's {@code model_options}, key by key. */
         public Builder optModelOptions(Map<String, String> v) { modelOptions = v == null ? Map.of() : v; return this; }
         /** Explicit class weights, overriding the configuration's weighting. */
         public Builder optClassWeights(float[] v) { classWeights = v == null ? null : v.clone(); return this; }

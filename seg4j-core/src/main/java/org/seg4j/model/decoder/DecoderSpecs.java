@@ -1,11 +1,13 @@
 package org.seg4j.model.decoder;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.Architectures;
 import org.seg4j.model.Decoder;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.ModelOption;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationHead;
 import org.seg4j.model.SegmentationModel;
@@ -22,6 +24,32 @@ public final class DecoderSpecs {
     public static final int REFERENCE_WIDTH = 64;
 
     private DecoderSpecs() {}
+
+    /** Option {@code output_stride} of a dilated model, declared with its default. */
+    public static ModelOption outputStrideOption(int defaultStride) {
+        return ModelOption.integer("output_stride", defaultStride,
+                "8, 16 or 32: the encoder's deepest stages are dilated instead of strided below 32");
+    }
+
+    /** Option {@code decoder_width}, declared with the paper's width (see {@link #width}). */
+    public static ModelOption decoderWidthOption(int paperWidth) {
+        return ModelOption.integer("decoder_width", "auto: " + paperWidth + " x base_width / 64",
+                "decoder channels");
+    }
+
+    /** Option {@code dropout}, declared with its default (see {@link #dropout}). */
+    public static ModelOption dropoutOption(float defaultRate) {
+        return ModelOption.number("dropout", defaultRate, "dropout rate before the classifier, in [0, 1)");
+    }
+
+    /** The options of a dilated-encoder model: output stride, decoder width, dropout, then {@code extra} and pad. */
+    public static List<ModelOption> dilatedOptions(int defaultStride, int paperWidth, ModelOption... extra) {
+        List<ModelOption> options = new java.util.ArrayList<>(List.of(
+                outputStrideOption(defaultStride), decoderWidthOption(paperWidth), dropoutOption(0.1f)));
+        options.addAll(List.of(extra));
+        options.add(Architectures.PAD);
+        return List.copyOf(options);
+    }
 
     /**
      * Option {@code decoder_width}, or the paper's width scaled by {@code baseWidth / 64} when the

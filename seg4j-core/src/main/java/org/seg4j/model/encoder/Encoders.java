@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.ModelOption;
 import org.seg4j.model.ModelSpec;
 
 /**
@@ -25,12 +26,37 @@ public final class Encoders {
      * @param description one line for listings
      * @param defaultWidth first-stage channels when the spec leaves the width open
      * @param factory builds the encoder from a width and the spec's options
+     * @param options the spec options the factory reads
      */
-    public record Entry(
-            String name, String description, int defaultWidth, BiFunction<Integer, ModelSpec, Encoder> factory) {}
+    public record Entry(String name, String description, int defaultWidth,
+            BiFunction<Integer, ModelSpec, Encoder> factory, List<ModelOption> options) {
+
+        public Entry {
+            options = options == null ? List.of() : List.copyOf(options);
+        }
+
+        /** An encoder that reads no spec options. */
+        public Entry(String name, String description, int defaultWidth, BiFunction<Integer, ModelSpec, Encoder> factory) {
+            this(name, description, defaultWidth, factory, List.of());
+        }
+    }
 
     /** The spec option that asks a ResNet or MobileNet for output stride 16 or 8 (dilated deep stages). */
     public static final String OUTPUT_STRIDE = "output_stride";
+
+    /** Option {@value #OUTPUT_STRIDE} of the dilatable encoders. */
+    public static final ModelOption OUTPUT_STRIDE_OPTION = ModelOption.integer(OUTPUT_STRIDE, 32,
+            "32, 16 or 8: the deepest stages are dilated instead of strided below 32");
+
+    /** Options of the ViT encoders (see {@link VitEncoder#fromSpec}). */
+    public static final List<ModelOption> VIT_OPTIONS = List.of(
+            ModelOption.integer("patch_size", VitEncoder.DEFAULT_PATCH, "patch side = output stride"),
+            ModelOption.integer("depth", VitEncoder.DEFAULT_DEPTH, "transformer blocks"),
+            ModelOption.integer("heads", "auto: width / 64", "attention heads"),
+            ModelOption.integer("mlp_ratio", 4, "MLP width / token width"),
+            ModelOption.size("pos_grid", "auto: image_size / patch_size", "positional grid in patches, N or HxW"),
+            ModelOption.integer("image_size", VitEncoder.DEFAULT_IMAGE_SIZE,
+                    "training image side the positional grid is derived from (without pos_grid)"));
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
@@ -39,7 +65,8 @@ public final class Encoders {
                 UNetEncoder.DEFAULT_WIDTH, (w, spec) -> UNetEncoder.builder()
                         .optWidth(w)
                         .optDepth(spec.intOption("depth", UNetEncoder.DEFAULT_DEPTH))
-                        .build()));
+                        .build(),
+                List.of(ModelOption.integer("depth", UNetEncoder.DEFAULT_DEPTH, "downsampling stages"))));
         register(new Entry("vgg16", "VGG-16 with batch norm, features pool1..pool5 (stride 32)",
                 VggEncoder.DEFAULT_WIDTH, (w, spec) -> VggEncoder.builder().optWidth(w).build()));
         register(resnet(18, "basic blocks"));
@@ -50,11 +77,11 @@ public final class Encoders {
                         .builder()
                         .optWidth(w)
                         .optOutputStride(spec.intOption(OUTPUT_STRIDE, 32))
-                        .build()));
+                        .build(), List.of(OUTPUT_STRIDE_OPTION)));
         register(new Entry("vit-tiny", "ViT-Tiny (width 192, 12 blocks, 3 heads); options patch_size (16), depth, heads, "
-                + "pos_grid/image_size", VitEncoder.TINY_WIDTH, (w, spec) -> VitEncoder.fromSpec("vit-tiny", w, spec)));
+                + "pos_grid/image_size", VitEncoder.TINY_WIDTH, (w, spec) -> VitEncoder.fromSpec("vit-tiny", w, spec), VIT_OPTIONS));
         register(new Entry("vit-small", "ViT-Small (width 384, 12 blocks, 6 heads); options as vit-tiny",
-                VitEncoder.SMALL_WIDTH, (w, spec) -> VitEncoder.fromSpec("vit-small", w, spec)));
+                VitEncoder.SMALL_WIDTH, (w, spec) -> VitEncoder.fromSpec("vit-small", w, spec), VIT_OPTIONS));
     }
 
     private Encoders() {}
@@ -66,7 +93,7 @@ public final class Encoders {
                         .setDepth(depth)
                         .optWidth(w)
                         .optOutputStride(spec.intOption(OUTPUT_STRIDE, 32))
-                        .build());
+                        .build(), List.of(OUTPUT_STRIDE_OPTION));
     }
 
     /** Registers an encoder (for applications adding their own). */
@@ -77,6 +104,11 @@ public final class Encoders {
     /** Registered names in registration order. */
     public static synchronized List<String> names() {
         return Collections.unmodifiableList(new ArrayList<>(ENTRIES.keySet()));
+    }
+
+    /** Whether an encoder of this name is registered. */
+    public static synchronized boolean isRegistered(String name) {
+        return name != null && ENTRIES.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
     /** The entry for {@code name}; the error lists the valid names. */

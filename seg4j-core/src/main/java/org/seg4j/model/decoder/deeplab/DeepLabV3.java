@@ -1,6 +1,8 @@
 package org.seg4j.model.decoder.deeplab;
 
+import java.util.List;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.ModelOption;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.decoder.DecoderSpecs;
@@ -20,6 +22,13 @@ public final class DeepLabV3 {
     public static final String DEFAULT_ENCODER = "resnet18";
 
     static final int[] RATES_AT_16 = {6, 12, 18};
+
+    /** Option {@code atrous_rates}. */
+    static final ModelOption ATROUS_RATES = ModelOption.intList("atrous_rates",
+            "auto: 6,12,18 x 16 / output_stride", "ASPP dilation rates");
+
+    /** The options {@link #create} reads (besides the encoder's). */
+    public static final List<ModelOption> OPTIONS = DecoderSpecs.dilatedOptions(16, 256, ATROUS_RATES);
 
     private DeepLabV3() {}
 

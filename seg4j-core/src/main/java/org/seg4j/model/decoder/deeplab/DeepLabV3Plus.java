@@ -1,6 +1,8 @@
 package org.seg4j.model.decoder.deeplab;
 
+import java.util.List;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.ModelOption;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.decoder.DecoderSpecs;
@@ -14,6 +16,10 @@ import org.seg4j.model.decoder.DecoderSpecs;
  * by base width / 64).
  */
 public final class DeepLabV3Plus {
+
+    /** The options {@link #create} reads (besides the encoder's). */
+    public static final List<ModelOption> OPTIONS = DecoderSpecs.dilatedOptions(16, 256, DeepLabV3.ATROUS_RATES,
+            ModelOption.integer("low_level_width", "auto: 48 x base_width / 64", "channels of the stride-4 skip"));
 
     private DeepLabV3Plus() {}
 

@@ -1,7 +1,9 @@
 package org.seg4j.model.decoder.fastfcn;
 
+import java.util.List;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.ModelOption;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.decoder.DecoderSpecs;
@@ -19,6 +21,10 @@ public final class FastFcn {
 
     /** Default encoder. */
     public static final String DEFAULT_ENCODER = "resnet18";
+
+    /** The options {@link #create} reads (besides the encoder's); output_stride must stay 32. */
+    public static final List<ModelOption> OPTIONS = DecoderSpecs.dilatedOptions(32, 512,
+            ModelOption.choice("head", "fcn", "head on the joint pyramid upsampling", "fcn", "aspp"));
 
     private FastFcn() {}
 

@@ -1,6 +1,8 @@
 package org.seg4j.model.decoder.fastscnn;
 
+import java.util.List;
 import org.seg4j.model.Architectures;
+import org.seg4j.model.ModelOption;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationHead;
 import org.seg4j.model.SegmentationModel;
@@ -33,6 +35,12 @@ import org.seg4j.model.SegmentationModel;
  * its slower anti-aliasing kernel.
  */
 public final class FastScnn {
+
+    /** The options {@link #create} reads. */
+    public static final List<ModelOption> OPTIONS = List.of(
+            ModelOption.integer("blocks", FastScnnEncoder.DEFAULT_BLOCKS, "inverted residual blocks per bottleneck group"),
+            ModelOption.integer("expansion", FastScnnEncoder.DEFAULT_EXPANSION, "inverted residual expansion factor"),
+            Architectures.PAD);
 
     private FastScnn() {}
 

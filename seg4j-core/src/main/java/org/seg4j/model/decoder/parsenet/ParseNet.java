@@ -1,7 +1,10 @@
 package org.seg4j.model.decoder.parsenet;
 
+import java.util.List;
 import org.seg4j.Seg4jException;
+import org.seg4j.model.Architectures;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.ModelOption;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.decoder.DecoderSpecs;
@@ -17,6 +20,10 @@ public final class ParseNet {
 
     /** Default encoder. */
     public static final String DEFAULT_ENCODER = "resnet18";
+
+    /** The options {@link #create} reads (besides the encoder's). */
+    public static final List<ModelOption> OPTIONS = List.of(DecoderSpecs.outputStrideOption(16),
+            ModelOption.number("l2_scale", 10, "initial scale of the L2-normalised features"), Architectures.PAD);
 
     private ParseNet() {}
 

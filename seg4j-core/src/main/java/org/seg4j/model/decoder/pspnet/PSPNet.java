@@ -1,6 +1,8 @@
 package org.seg4j.model.decoder.pspnet;
 
+import java.util.List;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.ModelOption;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.decoder.DecoderSpecs;
@@ -18,6 +20,10 @@ public final class PSPNet {
 
     /** Default encoder. */
     public static final String DEFAULT_ENCODER = "resnet18";
+
+    /** The options {@link #create} reads (besides the encoder's). */
+    public static final List<ModelOption> OPTIONS = DecoderSpecs.dilatedOptions(16, 512,
+            ModelOption.intList("bins", "1,2,3,6", "pyramid pooling grid sizes"));
 
     private PSPNet() {}
 

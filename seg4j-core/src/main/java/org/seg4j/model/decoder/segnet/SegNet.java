@@ -1,6 +1,8 @@
 package org.seg4j.model.decoder.segnet;
 
+import java.util.List;
 import org.seg4j.model.Architectures;
+import org.seg4j.model.ModelOption;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationHead;
 import org.seg4j.model.SegmentationModel;
@@ -12,6 +14,9 @@ import org.seg4j.model.SegmentationModel;
  * {@code pad}: {@code reflect} (default) or {@code zero}.
  */
 public final class SegNet {
+
+    /** The options {@link #create} reads. */
+    public static final List<ModelOption> OPTIONS = List.of(Architectures.PAD);
 
     private SegNet() {}
 

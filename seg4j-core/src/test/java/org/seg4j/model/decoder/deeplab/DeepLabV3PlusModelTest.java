@@ -10,9 +10,4 @@ class DeepLabV3PlusModelTest extends SegmentationModelContract {
     protected ModelSpec smallSpec(int numClasses) {
         return new ModelSpec("deeplabv3plus", "vgg16", numClasses, 8, Map.of("decoder_width", "16"));
     }
-
-    @Override
-    protected int maxOverfitSteps() {
-        return 60;
-    }
 }

@@ -50,7 +50,7 @@ class FastFcnOptionsTest {
                 .hasMessageContaining("output_stride 32");
         assertThatThrownBy(() -> ModelRegistry.create(new ModelSpec("fastfcn", "vgg16", 3, 8, Map.of("head", "psp"))))
                 .isInstanceOf(Seg4jException.class)
-                .hasMessageContaining("fcn or aspp");
+                .hasMessageContaining("head must be one of fcn, aspp");
         assertThatThrownBy(() -> ModelRegistry.create(new ModelSpec("fastfcn", "unet", 3, 8, Map.of("depth", "1"))))
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("at least 3 strides");

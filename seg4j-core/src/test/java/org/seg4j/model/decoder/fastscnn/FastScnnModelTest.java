@@ -25,11 +25,6 @@ class FastScnnModelTest extends SegmentationModelContract {
         return new ModelSpec("fastscnn", "", numClasses, 8, Map.of("blocks", "1"));
     }
 
-    @Override
-    protected int maxOverfitSteps() {
-        return 60;
-    }
-
     @Test
     void paperWidthGivesThePaperChannels() {
         SegmentationModel model = (SegmentationModel) ModelRegistry.create(

@@ -10,9 +10,4 @@ class FcnModelTest extends SegmentationModelContract {
     protected ModelSpec smallSpec(int numClasses) {
         return new ModelSpec("fcn8s", "", numClasses, 8, Map.of());
     }
-
-    @Override
-    protected int maxOverfitSteps() {
-        return 40;
-    }
 }

@@ -19,11 +19,6 @@ class SegNetModelTest extends SegmentationModelContract {
         return new ModelSpec("segnet", "", numClasses, 8, Map.of());
     }
 
-    @Override
-    protected int maxOverfitSteps() {
-        return 40;
-    }
-
     @Test
     void encoderExposesSwitchMasksThenPool5() {
         SegmentationModel model = (SegmentationModel) ModelRegistry.create(ModelSpec.of("segnet", 5));

@@ -11,10 +11,4 @@ class UNetResNetModelTest extends SegmentationModelContract {
     protected ModelSpec smallSpec(int numClasses) {
         return new ModelSpec("unet", "resnet18", numClasses, 8, Map.of());
     }
-
-    /** The stride-2 stem loses the finest detail, so the 32x32 batch takes longer to memorise. */
-    @Override
-    protected int maxOverfitSteps() {
-        return 80;
-    }
 }

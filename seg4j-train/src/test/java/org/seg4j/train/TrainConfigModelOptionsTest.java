@@ -1,0 +1,83 @@
+package org.seg4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seg4j.Seg4jException;
+
+/** {@code model_options:} in a training configuration: read, checked against the model, saved, hashed. */
+class TrainConfigModelOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void yamlModelOptionsAreReadAsTextAndRoundTrip() throws Exception {
+        Path file = dir.resolve("run.yaml");
+        Files.writeString(file, """
+                model: deeplabv3
+                model_options:
+                  output_stride: 8
+                  atrous_rates: [3, 6, 9]
+                  dropout: 0.2
+                """);
+        TrainConfig cfg = TrainConfig.read(file);
+        assertThat(cfg.modelOptions())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("output_stride", "8", "atrous_rates", "3,6,9", "dropout", "0.2"));
+        Path saved = dir.resolve("saved.yaml");
+        cfg.write(saved);
+        assertThat(TrainConfig.read(saved)).isEqualTo(cfg);
+        assertThat(cfg.toBuilder().build().modelOptions()).isEqualTo(cfg.modelOptions());
+        TrainConfig plain = TrainConfig.builder().model("deeplabv3").build();
+        assertThat(cfg.hash()).isNotEqualTo(plain.hash());
+    }
+
+    @Test
+    void hashOfAConfigurationWithoutModelOptionsIsUnchanged() {
+        // values computed by the build before model_options existed, so resumed runs still match
+        assertThat(TrainConfig.defaults().hash()).isEqualTo("9ad01f8edb6d3ddc");
+        assertThat(TrainConfig.builder().model("deeplabv3").encoder("resnet18").lr(0.01).build().hash())
+                .isEqualTo("ace2cd70a9de9ca7");
+    }
+
+    @Test
+    void unknownOptionNamesTheFileAndListsTheArchitecturesOptions() throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "model: deeplabv3\nmodel_options:\n  outputStride: 8\n");
+        assertThatThrownBy(() -> TrainConfig.read(file))
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("outputStride")
+                .hasMessageContaining("output_stride, decoder_width, dropout, atrous_rates, pad");
+    }
+
+    @Test
+    void optionsAreCheckedAgainstTheChosenEncoderAndTyped() {
+        TrainConfig ok = TrainConfig.builder().model("unet").encoder("resnet18")
+                .modelOptions(Map.of("output_stride", "16")).build();
+        assertThat(ok.modelOptions()).containsEntry("output_stride", "16");
+        // the default model is unet with its own encoder, which has depth but no output stride
+        assertThatThrownBy(() -> TrainConfig.builder().modelOptions(Map.of("output_stride", "16")).build())
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("model_options")
+                .hasMessageContaining("depth");
+        assertThatThrownBy(() -> TrainConfig.builder().model("deeplabv3")
+                        .modelOptions(Map.of("output_stride", "eight")).build())
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("output_stride must be an integer, got 'eight'");
+    }
+
+    @Test
+    void setWithAModelOptionPointsAtModelOption() {
+        assertThatThrownBy(() -> TrainConfig.builder().model("deeplabv3").set(Map.of("output_stride", "8")))
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("output_stride is a model option")
+                .hasMessageContaining("--model-option output_stride=VALUE")
+                .hasMessageContaining("model_options:");
+    }
+}
