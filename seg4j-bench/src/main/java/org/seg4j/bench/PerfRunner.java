@@ -121,9 +121,9 @@ public final class PerfRunner {
     /** seg4j's training loader on the CamVid training split, with the default training augmentation. */
     private SideResult seg4jLoader() {
         TrainConfig cfg = TrainConfig.defaults().toBuilder()
-                .batchSize(settings.trainBatch())
-                .crop(settings.trainSize(), settings.trainSize())
-                .numWorkers(2)
+                .optBatchSize(settings.trainBatch())
+                .optCrop(settings.trainSize(), settings.trainSize())
+                .optNumWorkers(2)
                 .build();
         SegmentationDataset ds = SegmentationDataset.open(setup.camvid(), "camvid", "train");
         try (BatchLoader loader = TrainingLoaders.training(ds, cfg, Normalization.IMAGENET).build()) {

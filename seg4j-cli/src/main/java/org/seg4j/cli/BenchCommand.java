@@ -58,13 +58,13 @@ final class BenchCommand implements Runnable {
             TrainConfig.Builder b = (config == null ? TrainConfig.defaults() : TrainConfig.read(config)).toBuilder();
             if (crop != null) {
                 int[] hw = TrainCommand.parseSize(crop);
-                b.crop(hw[0], hw[1]);
+                b.optCrop(hw[0], hw[1]);
             }
             if (batchSize != null) {
-                b.batchSize(batchSize);
+                b.optBatchSize(batchSize);
             }
             if (workers != null) {
-                b.numWorkers(workers);
+                b.optNumWorkers(workers);
             }
             TrainConfig cfg = b.build();
             SegmentationDataset ds = data.open(split, null);

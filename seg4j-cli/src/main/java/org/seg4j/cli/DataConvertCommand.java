@@ -85,7 +85,7 @@ final class DataConvertCommand implements Callable<Integer> {
             n = 0;
             for (String s : names) {
                 SegmentationDataset ds = SegmentationDataset.open(root, l.name(), s,
-                        DatasetOptions.builder().requireMasks(false).build());
+                        DatasetOptions.builder().optRequireMasks(false).build());
                 if (writer == null) {
                     writer = new LayoutWriter(out, to, ds.classes(), format);
                 }

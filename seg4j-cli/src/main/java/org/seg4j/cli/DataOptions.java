@@ -26,9 +26,9 @@ final class DataOptions {
 
     /** Opens one split; {@code requireMasks} false accepts a split without masks. */
     SegmentationDataset open(String split, ClassMeta classesOverride, boolean requireMasks) {
-        DatasetOptions.Builder b = DatasetOptions.builder().skipBad(skipBad).requireMasks(requireMasks);
+        DatasetOptions.Builder b = DatasetOptions.builder().optSkipBad(skipBad).optRequireMasks(requireMasks);
         if (classesOverride != null) {
-            b.classes(classesOverride);
+            b.optClasses(classesOverride);
         }
         SegmentationDataset ds = SegmentationDataset.open(root, layout, split, b.build());
         if (layout == null) {

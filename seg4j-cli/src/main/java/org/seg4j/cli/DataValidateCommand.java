@@ -54,7 +54,7 @@ final class DataValidateCommand implements Callable<Integer> {
         List<DatasetCheck> checks = new ArrayList<>();
         for (String split : names) {
             SegmentationDataset ds = SegmentationDataset.open(root, l.name(), split,
-                    DatasetOptions.builder().checkFiles(false).build());
+                    DatasetOptions.builder().optCheckFiles(false).build());
             DatasetCheck check = DatasetCheck.run(ds, uniformStd, maxVoid);
             check.lines().forEach(System.out::println);
             checks.add(check);

@@ -237,7 +237,7 @@ final class TrainCommand implements Callable<Integer> {
                 o.put("class_weighting", classWeights);
             }
         }
-        return base.toBuilder().set(o).build();
+        return base.toBuilder().optValues(o).build();
     }
 
     /** Takes the network of the model to fine-tune wherever the configuration leaves it open. */

@@ -42,31 +42,31 @@ public record DatasetOptions(boolean skipBad, long maxPixels, boolean requireMas
         private Builder() {}
 
         /** See {@link DatasetOptions#skipBad()}. */
-        public Builder skipBad(boolean value) {
+        public Builder optSkipBad(boolean value) {
             skipBad = value;
             return this;
         }
 
         /** See {@link DatasetOptions#maxPixels()}. */
-        public Builder maxPixels(long value) {
+        public Builder optMaxPixels(long value) {
             maxPixels = value;
             return this;
         }
 
         /** See {@link DatasetOptions#requireMasks()}. */
-        public Builder requireMasks(boolean value) {
+        public Builder optRequireMasks(boolean value) {
             requireMasks = value;
             return this;
         }
 
         /** See {@link DatasetOptions#classes()}. */
-        public Builder classes(ClassMeta value) {
+        public Builder optClasses(ClassMeta value) {
             classes = value;
             return this;
         }
 
         /** See {@link DatasetOptions#checkFiles()}. */
-        public Builder checkFiles(boolean value) {
+        public Builder optCheckFiles(boolean value) {
             checkFiles = value;
             return this;
         }

@@ -23,7 +23,7 @@ import org.seg4j.data.layout.LayoutDetection;
  *
  * <pre>
  * SegmentationDataset ds = SegmentationDataset.open(root, null, "train",
- *         DatasetOptions.builder().skipBad(skipBad).build());
+ *         DatasetOptions.builder().optSkipBad(skipBad).build());
  * System.out.println(ds.layoutReason());
  * ds.validationReport().ifPresent(System.out::println);   // only with skipBad
  * </pre>

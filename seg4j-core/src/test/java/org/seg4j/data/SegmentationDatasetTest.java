@@ -49,7 +49,7 @@ class SegmentationDatasetTest {
         assertThatThrownBy(() -> SegmentationDataset.open(root, null, "all"))
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("no classes.yaml found, and the folder layout has no built-in class list");
-        DatasetOptions given = DatasetOptions.builder().classes(DatasetFixtures.fourClasses()).build();
+        DatasetOptions given = DatasetOptions.builder().optClasses(DatasetFixtures.fourClasses()).build();
         assertThat(SegmentationDataset.open(root, null, "all", given).size()).isEqualTo(1);
     }
 
@@ -110,7 +110,7 @@ class SegmentationDatasetTest {
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("split 'all' has no mask folder");
         SegmentationDataset ds = SegmentationDataset.open(root, null, "all",
-                DatasetOptions.builder().requireMasks(false).build());
+                DatasetOptions.builder().optRequireMasks(false).build());
         assertThat(ds.load(0).mask()).isNull();
     }
 
@@ -155,7 +155,7 @@ class SegmentationDatasetTest {
         DatasetFixtures.folder(root, "a", "b", "c");
         Files.delete(root.resolve("masks/a.png"));
         TestImages.hugeDeclaredPng(root.resolve("images/c.png"), 100_000, 100_000);
-        DatasetOptions skip = DatasetOptions.builder().skipBad(true).build();
+        DatasetOptions skip = DatasetOptions.builder().optSkipBad(true).build();
         SegmentationDataset ds = SegmentationDataset.open(root, null, "all", skip);
         assertThat(ds.size()).isEqualTo(1);
         assertThat(ds.id(0)).isEqualTo("b");
@@ -170,7 +170,7 @@ class SegmentationDatasetTest {
         DatasetFixtures.folder(root, "a");
         TestImages.grayPng(root.resolve("masks/a.png"), 4, 3, 200);
         assertThatThrownBy(() -> SegmentationDataset.open(root, null, "all",
-                        DatasetOptions.builder().skipBad(true).build()))
+                        DatasetOptions.builder().optSkipBad(true).build()))
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("all 1 samples of split 'all' are bad; the first: ")
                 .hasMessageContaining("label value 200");
@@ -180,7 +180,7 @@ class SegmentationDatasetTest {
     void maxPixelsOptionApplies() {
         DatasetFixtures.folder(root, "a");
         SegmentationDataset ds = SegmentationDataset.open(root, null, "all",
-                DatasetOptions.builder().maxPixels(11).build());
+                DatasetOptions.builder().optMaxPixels(11).build());
         assertThatThrownBy(() -> ds.load(0)).hasMessageContaining("image is 4x3");
     }
 

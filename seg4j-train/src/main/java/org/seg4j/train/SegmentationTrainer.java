@@ -28,15 +28,15 @@ import org.seg4j.train.optim.Optimizer;
  *
  * <pre>
  * TrainResult r = SegmentationTrainer.builder()
- *         .block(ModelRegistry.create(spec))
- *         .trainData(loader)                 // crops of config.cropHeight() x config.cropWidth()
- *         .validationData(valLoader)         // optional, full-size images
- *         .config(config)
- *         .classWeights(weights)             // optional
- *         .outputDir(Path.of("runs/camvid-unet"))
- *         .manifest(manifestTemplate)        // classes, spec, preprocessing; metrics are filled in
- *         .resume(resumeFlag)
- *         .listener(plotter)                 // optional
+ *         .setBlock(ModelRegistry.create(spec))
+ *         .setTrainData(loader)                 // crops of config.cropHeight() x config.cropWidth()
+ *         .optValidationData(valLoader)         // optional, full-size images
+ *         .setConfig(config)
+ *         .optClassWeights(weights)             // optional
+ *         .setOutputDir(Path.of("runs/camvid-unet"))
+ *         .optManifest(manifestTemplate)        // classes, spec, preprocessing; metrics are filled in
+ *         .optResume(resumeFlag)
+ *         .addListener(plotter)              // optional
  *         .build()
  *         .fit();
  * </pre>
@@ -101,7 +101,7 @@ public final class SegmentationTrainer {
 
     private SegmentationTrainer(Builder b) {
         if (b.block == null || b.train == null || b.config == null || b.outputDir == null) {
-            throw new IllegalArgumentException("block, trainData, config and outputDir are required");
+            throw new IllegalArgumentException("setBlock, setTrainData, setConfig and setOutputDir are required");
         }
         this.block = b.block;
         this.train = b.train;
@@ -110,7 +110,7 @@ public final class SegmentationTrainer {
         this.out = b.outputDir;
         int n = b.numClasses > 0 ? b.numClasses : b.manifest != null ? b.manifest.model().numClasses() : 0;
         if (n < 1) {
-            throw new IllegalArgumentException("numClasses is required when no manifest is given");
+            throw new IllegalArgumentException("optNumClasses is required when no manifest is given (optManifest)");
         }
         this.numClasses = n;
         float[] w = b.classWeights != null ? b.classWeights : config.classWeights();
@@ -423,36 +423,36 @@ public final class SegmentationTrainer {
         private Builder() {}
 
         /** The network; initialised for the crop size when it is not yet. */
-        public Builder block(Block v) { block = v; return this; }
+        public Builder setBlock(Block v) { block = v; return this; }
         /** Training batches (crops). */
-        public Builder trainData(BatchProvider v) { train = v; return this; }
+        public Builder setTrainData(BatchProvider v) { train = v; return this; }
         /** Validation batches (full-size images), optional. */
-        public Builder validationData(BatchProvider v) { validation = v; return this; }
-        public Builder config(TrainConfig v) { config = v; return this; }
+        public Builder optValidationData(BatchProvider v) { validation = v; return this; }
+        public Builder setConfig(TrainConfig v) { config = v; return this; }
         /** Class weights for the loss; overrides {@code config.classWeights()}. */
-        public Builder classWeights(float[] v) { classWeights = v == null ? null : v.clone(); return this; }
-        public Builder outputDir(Path v) { outputDir = v; return this; }
+        public Builder optClassWeights(float[] v) { classWeights = v == null ? null : v.clone(); return this; }
+        public Builder setOutputDir(Path v) { outputDir = v; return this; }
         /** Template of the exported model's manifest (metrics and provenance are filled in). */
-        public Builder manifest(ModelManifest v) { manifest = v; return this; }
+        public Builder optManifest(ModelManifest v) { manifest = v; return this; }
         /** Number of classes; defaults to the manifest's. */
-        public Builder numClasses(int v) { numClasses = v; return this; }
+        public Builder optNumClasses(int v) { numClasses = v; return this; }
         /** Continue from {@code checkpoints/last} of the output folder. */
-        public Builder resume(boolean v) { resume = v; return this; }
-        public Builder listener(TrainingListener v) { listeners.add(v); return this; }
+        public Builder optResume(boolean v) { resume = v; return this; }
+        public Builder addListener(TrainingListener v) { listeners.add(v); return this; }
         /** Where progress and epoch summaries go (default {@code System.err}); {@code null} for silence. */
-        public Builder log(PrintStream v) { log = v; return this; }
+        public Builder optLog(PrintStream v) { log = v; return this; }
         /** {@code auto} (bar on a terminal, lines otherwise), {@code bar}, {@code lines} or {@code off}. */
-        public Builder progress(String mode) {
+        public Builder optProgress(String mode) {
             progressMode = ProgressReporter.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
             return this;
         }
         /** Parent manager for parameters created here and the optimizer state (default: a new base manager). */
-        public Builder manager(NDManager v) { manager = v; return this; }
+        public Builder optManager(NDManager v) { manager = v; return this; }
         /**
          * The run's clock in nanoseconds (default {@code System::nanoTime}): what the time budget and the
          * epochs' seconds count. For tests and simulations.
          */
-        public Builder clock(LongSupplier nanos) {
+        public Builder optClock(LongSupplier nanos) {
             if (nanos == null) {
                 throw new IllegalArgumentException("clock must not be null");
             }

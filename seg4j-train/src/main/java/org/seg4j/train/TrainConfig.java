@@ -396,59 +396,59 @@ public record TrainConfig(
 
         private Builder() {}
 
-        public Builder epochs(int v) { epochs = v; return this; }
-        public Builder batchSize(int v) { batchSize = v; return this; }
-        public Builder crop(int height, int width) { cropHeight = height; cropWidth = width; return this; }
-        public Builder optimizer(String v) { optimizer = v; return this; }
-        public Builder lr(double v) { lr = v; return this; }
-        public Builder minLr(double v) { minLr = v; return this; }
-        public Builder momentum(double v) { momentum = v; return this; }
-        public Builder nesterov(boolean v) { nesterov = v; return this; }
-        public Builder weightDecay(double v) { weightDecay = v; return this; }
-        public Builder gradClipNorm(double v) { gradClipNorm = v; return this; }
-        public Builder emaDecay(double v) { emaDecay = v; return this; }
-        public Builder schedule(String v) { schedule = v; return this; }
-        public Builder polyPower(double v) { polyPower = v; return this; }
-        public Builder warmupSteps(long v) { warmupSteps = v; return this; }
-        public Builder loss(String v) { loss = v; return this; }
-        public Builder classWeighting(String v) { classWeighting = v; return this; }
+        public Builder optEpochs(int v) { epochs = v; return this; }
+        public Builder optBatchSize(int v) { batchSize = v; return this; }
+        public Builder optCrop(int height, int width) { cropHeight = height; cropWidth = width; return this; }
+        public Builder optOptimizer(String v) { optimizer = v; return this; }
+        public Builder optLr(double v) { lr = v; return this; }
+        public Builder optMinLr(double v) { minLr = v; return this; }
+        public Builder optMomentum(double v) { momentum = v; return this; }
+        public Builder optNesterov(boolean v) { nesterov = v; return this; }
+        public Builder optWeightDecay(double v) { weightDecay = v; return this; }
+        public Builder optGradClipNorm(double v) { gradClipNorm = v; return this; }
+        public Builder optEmaDecay(double v) { emaDecay = v; return this; }
+        public Builder optSchedule(String v) { schedule = v; return this; }
+        public Builder optPolyPower(double v) { polyPower = v; return this; }
+        public Builder optWarmupSteps(long v) { warmupSteps = v; return this; }
+        public Builder optLoss(String v) { loss = v; return this; }
+        public Builder optClassWeighting(String v) { classWeighting = v; return this; }
         /** Explicit weights; sets class_weighting to {@code explicit} (or {@code none} for null). */
-        public Builder classWeights(float[] v) {
+        public Builder optClassWeights(float[] v) {
             classWeights = v == null ? null : v.clone();
             classWeighting = v == null ? null : "explicit";
             return this;
         }
-        public Builder seed(long v) { seed = v; return this; }
-        public Builder validateEvery(int v) { validateEvery = v; return this; }
-        public Builder keepLast(int v) { keepLast = v; return this; }
-        public Builder timeBudget(Duration v) { timeBudget = v; return this; }
+        public Builder optSeed(long v) { seed = v; return this; }
+        public Builder optValidateEvery(int v) { validateEvery = v; return this; }
+        public Builder optKeepLast(int v) { keepLast = v; return this; }
+        public Builder optTimeBudget(Duration v) { timeBudget = v; return this; }
         /** Total optimizer steps (0 = {@code epochs} whole epochs). */
-        public Builder steps(long v) { steps = v; return this; }
-        public Builder valPadMultiple(int v) { valPadMultiple = v; return this; }
-        public Builder progressIntervalSeconds(double v) { progressIntervalSeconds = v; return this; }
-        public Builder hflip(boolean v) { hflip = v; return this; }
-        public Builder scale(double min, double max) { scaleMin = min; scaleMax = max; return this; }
-        public Builder numWorkers(int v) { numWorkers = v; return this; }
-        public Builder valBatchSize(int v) { valBatchSize = v; return this; }
-        public Builder model(String v) { model = v; return this; }
-        public Builder encoder(String v) { encoder = v; return this; }
-        public Builder baseWidth(int v) { baseWidth = v; return this; }
-        public Builder inputScale(double v) { inputScale = v; return this; }
-        public Builder rotation(double v) { rotation = v; return this; }
-        public Builder colorJitter(double v) { colorJitter = v; return this; }
-        public Builder sampling(String v) { sampling = v; return this; }
-        public Builder repeatThreshold(double v) { repeatThreshold = v; return this; }
-        public Builder normDecayMult(double v) { normDecayMult = v; return this; }
-        public Builder biasDecayMult(double v) { biasDecayMult = v; return this; }
+        public Builder optSteps(long v) { steps = v; return this; }
+        public Builder optValPadMultiple(int v) { valPadMultiple = v; return this; }
+        public Builder optProgressIntervalSeconds(double v) { progressIntervalSeconds = v; return this; }
+        public Builder optHflip(boolean v) { hflip = v; return this; }
+        public Builder optScale(double min, double max) { scaleMin = min; scaleMax = max; return this; }
+        public Builder optNumWorkers(int v) { numWorkers = v; return this; }
+        public Builder optValBatchSize(int v) { valBatchSize = v; return this; }
+        public Builder optModel(String v) { model = v; return this; }
+        public Builder optEncoder(String v) { encoder = v; return this; }
+        public Builder optBaseWidth(int v) { baseWidth = v; return this; }
+        public Builder optInputScale(double v) { inputScale = v; return this; }
+        public Builder optRotation(double v) { rotation = v; return this; }
+        public Builder optColorJitter(double v) { colorJitter = v; return this; }
+        public Builder optSampling(String v) { sampling = v; return this; }
+        public Builder optRepeatThreshold(double v) { repeatThreshold = v; return this; }
+        public Builder optNormDecayMult(double v) { normDecayMult = v; return this; }
+        public Builder optBiasDecayMult(double v) { biasDecayMult = v; return this; }
         /** Architecture and encoder options (replacing any set before). */
-        public Builder modelOptions(Map<String, String> v) { modelOptions = v == null ? Map.of() : Map.copyOf(v); return this; }
+        public Builder optModelOptions(Map<String, String> v) { modelOptions = v == null ? Map.of() : Map.copyOf(v); return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
          *
          * @param values overrides, e.g. {@code {"lr": "0.01"}}
          */
-        public Builder set(Map<String, ?> values) {
+        public Builder optValues(Map<String, ?> values) {
             TrainConfigMaps.apply(this, values, "override");
             return this;
         }

@@ -145,18 +145,18 @@ public final class TrainingRun {
     private SegmentationTrainer trainer(Block block, NDManager manager, BatchLoader trainLoader,
             BatchLoader valLoader, float[] weights, ModelSpec spec, ClassMeta classes, Normalization norm) {
         SegmentationTrainer.Builder trainer = SegmentationTrainer.builder()
-                .block(block)
-                .manager(manager)
-                .trainData(trainLoader)
-                .validationData(valLoader)
-                .config(config)
-                .classWeights(weights)
-                .outputDir(outputDir)
-                .manifest(manifest(spec, classes, norm))
-                .resume(resume)
-                .log(log)
-                .listener(curvesPlotter());
-        listeners.forEach(trainer::listener);
+                .setBlock(block)
+                .optManager(manager)
+                .setTrainData(trainLoader)
+                .optValidationData(valLoader)
+                .setConfig(config)
+                .optClassWeights(weights)
+                .setOutputDir(outputDir)
+                .optManifest(manifest(spec, classes, norm))
+                .optResume(resume)
+                .optLog(log)
+                .addListener(curvesPlotter());
+        listeners.forEach(trainer::addListener);
         return trainer.build();
     }
 

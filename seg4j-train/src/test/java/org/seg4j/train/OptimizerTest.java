@@ -232,7 +232,7 @@ class OptimizerTest {
                     assertThat(c.biasDecayMult()).isEqualTo(0.5);
                 });
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> org.seg4j.train.TrainConfig.builder().normDecayMult(-1).build())
+                () -> org.seg4j.train.TrainConfig.builder().optNormDecayMult(-1).build())
                 .hasMessageContaining("norm_decay_mult");
     }
 }

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 class RunLengthTest {
 
     private static TrainConfig.Builder config() {
-        return TrainConfig.builder().epochs(100).warmupSteps(0);
+        return TrainConfig.builder().optEpochs(100).optWarmupSteps(0);
     }
 
     @Test
     void epochsAloneSpanEveryStepOfEveryEpoch() {
-        RunLength l = new RunLength(config().epochs(3).build(), 4);
+        RunLength l = new RunLength(config().optEpochs(3).build(), 4);
         assertThat(l.totalSteps()).isEqualTo(12);
         assertThat(l.epochs()).isEqualTo(3);
         assertThat(l.budgetDriven()).isFalse();
@@ -26,7 +26,7 @@ class RunLengthTest {
 
     @Test
     void fixedStepsSetTheScheduleTheEpochsAndTheEnd() {
-        RunLength l = new RunLength(config().epochs(2).steps(10).timeBudget(Duration.ofSeconds(5)).build(), 4);
+        RunLength l = new RunLength(config().optEpochs(2).optSteps(10).optTimeBudget(Duration.ofSeconds(5)).build(), 4);
         assertThat(l.totalSteps()).isEqualTo(10);
         assertThat(l.epochs()).as("ceil(10 / 4), whatever epochs says").isEqualTo(3);
         assertThat(l.budgetDriven()).isFalse();
@@ -39,7 +39,7 @@ class RunLengthTest {
 
     @Test
     void aBudgetIsTurnedIntoStepsAtTheSpeedSoFar() {
-        RunLength l = new RunLength(config().timeBudget(Duration.ofSeconds(60)).build(), 10);
+        RunLength l = new RunLength(config().optTimeBudget(Duration.ofSeconds(60)).build(), 10);
         assertThat(l.totalSteps()).as("before any measurement: the epochs").isEqualTo(1000);
         l.reestimate(40, 8.0); // 5 steps/s for 60 s
         assertThat(l.totalSteps()).isEqualTo(300);
@@ -55,7 +55,7 @@ class RunLengthTest {
 
     @Test
     void aCheckpointsPlanIsKeptOnlyUnderTheSameSettings() {
-        TrainConfig hour = config().timeBudget(Duration.ofHours(1)).build();
+        TrainConfig hour = config().optTimeBudget(Duration.ofHours(1)).build();
         RunLength saved = new RunLength(hour, 10);
         saved.reestimate(100, 360.0);
         assertThat(saved.totalSteps()).isEqualTo(1000);
@@ -65,7 +65,7 @@ class RunLengthTest {
         assertThat(same.totalSteps()).isEqualTo(1000);
 
         // a longer budget plans again from where the run stands: 100 steps in 360 s of 7200 s
-        RunLength longer = new RunLength(config().epochs(1000).timeBudget(Duration.ofHours(2)).build(), 10);
+        RunLength longer = new RunLength(config().optEpochs(1000).optTimeBudget(Duration.ofHours(2)).build(), 10);
         assertThat(longer.restore(saved.totalSteps(), saved.basis(), 100, 360.0)).isFalse();
         assertThat(longer.totalSteps()).isEqualTo(2000);
 

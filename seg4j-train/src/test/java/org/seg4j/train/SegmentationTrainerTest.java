@@ -50,13 +50,13 @@ class SegmentationTrainerTest {
     }
 
     private static TrainConfig.Builder config() {
-        return TrainConfig.builder().epochs(3).batchSize(4).crop(16, 16).optimizer("adamw").lr(0.01)
-                .schedule("poly").warmupSteps(2).seed(7).keepLast(2).numWorkers(0).valPadMultiple(8);
+        return TrainConfig.builder().optEpochs(3).optBatchSize(4).optCrop(16, 16).optOptimizer("adamw").optLr(0.01)
+                .optSchedule("poly").optWarmupSteps(2).optSeed(7).optKeepLast(2).optNumWorkers(0).optValPadMultiple(8);
     }
 
     private static SegmentationTrainer.Builder trainer(Path out, TrainConfig cfg, Block block) {
-        return SegmentationTrainer.builder().block(block).trainData(new TestData.Provider(16, 4, 16, 16, 1))
-                .config(cfg).outputDir(out).manifest(TestData.manifest(16, 16)).log(null);
+        return SegmentationTrainer.builder().setBlock(block).setTrainData(new TestData.Provider(16, 4, 16, 16, 1))
+                .setConfig(cfg).setOutputDir(out).optManifest(TestData.manifest(16, 16)).optLog(null);
     }
 
     @Test
@@ -64,8 +64,8 @@ class SegmentationTrainerTest {
         Path out = tmp.resolve("run");
         List<Integer> seen = new ArrayList<>();
         TrainResult r = trainer(out, config().build(), TestData.tinyNet(false))
-                .validationData(new TestData.Provider(4, 2, 12, 20, 99)) // 12x20 is padded to 16x24
-                .listener(new TrainingListener() {
+                .optValidationData(new TestData.Provider(4, 2, 12, 20, 99)) // 12x20 is padded to 16x24
+                .addListener(new TrainingListener() {
                     @Override
                     public void onEpochEnd(EpochStats stats, SegmentationMetrics v, List<EpochStats> h) {
                         seen.add(stats.epoch());
@@ -126,19 +126,19 @@ class SegmentationTrainerTest {
 
     @Test
     void resumedRunMatchesUninterruptedRun() {
-        TrainConfig cfg = config().epochs(2).keepLast(0).build();
+        TrainConfig cfg = config().optEpochs(2).optKeepLast(0).build();
         Path a = tmp.resolve("a");
         trainer(a, cfg, TestData.tinyNet(true)).build().fit();
 
         Path b = tmp.resolve("b");
         // a "kill" right after epoch 1's checkpoints are written
-        assertThatThrownBy(() -> trainer(b, cfg, TestData.tinyNet(true)).listener(new TrainingListener() {
+        assertThatThrownBy(() -> trainer(b, cfg, TestData.tinyNet(true)).addListener(new TrainingListener() {
             @Override
             public void onEpochEnd(EpochStats stats, SegmentationMetrics v, List<EpochStats> h) {
                 throw new IllegalStateException("killed");
             }
         }).build().fit()).hasMessage("killed");
-        TrainResult r = trainer(b, cfg, TestData.tinyNet(true)).resume(true).build().fit();
+        TrainResult r = trainer(b, cfg, TestData.tinyNet(true)).optResume(true).build().fit();
         assertThat(r.epochsCompleted()).isEqualTo(2);
         assertThat(r.history()).hasSize(2);
 
@@ -183,9 +183,9 @@ class SegmentationTrainerTest {
 
     @Test
     void averagedWeightsAreExportedCheckpointedAndResumed() {
-        TrainConfig cfg = config().epochs(2).keepLast(0).emaDecay(0.9).build();
+        TrainConfig cfg = config().optEpochs(2).optKeepLast(0).optEmaDecay(0.9).build();
         Path a = tmp.resolve("ema-a");
-        trainer(a, cfg, TestData.tinyNet(true)).validationData(new TestData.Provider(4, 2, 16, 16, 99)).build().fit();
+        trainer(a, cfg, TestData.tinyNet(true)).optValidationData(new TestData.Provider(4, 2, 16, 16, 99)).build().fit();
 
         // the exported model is the average kept with the best checkpoint, not its raw weights
         float[][] exported = weights(a.resolve(ModelDirectory.WEIGHTS));
@@ -195,14 +195,14 @@ class SegmentationTrainerTest {
 
         Path b = tmp.resolve("ema-b");
         assertThatThrownBy(() -> trainer(b, cfg, TestData.tinyNet(true))
-                .validationData(new TestData.Provider(4, 2, 16, 16, 99)).listener(new TrainingListener() {
+                .optValidationData(new TestData.Provider(4, 2, 16, 16, 99)).addListener(new TrainingListener() {
                     @Override
                     public void onEpochEnd(EpochStats stats, SegmentationMetrics v, List<EpochStats> h) {
                         throw new IllegalStateException("killed");
                     }
                 }).build().fit()).hasMessage("killed");
-        TrainResult r = trainer(b, cfg, TestData.tinyNet(true)).validationData(new TestData.Provider(4, 2, 16, 16, 99))
-                .resume(true).build().fit();
+        TrainResult r = trainer(b, cfg, TestData.tinyNet(true)).optValidationData(new TestData.Provider(4, 2, 16, 16, 99))
+                .optResume(true).build().fit();
         assertThat(r.epochsCompleted()).isEqualTo(2);
         // validation ran on the averaged weights, which the resumed run carried on from the checkpoint
         assertClose(averagedWeights(b.resolve("checkpoints/last")), averagedWeights(a.resolve("checkpoints/last")));
@@ -219,8 +219,8 @@ class SegmentationTrainerTest {
         TestData.Provider data = new TestData.Provider(16, 4, 16, 16, 1);
         data.nanEpoch = 1; // second epoch (0-based), third batch
         data.nanBatch = 2;
-        assertThatThrownBy(() -> SegmentationTrainer.builder().block(TestData.tinyNet(false)).trainData(data)
-                        .config(config().build()).outputDir(out).manifest(TestData.manifest(16, 16)).log(null)
+        assertThatThrownBy(() -> SegmentationTrainer.builder().setBlock(TestData.tinyNet(false)).setTrainData(data)
+                        .setConfig(config().build()).setOutputDir(out).optManifest(TestData.manifest(16, 16)).optLog(null)
                         .build().fit())
                 .isInstanceOf(NonFiniteLossException.class)
                 .hasMessageContaining("epoch 2")
@@ -234,9 +234,9 @@ class SegmentationTrainerTest {
     @Test
     void timeBudgetStopsAfterStepValidatesAndCanResume() {
         Path out = tmp.resolve("budget");
-        TrainConfig cfg = config().timeBudget(Duration.ofMillis(1)).build();
+        TrainConfig cfg = config().optTimeBudget(Duration.ofMillis(1)).build();
         TrainResult r = trainer(out, cfg, TestData.tinyNet(false))
-                .validationData(new TestData.Provider(2, 2, 16, 16, 5)).build().fit();
+                .optValidationData(new TestData.Provider(2, 2, 16, 16, 5)).build().fit();
         assertThat(r.stoppedByTimeBudget()).isTrue();
         assertThat(r.globalStep()).isEqualTo(1);
         assertThat(r.epochsCompleted()).isZero();
@@ -247,7 +247,7 @@ class SegmentationTrainerTest {
         assertThat(st.stepInEpoch()).isEqualTo(1);
 
         TrainResult r2 = trainer(out, config().build(), TestData.tinyNet(false))
-                .validationData(new TestData.Provider(2, 2, 16, 16, 5)).resume(true).build().fit();
+                .optValidationData(new TestData.Provider(2, 2, 16, 16, 5)).optResume(true).build().fit();
         assertThat(r2.epochsCompleted()).isEqualTo(3);
         assertThat(r2.globalStep()).isEqualTo(12);
         assertThat(r2.history()).hasSize(3);
@@ -290,11 +290,11 @@ class SegmentationTrainerTest {
     @Test
     void budgetedRunKilledMidEpochResumesOnTheSameCurveAndBudget() {
         // 4 steps per epoch, 1 s per step, 30 s budget: the epochs (100) never matter
-        TrainConfig cfg = config().epochs(100).keepLast(0).timeBudget(Duration.ofSeconds(30)).build();
+        TrainConfig cfg = config().optEpochs(100).optKeepLast(0).optTimeBudget(Duration.ofSeconds(30)).build();
         Path a = tmp.resolve("budget-a");
         java.util.Map<Long, Double> lrA = new java.util.TreeMap<>();
         StepClock clockA = new StepClock(0);
-        TrainResult ra = trainer(a, cfg, TestData.tinyNet(true)).clock(clockA).listener(stepper(clockA, lrA, -1))
+        TrainResult ra = trainer(a, cfg, TestData.tinyNet(true)).optClock(clockA).addListener(stepper(clockA, lrA, -1))
                 .build().fit();
         assertThat(ra.stoppedByTimeBudget()).isTrue();
         assertThat(ra.globalStep()).isEqualTo(30);
@@ -303,12 +303,12 @@ class SegmentationTrainerTest {
         java.util.Map<Long, Double> lrB1 = new java.util.TreeMap<>();
         StepClock clockB1 = new StepClock(1_000);
         // killed at step 13, in epoch 4 (steps 12-15), after epoch 3's checkpoint
-        assertThatThrownBy(() -> trainer(b, cfg, TestData.tinyNet(true)).clock(clockB1)
-                .listener(stepper(clockB1, lrB1, 13)).build().fit()).hasMessage("killed");
+        assertThatThrownBy(() -> trainer(b, cfg, TestData.tinyNet(true)).optClock(clockB1)
+                .addListener(stepper(clockB1, lrB1, 13)).build().fit()).hasMessage("killed");
         java.util.Map<Long, Double> lrB2 = new java.util.TreeMap<>();
         StepClock clockB2 = new StepClock(777_777); // another session, another clock
-        TrainResult rb = trainer(b, cfg, TestData.tinyNet(true)).clock(clockB2).listener(stepper(clockB2, lrB2, -1))
-                .resume(true).build().fit();
+        TrainResult rb = trainer(b, cfg, TestData.tinyNet(true)).optClock(clockB2).addListener(stepper(clockB2, lrB2, -1))
+                .optResume(true).build().fit();
 
         assertThat(lrB1.keySet()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
         assertThat(lrB2.keySet()).first().isEqualTo(12L);
@@ -333,10 +333,10 @@ class SegmentationTrainerTest {
 
     @Test
     void fixedStepCountEndsTheRunMidEpochAndIsRecorded() {
-        TrainConfig cfg = config().epochs(1).steps(10).build(); // 4 steps per epoch: 2 epochs and a half
+        TrainConfig cfg = config().optEpochs(1).optSteps(10).build(); // 4 steps per epoch: 2 epochs and a half
         java.util.Map<Long, Double> lrs = new java.util.TreeMap<>();
         Path out = tmp.resolve("steps");
-        TrainResult r = trainer(out, cfg, TestData.tinyNet(false)).listener(stepper(new StepClock(0), lrs, -1))
+        TrainResult r = trainer(out, cfg, TestData.tinyNet(false)).addListener(stepper(new StepClock(0), lrs, -1))
                 .build().fit();
         assertThat(r.globalStep()).isEqualTo(10);
         assertThat(r.epochsCompleted()).isEqualTo(2);
@@ -350,19 +350,19 @@ class SegmentationTrainerTest {
         assertThat(s.scheduleTotalSteps()).isEqualTo(10);
         assertThat(s.stoppedBy()).isEqualTo("steps");
 
-        TrainResult again = trainer(out, cfg, TestData.tinyNet(false)).resume(true).build().fit();
+        TrainResult again = trainer(out, cfg, TestData.tinyNet(false)).optResume(true).build().fit();
         assertThat(again.globalStep()).as("a finished run trains no further").isEqualTo(10);
     }
 
     @Test
     void listenerCancelsAfterTheStepAndResumeMatchesUninterruptedRun() {
-        TrainConfig cfg = config().epochs(2).keepLast(0).build();
+        TrainConfig cfg = config().optEpochs(2).optKeepLast(0).build();
         Path a = tmp.resolve("cancel-a");
         trainer(a, cfg, TestData.tinyNet(true)).build().fit();
 
         Path b = tmp.resolve("cancel-b");
         List<TrainResult> ended = new ArrayList<>();
-        TrainResult r = trainer(b, cfg, TestData.tinyNet(true)).listener(new TrainingListener() {
+        TrainResult r = trainer(b, cfg, TestData.tinyNet(true)).addListener(new TrainingListener() {
             @Override
             public Decision onStep(StepStats s) {
                 return s.step() == 5 ? Decision.CANCEL : Decision.CONTINUE; // second step of epoch 2
@@ -385,7 +385,7 @@ class SegmentationTrainerTest {
         assertThat(st.stepInEpoch()).isEqualTo(2);
         assertThat(RunSummary.read(b).stoppedBy()).isEqualTo("cancelled");
 
-        TrainResult resumed = trainer(b, cfg, TestData.tinyNet(true)).resume(true).build().fit();
+        TrainResult resumed = trainer(b, cfg, TestData.tinyNet(true)).optResume(true).build().fit();
         assertThat(resumed.cancelled()).isFalse();
         assertThat(resumed.globalStep()).isEqualTo(8);
         assertThat(resumed.epochsCompleted()).isEqualTo(2);
@@ -398,10 +398,10 @@ class SegmentationTrainerTest {
         Path out = tmp.resolve("sgd");
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.PrintStream log = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        TrainConfig cfg = config().epochs(2).optimizer("sgd").lr(0.05).nesterov(true).loss("ce+dice")
-                .schedule("cosine").classWeights(new float[] {1f, 2f, 0.5f}).gradClipNorm(5)
-                .progressIntervalSeconds(0.001).build();
-        TrainResult r = trainer(out, cfg, TestData.tinyNet(false)).log(log).progress("lines").build().fit();
+        TrainConfig cfg = config().optEpochs(2).optOptimizer("sgd").optLr(0.05).optNesterov(true).optLoss("ce+dice")
+                .optSchedule("cosine").optClassWeights(new float[] {1f, 2f, 0.5f}).optGradClipNorm(5)
+                .optProgressIntervalSeconds(0.001).build();
+        TrainResult r = trainer(out, cfg, TestData.tinyNet(false)).optLog(log).optProgress("lines").build().fit();
         assertThat(r.bestMetricName()).isEqualTo("train_loss");
         assertThat(r.bestEpoch()).isBetween(1, 2);
         assertThat(r.bestMetric()).isEqualTo(r.history().get(r.bestEpoch() - 1).trainLoss());
@@ -426,11 +426,11 @@ class SegmentationTrainerTest {
     void memoryStaysFlatOver500Steps() throws Exception {
         Path out = tmp.resolve("mem");
         long[] rss = new long[6];
-        TrainConfig cfg = config().epochs(5).batchSize(2).keepLast(1).warmupSteps(0).build();
-        SegmentationTrainer.builder().block(TestData.tinyNet(true))
-                .trainData(new TestData.Provider(200, 2, 16, 16, 3)).config(cfg).outputDir(out).log(null)
-                .numClasses(TestData.CLASSES)
-                .listener(new TrainingListener() {
+        TrainConfig cfg = config().optEpochs(5).optBatchSize(2).optKeepLast(1).optWarmupSteps(0).build();
+        SegmentationTrainer.builder().setBlock(TestData.tinyNet(true))
+                .setTrainData(new TestData.Provider(200, 2, 16, 16, 3)).setConfig(cfg).setOutputDir(out).optLog(null)
+                .optNumClasses(TestData.CLASSES)
+                .addListener(new TrainingListener() {
                     @Override
                     public void onEpochEnd(EpochStats stats, SegmentationMetrics v, List<EpochStats> h) {
                         try {

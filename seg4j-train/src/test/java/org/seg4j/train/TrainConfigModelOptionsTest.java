@@ -33,7 +33,7 @@ class TrainConfigModelOptionsTest {
         cfg.write(saved);
         assertThat(TrainConfig.read(saved)).isEqualTo(cfg);
         assertThat(cfg.toBuilder().build().modelOptions()).isEqualTo(cfg.modelOptions());
-        TrainConfig plain = TrainConfig.builder().model("deeplabv3").build();
+        TrainConfig plain = TrainConfig.builder().optModel("deeplabv3").build();
         assertThat(cfg.hash()).isNotEqualTo(plain.hash());
     }
 
@@ -41,7 +41,7 @@ class TrainConfigModelOptionsTest {
     void hashOfAConfigurationWithoutModelOptionsIsUnchanged() {
         // values computed by the build before model_options existed, so resumed runs still match
         assertThat(TrainConfig.defaults().hash()).isEqualTo("9ad01f8edb6d3ddc");
-        assertThat(TrainConfig.builder().model("deeplabv3").encoder("resnet18").lr(0.01).build().hash())
+        assertThat(TrainConfig.builder().optModel("deeplabv3").optEncoder("resnet18").optLr(0.01).build().hash())
                 .isEqualTo("ace2cd70a9de9ca7");
     }
 
@@ -58,23 +58,23 @@ class TrainConfigModelOptionsTest {
 
     @Test
     void optionsAreCheckedAgainstTheChosenEncoderAndTyped() {
-        TrainConfig ok = TrainConfig.builder().model("unet").encoder("resnet18")
-                .modelOptions(Map.of("output_stride", "16")).build();
+        TrainConfig ok = TrainConfig.builder().optModel("unet").optEncoder("resnet18")
+                .optModelOptions(Map.of("output_stride", "16")).build();
         assertThat(ok.modelOptions()).containsEntry("output_stride", "16");
         // the default model is unet with its own encoder, which has depth but no output stride
-        assertThatThrownBy(() -> TrainConfig.builder().modelOptions(Map.of("output_stride", "16")).build())
+        assertThatThrownBy(() -> TrainConfig.builder().optModelOptions(Map.of("output_stride", "16")).build())
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("model_options")
                 .hasMessageContaining("depth");
-        assertThatThrownBy(() -> TrainConfig.builder().model("deeplabv3")
-                        .modelOptions(Map.of("output_stride", "eight")).build())
+        assertThatThrownBy(() -> TrainConfig.builder().optModel("deeplabv3")
+                        .optModelOptions(Map.of("output_stride", "eight")).build())
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("output_stride must be an integer, got 'eight'");
     }
 
     @Test
     void setWithAModelOptionPointsAtModelOption() {
-        assertThatThrownBy(() -> TrainConfig.builder().model("deeplabv3").set(Map.of("output_stride", "8")))
+        assertThatThrownBy(() -> TrainConfig.builder().optModel("deeplabv3").optValues(Map.of("output_stride", "8")))
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("output_stride is a model option")
                 .hasMessageContaining("--model-option output_stride=VALUE")

@@ -63,8 +63,8 @@ class TrainConfigTest {
         assertThat(Files.readString(saved)).contains("batch_size: 4", "time_budget: 1h30m");
         assertThat(TrainConfig.read(saved)).isEqualTo(c);
         assertThat(TrainConfig.read(saved).hash()).isEqualTo(c.hash());
-        assertThat(c.toBuilder().epochs(99).build().hash()).isEqualTo(c.hash());
-        assertThat(c.toBuilder().lr(0.5).build().hash()).isNotEqualTo(c.hash());
+        assertThat(c.toBuilder().optEpochs(99).build().hash()).isEqualTo(c.hash());
+        assertThat(c.toBuilder().optLr(0.5).build().hash()).isNotEqualTo(c.hash());
     }
 
     @Test
@@ -88,7 +88,7 @@ class TrainConfigTest {
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("class_weights");
         assertThat(TrainConfig.fromMap(Map.of("class_weighting", "median-frequency"), "x").classWeighting())
                 .isEqualTo("median-frequency");
-        assertThat(TrainConfig.builder().set(Map.of("lr", "0.05", "time-budget", "45m")).build().lr()).isEqualTo(0.05);
+        assertThat(TrainConfig.builder().optValues(Map.of("lr", "0.05", "time-budget", "45m")).build().lr()).isEqualTo(0.05);
     }
 
     @Test
@@ -116,7 +116,7 @@ class TrainConfigTest {
                 return org.seg4j.data.ClassMeta.of(new String[] {"a", "b", "c"}, new int[][] {{0, 0, 0}, {1, 1, 1}, {2, 2, 2}}, 255);
             }
         };
-        TrainConfig cfg = TrainConfig.builder().classWeighting("median-frequency").build();
+        TrainConfig cfg = TrainConfig.builder().optClassWeighting("median-frequency").build();
         float[] w = ClassWeights.resolve(cfg, src, 3);
         // class 0: 4 px in 8 px of images with it -> 0.5; class 1: 1/4 = 0.25; class 2: 2/4 = 0.5; median 0.5
         assertThat(w).containsExactly(new float[] {1f, 2f, 1f}, org.assertj.core.api.Assertions.within(1e-6f));
@@ -129,15 +129,15 @@ class TrainConfigTest {
         assertThat(c.sampling()).isEqualTo("class-balanced");
         assertThat(TrainConfig.fromMap(c.toMap(), "again")).isEqualTo(c);
         assertThat(TrainConfig.defaults().hash()).as("sampling none keeps older hashes")
-                .isEqualTo(TrainConfig.defaults().toBuilder().repeatThreshold(0.9).build().hash());
+                .isEqualTo(TrainConfig.defaults().toBuilder().optRepeatThreshold(0.9).build().hash());
         assertThatThrownBy(
                 () -> TrainConfig.fromMap(Map.of("sampling", "rare-first"), "t"))
                 .hasMessageContaining("unknown sampling 'rare-first'");
         assertThatThrownBy(
-                () -> TrainConfig.builder().classWeights(new float[] {1, -0.5f}).build())
+                () -> TrainConfig.builder().optClassWeights(new float[] {1, -0.5f}).build())
                 .hasMessageContaining("finite and >= 0");
         assertThatThrownBy(
-                () -> TrainConfig.builder().classWeights(new float[] {Float.NaN}).build())
+                () -> TrainConfig.builder().optClassWeights(new float[] {Float.NaN}).build())
                 .hasMessageContaining("finite and >= 0");
     }
 }

@@ -40,8 +40,8 @@ class TrainingRunTest {
     @Test
     void repeatedFitsKeepNativeArraysFlat() {
         SyntheticStreetScenes data = SyntheticStreetScenes.builder().optSeed(3).optSize(32, 32).optCount(4).build();
-        TrainConfig cfg = TrainConfig.builder().model("unet").baseWidth(4).epochs(1).batchSize(2).crop(32, 32)
-                .scale(1, 1).hflip(false).numWorkers(1).keepLast(0).seed(5).build();
+        TrainConfig cfg = TrainConfig.builder().optModel("unet").optBaseWidth(4).optEpochs(1).optBatchSize(2).optCrop(32, 32)
+                .optScale(1, 1).optHflip(false).optNumWorkers(1).optKeepLast(0).optSeed(5).build();
         int[] live = new int[21];
         for (int i = 1; i <= 20; i++) {
             TrainingRun.builder().setTrainData(data).setConfig(cfg).setOutputDir(tmp.resolve("run-" + i)).optLog(null)
@@ -56,8 +56,8 @@ class TrainingRunTest {
     @Test
     void aListenerAddedToTheRunCanCancelIt() {
         SyntheticStreetScenes data = SyntheticStreetScenes.builder().optSeed(3).optSize(32, 32).optCount(8).build();
-        TrainConfig cfg = TrainConfig.builder().model("unet").baseWidth(4).epochs(3).batchSize(2).crop(32, 32)
-                .scale(1, 1).hflip(false).numWorkers(1).keepLast(0).seed(5).build();
+        TrainConfig cfg = TrainConfig.builder().optModel("unet").optBaseWidth(4).optEpochs(3).optBatchSize(2).optCrop(32, 32)
+                .optScale(1, 1).optHflip(false).optNumWorkers(1).optKeepLast(0).optSeed(5).build();
         Path out = tmp.resolve("cancelled");
         TrainResult r = TrainingRun.builder().setTrainData(data).setConfig(cfg).setOutputDir(out).optLog(null)
                 .addListener(new TrainingListener() {

@@ -36,7 +36,7 @@ class DatasetCheckTest {
     void findsEveryKindOfProblem() throws Exception {
         Path root = brokenFolder(tmp.resolve("d"));
         SegmentationDataset ds = SegmentationDataset.open(root, "folder", "all",
-                DatasetOptions.builder().checkFiles(false).build());
+                DatasetOptions.builder().optCheckFiles(false).build());
         DatasetCheck check = DatasetCheck.run(ds, DatasetCheck.DEFAULT_UNIFORM_STD);
         assertThat(check.report().badIds()).containsExactly("labels", "nomask", "size", "truncated");
         assertThat(check.orphanMasks()).containsExactly(root.resolve("masks/orphan.png"));

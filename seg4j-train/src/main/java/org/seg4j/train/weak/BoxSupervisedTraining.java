@@ -142,13 +142,13 @@ public final class BoxSupervisedTraining {
         int epochs = config.epochs() / rounds + (r <= config.epochs() % rounds ? 1 : 0);
         long roundSteps = config.steps() == 0 ? 0
                 : Math.max(1, config.steps() / rounds + (r <= config.steps() % rounds ? 1 : 0));
-        TrainConfig.Builder b = config.toBuilder().epochs(epochs).steps(roundSteps);
+        TrainConfig.Builder b = config.toBuilder().optEpochs(epochs).optSteps(roundSteps);
         if (r > 1) {
             long steps = roundSteps > 0 ? roundSteps : (long) epochs * Math.max(1, train.size() / config.batchSize());
-            b.warmupSteps(Math.min(config.warmupSteps(), steps / 10));
+            b.optWarmupSteps(Math.min(config.warmupSteps(), steps / 10));
         }
         if (config.timeBudget() != null) {
-            b.timeBudget(Duration.ofMillis(Math.max(1000, config.timeBudget().toMillis() / rounds)));
+            b.optTimeBudget(Duration.ofMillis(Math.max(1000, config.timeBudget().toMillis() / rounds)));
         }
         return b.build();
     }

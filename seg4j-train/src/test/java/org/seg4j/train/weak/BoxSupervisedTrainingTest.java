@@ -27,8 +27,8 @@ class BoxSupervisedTrainingTest {
         BoxLabels boxes = new BoxLabels(ds.classes().names(), Map.of(
                 "a", new BoxLabels.ImageBoxes(4, 3, List.of(new Box(0, 0, 0, 4, 3))),
                 "b", new BoxLabels.ImageBoxes(4, 3, List.of())));
-        TrainConfig cfg = TrainConfig.builder().epochs(7).batchSize(1).warmupSteps(50)
-                .timeBudget(java.time.Duration.ofMinutes(9)).build();
+        TrainConfig cfg = TrainConfig.builder().optEpochs(7).optBatchSize(1).optWarmupSteps(50)
+                .optTimeBudget(java.time.Duration.ofMinutes(9)).build();
         BoxSupervisedTraining t = BoxSupervisedTraining.builder().setTrainData(ds).setConfig(cfg).setBoxes(boxes)
                 .setOutputDir(tmp.resolve("out")).optRounds(3).build();
         assertThat(t.roundConfig(1).epochs()).isEqualTo(3);
