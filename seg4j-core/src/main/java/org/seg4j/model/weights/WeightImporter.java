@@ -134,26 +134,35 @@ public final class WeightImporter {
     }
 
     /**
-     * The prefix under which the file holds the table's first array: none for a torchvision
-     * classifier ({@code conv1.weight}), {@code backbone.} for its segmentation models, and so on.
+     * The prefix under which the file holds the table's arrays: none for a torchvision classifier
+     * ({@code conv1.weight}), {@code backbone.} or {@code encoder.} for segmentation models. Among
+     * the keys that end with the table's first source name, the prefix under which most of the
+     * table's sources exist wins ({@code layer1.0.conv1.weight} also ends with {@code conv1.weight}).
      */
     private String detectPrefix(Set<String> keys) {
         String anchor = mapping.anchor();
-        if (keys.contains(anchor)) {
-            return "";
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        for (String k : keys) {
+            if (k.equals(anchor) || k.endsWith("." + anchor)) {
+                String prefix = k.substring(0, k.length() - anchor.length());
+                scores.put(prefix, (int) mapping.entries().stream()
+                        .filter(e -> keys.contains(prefix + e.source())).count());
+            }
         }
-        List<String> candidates = keys.stream().filter(k -> k.endsWith("." + anchor)).toList();
-        if (candidates.size() == 1) {
-            String k = candidates.get(0);
-            return k.substring(0, k.length() - anchor.length());
-        }
-        if (candidates.isEmpty()) {
+        if (scores.isEmpty()) {
+            List<String> first = new ArrayList<>(keys).subList(0, Math.min(8, keys.size()));
             throw new Seg4jException(sourceName + ": has no array " + anchor + " (nor *." + anchor
                     + "), the first one this network's mapping table needs; its arrays start with: "
-                    + String.join(", ", head(new ArrayList<>(keys)).subList(0, Math.min(8, keys.size()))));
+                    + String.join(", ", first));
         }
-        throw new Seg4jException(sourceName + ": several arrays could be this network's " + anchor + ": "
-                + String.join(", ", candidates) + "; name the key prefix to use");
+        int best = scores.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        List<String> winners = scores.entrySet().stream().filter(e -> e.getValue() == best).map(Map.Entry::getKey)
+                .toList();
+        if (winners.size() > 1) {
+            throw new Seg4jException(sourceName + ": the arrays fit this network's table equally well under the key "
+                    + "prefixes " + winners + "; name the prefix to use");
+        }
+        return winners.get(0);
     }
 
     private static List<String> head(List<String> items) {
