@@ -40,6 +40,7 @@ class PyTorchParityTest {
                 float maxDiff = actual.sub(expected).abs().max().getFloat();
                 assertThat(maxDiff).as(name + " logits at " + expected.getShape() + ", max |seg4j - torch|")
                         .isLessThan(1e-4f);
+                System.out.printf("%s logits %s: max |seg4j - torch| %.2e%n", name, expected.getShape(), maxDiff);
             }
         }
     }
