@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             PredictCommand.class,
             ModelsCommand.class,
+            ImportCommand.class,
             BenchCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class,

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Writes the PyTorch parity fixtures that seg4j's tests compare against (no Python needed in CI).
+
+Run in a venv with torch 2.x and safetensors (see bench/parity/README.md):
+    python bench/parity/make_fixtures.py --out seg4j-core/src/test/resources/parity
+
+For each case it writes, from one seeded small-width twin (twins.py):
+  <case>.weights.safetensors  the state dict (BN statistics randomised so that they matter)
+  <case>.io.safetensors       eval-mode inputs and logits at two sizes (one odd), and one
+                              training batch (x, y with ignored pixels)
+  <case>.json                 the seg4j model spec, the training loss and the per-parameter
+                              gradient norms of that batch (CrossEntropyLoss(ignore_index=255))
+"""
+import argparse
+import json
+import os
+
+import torch
+import torch.nn as nn
+from safetensors.torch import save_file
+
+import twins
+
+CLASSES = 3
+SIZES = [(64, 64), (45, 61)]
+
+
+def cases():
+    return {
+        "unet": (lambda: twins.UNet(CLASSES, width=4, depth=4),
+                 {"architecture": "unet", "encoder": "unet", "num_classes": CLASSES, "base_width": 4,
+                  "options": {}}),
+        "deeplabv3plus_resnet18": (
+            lambda: twins.DeepLabV3Plus(CLASSES, depth=18, width=8, decoder_width=16, low_width=8, dropout=0.0),
+            {"architecture": "deeplabv3plus", "encoder": "resnet18", "num_classes": CLASSES, "base_width": 8,
+             "options": {"decoder_width": "16", "low_level_width": "8", "dropout": "0"}}),
+    }
+
+
+def randomise(model, gen):
+    """Non-trivial BN affine parameters and running statistics, so a misplaced BN shows."""
+    with torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, nn.BatchNorm2d):
+                m.weight.uniform_(0.5, 1.5, generator=gen)
+                m.bias.uniform_(-0.2, 0.2, generator=gen)
+                m.running_mean.uniform_(-0.2, 0.2, generator=gen)
+                m.running_var.uniform_(0.5, 1.5, generator=gen)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--out", required=True)
+    p.add_argument("--seed", type=int, default=7)
+    a = p.parse_args()
+    os.makedirs(a.out, exist_ok=True)
+    torch.use_deterministic_algorithms(True)
+    for name, (build, spec) in cases().items():
+        torch.manual_seed(a.seed)
+        gen = torch.Generator().manual_seed(a.seed)
+        model = build()
+        randomise(model, gen)
+        state = {k: v.detach().clone().contiguous() for k, v in model.state_dict().items()}
+        save_file(state, os.path.join(a.out, name + ".weights.safetensors"))
+
+        io = {}
+        model.eval()
+        with torch.no_grad():
+            for i, (h, w) in enumerate(SIZES):
+                x = torch.randn(2, 3, h, w, generator=gen)
+                io["x%d" % i] = x
+                io["logits%d" % i] = model(x).contiguous()
+        model.train()
+        x = torch.randn(2, 3, 64, 64, generator=gen)
+        y = torch.randint(0, CLASSES, (2, 64, 64), generator=gen)
+        y[:, :8, :] = 255
+        loss = nn.CrossEntropyLoss(ignore_index=255)(model(x), y)
+        loss.backward()
+        io["train_x"] = x
+        io["train_y"] = y.to(torch.uint8)
+        save_file(io, os.path.join(a.out, name + ".io.safetensors"))
+        grads = {k: float(v.grad.norm()) for k, v in model.named_parameters()}
+        with open(os.path.join(a.out, name + ".json"), "w") as f:
+            json.dump({"spec": spec, "torch": torch.__version__, "sizes": SIZES, "loss": loss.item(),
+                       "grad_norms": grads}, f, indent=1, sort_keys=True)
+        print(name, "parameters", sum(v.numel() for v in state.values()), "loss", loss.item())
+
+
+if __name__ == "__main__":
+    main()
