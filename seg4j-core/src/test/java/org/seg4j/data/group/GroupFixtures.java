@@ -1,0 +1,21 @@
+package org.seg4j.data.group;
+
+import java.nio.file.Path;
+import org.seg4j.data.DatasetFixtures;
+
+/** CamVid-style data sets whose file names carry a sequence, for group tests. */
+public final class GroupFixtures {
+
+    private GroupFixtures() {}
+
+    /** {@code root/<split>} + {@code root/<split>annot} with {@code perGroup} 4x3 frames named {@code <group>_0000N.png}. */
+    public static Path camvid(Path root, String split, int perGroup, String... groups) {
+        for (String g : groups) {
+            for (int i = 0; i < perGroup; i++) {
+                DatasetFixtures.pair(root.resolve(split), root.resolve(split + "annot"),
+                        String.format("%s_%05d", g, i * 30), 4, 3);
+            }
+        }
+        return root;
+    }
+}
