@@ -70,6 +70,19 @@ final class ConfigValues {
         return out;
     }
 
+    /**
+     * A YAML list or comma-separated text such as {@code 0001TP,0006R0} (brackets allowed), trimmed;
+     * {@code null} or blank text is the empty list.
+     */
+    static List<String> asStrings(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        List<?> list = v instanceof List<?> l ? l
+                : List.of(v.toString().trim().replaceAll("^\\[|\\]$", "").split(","));
+        return list.stream().map(o -> String.valueOf(o).trim()).filter(x -> !x.isEmpty()).toList();
+    }
+
     private static Object notNull(Object v) {
         if (v == null) {
             throw new IllegalArgumentException("a value is required");

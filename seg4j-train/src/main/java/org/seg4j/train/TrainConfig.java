@@ -73,6 +73,13 @@ import org.seg4j.util.Json;
  * @param sampling loader: {@code none}, {@code repeat-factor} or {@code class-balanced} (alias
  *     {@code class-aware}); see {@link org.seg4j.data.sampling.SamplingMode}
  * @param repeatThreshold loader: threshold {@code t} of repeat-factor sampling, in (0, 1]
+ * @param groupBy data: how a sample's group (a video sequence, a patient) is derived, a regular
+ *     expression with one capture group on the file name or {@code csv:FILE}; {@code null} for the
+ *     layout's default (the sequence for camvid); see {@link org.seg4j.data.group.GroupKey}
+ * @param valGroups data: groups of the training split held out as the validation set (instead of the
+ *     validation split); empty for none
+ * @param trainGroups data: the groups of the training split to train on; empty for all (those not in
+ *     {@code valGroups})
  */
 public record TrainConfig(
         int epochs,
@@ -111,7 +118,10 @@ public record TrainConfig(
         double rotation,
         double colorJitter,
         String sampling,
-        double repeatThreshold) {
+        double repeatThreshold,
+        String groupBy,
+        List<String> valGroups,
+        List<String> trainGroups) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -123,7 +133,7 @@ public record TrainConfig(
             "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget",
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
-            "repeat_threshold");
+            "repeat_threshold", "group_by", "val_groups", "train_groups");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -206,6 +216,14 @@ public record TrainConfig(
                     + "'; valid: none, median-frequency, inverse-sqrt, explicit");
         }
         classWeights = classWeights == null ? null : classWeights.clone();
+        groupBy = groupBy == null || groupBy.isBlank() ? null : groupBy;
+        valGroups = valGroups == null ? List.of() : List.copyOf(valGroups);
+        trainGroups = trainGroups == null ? List.of() : List.copyOf(trainGroups);
+        List<String> both = valGroups.stream().filter(trainGroups::contains).toList();
+        if (!both.isEmpty()) {
+            throw new Seg4jException("group" + (both.size() > 1 ? "s " : " ") + String.join(", ", both)
+                    + " in both train_groups and val_groups: a group must be on one side only");
+        }
         progressIntervalSeconds = progressIntervalSeconds <= 0 ? 30 : progressIntervalSeconds;
     }
 
@@ -356,6 +374,9 @@ public record TrainConfig(
         double colorJitter = 0;
         String sampling = "none";
         double repeatThreshold = 0.5;
+        String groupBy;
+        List<String> valGroups = List.of();
+        List<String> trainGroups = List.of();
 
         private Builder() {}
 
@@ -399,6 +420,9 @@ public record TrainConfig(
         public Builder colorJitter(double v) { colorJitter = v; return this; }
         public Builder sampling(String v) { sampling = v; return this; }
         public Builder repeatThreshold(double v) { repeatThreshold = v; return this; }
+        public Builder groupBy(String v) { groupBy = v; return this; }
+        public Builder valGroups(List<String> v) { valGroups = v == null ? List.of() : List.copyOf(v); return this; }
+        public Builder trainGroups(List<String> v) { trainGroups = v == null ? List.of() : List.copyOf(v); return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -415,7 +439,8 @@ public record TrainConfig(
                     nesterov, weightDecay, gradClipNorm, emaDecay, schedule, polyPower, warmupSteps, loss, classWeighting,
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
-                    baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold);
+                    baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, groupBy, valGroups,
+                    trainGroups);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.seg4j.train.ConfigValues.asFloats;
 import static org.seg4j.train.ConfigValues.asInt;
 import static org.seg4j.train.ConfigValues.asLong;
 import static org.seg4j.train.ConfigValues.asString;
+import static org.seg4j.train.ConfigValues.asStrings;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
@@ -69,6 +70,11 @@ final class TrainConfigMaps {
         if (c.emaDecay() == 0) {
             m.remove("ema_decay"); // likewise for runs from before weight averaging
         }
+        if (c.valGroups().isEmpty() && c.trainGroups().isEmpty()) {
+            m.remove("group_by"); // likewise for runs from before grouped splits
+            m.remove("val_groups");
+            m.remove("train_groups");
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -118,6 +124,9 @@ final class TrainConfigMaps {
         m.put("color_jitter", c.colorJitter());
         m.put("sampling", c.sampling());
         m.put("repeat_threshold", c.repeatThreshold());
+        m.put("group_by", c.groupBy());
+        m.put("val_groups", c.valGroups());
+        m.put("train_groups", c.trainGroups());
         return m;
     }
 
@@ -206,6 +215,9 @@ final class TrainConfigMaps {
             case "color_jitter" -> b.colorJitter = asDouble(v);
             case "sampling" -> b.sampling = asString(v);
             case "repeat_threshold" -> b.repeatThreshold = asDouble(v);
+            case "group_by" -> b.groupBy = v == null ? null : v.toString();
+            case "val_groups" -> b.valGroups = asStrings(v);
+            case "train_groups" -> b.trainGroups = asStrings(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }
