@@ -8,12 +8,17 @@ public final class GroupFixtures {
 
     private GroupFixtures() {}
 
-    /** {@code root/<split>} + {@code root/<split>annot} with {@code perGroup} 4x3 frames named {@code <group>_0000N.png}. */
+    /** {@code root/<split>} + {@code root/<split>annot} with {@code perGroup} 4x3 frames named {@code <group>_000N0.png}. */
     public static Path camvid(Path root, String split, int perGroup, String... groups) {
+        return camvid(root, split, perGroup, 4, 3, groups);
+    }
+
+    /** As {@link #camvid(Path, String, int, String...)} with frames of {@code w x h} pixels. */
+    public static Path camvid(Path root, String split, int perGroup, int w, int h, String... groups) {
         for (String g : groups) {
             for (int i = 0; i < perGroup; i++) {
                 DatasetFixtures.pair(root.resolve(split), root.resolve(split + "annot"),
-                        String.format("%s_%05d", g, i * 30), 4, 3);
+                        String.format("%s_%05d", g, i * 30), w, h);
             }
         }
         return root;
