@@ -1,4 +1,4 @@
-package org.seg4j.metric.report;
+package org.seg4j.evaluation;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,6 +9,9 @@ import org.seg4j.data.SampleSource;
 import org.seg4j.infer.Evaluator;
 import org.seg4j.infer.Predictor;
 import org.seg4j.infer.PredictorOptions;
+import org.seg4j.metric.report.MetricsReport;
+import org.seg4j.metric.report.TrainingCurves;
+import org.seg4j.metric.report.TrainingCurvesPlot;
 
 /**
  * What {@code seg4j eval} does, as one call: loads a model directory, runs it over a labelled data
