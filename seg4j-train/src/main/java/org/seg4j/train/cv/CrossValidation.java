@@ -78,15 +78,16 @@ public final class CrossValidation {
         createDirectories(outputDir);
         say("cv: %s; %s, %d folds -> %s", groups, scheme, plan.size(), outputDir);
         List<FoldResult> results = new ArrayList<>();
-        double trainedSeconds = 0;
+        double trainedSeconds = 0; // wall time of the folds trained by this call, for the ETA
         int trainedFolds = 0;
         for (int i = 0; i < plan.size(); i++) {
             GroupFolds.Fold fold = plan.get(i);
             String label = String.format(Locale.ROOT, "fold %d/%d (%s)", i + 1, plan.size(), fold.name());
+            long start = System.nanoTime();
             FoldResult r = runFold(fold, groups, label);
             results.add(r);
             if (r.trainedNow()) {
-                trainedSeconds += r.state().trainSeconds();
+                trainedSeconds += (System.nanoTime() - start) / 1e9;
                 trainedFolds++;
             }
             int left = plan.size() - i - 1;
@@ -162,6 +163,9 @@ public final class CrossValidation {
     }
 
     private static String formatSeconds(double s) {
+        if (s < 90) {
+            return Math.round(s) + " s";
+        }
         long m = Math.round(s / 60);
         return m < 60 ? m + " min" : (m / 60) + " h " + (m % 60) + " min";
     }
