@@ -35,10 +35,8 @@ final class CvCommand implements Callable<Integer> {
             description = "leave-one-group-out, or a number of folds of whole groups (default: ${DEFAULT-VALUE}).")
     String folds;
 
-    @Option(names = "--group-by", paramLabel = "REGEX|csv:FILE", description = "How a sample's group is derived: "
-            + "a regular expression with one capture group on the file name, or csv:FILE with file,group rows "
-            + "(default for camvid: the sequence, ^([^_]+)_).")
-    String groupBy;
+    @Mixin
+    GroupByOption groupBy = new GroupByOption();
 
     @Option(names = "--time-budget", description = "Training budget of each fold, e.g. 15m (overrides the config).")
     String timeBudget;
@@ -75,8 +73,8 @@ final class CvCommand implements Callable<Integer> {
                 .optLog(System.err)
                 .build()
                 .run();
-        System.out.printf(Locale.ROOT, "cross-validation (%d folds): mIoU %.1f%% ± %.1f, global accuracy %.1f%% ± %.1f"
-                        + " (mean ± sample std); summary: %s%n", summary.folds().size(),
+        System.out.printf(Locale.ROOT, "cross-validation (%d folds): mIoU %.1f%% ± %.1f, "
+                        + "global accuracy %.1f%% ± %.1f (mean ± sample std); summary: %s%n", summary.folds().size(),
                 100 * summary.meanIoU().mean(), 100 * summary.meanIoU().std(), 100 * summary.pixelAccuracy().mean(),
                 100 * summary.pixelAccuracy().std(), out.resolve(CvSummary.MARKDOWN));
         return 0;
@@ -97,8 +95,8 @@ final class CvCommand implements Callable<Integer> {
         if (workers != null) {
             o.put("num_workers", workers);
         }
-        if (groupBy != null) {
-            o.put("group_by", groupBy);
+        if (groupBy.spec != null) {
+            o.put("group_by", groupBy.spec);
         }
         return base.toBuilder().set(o).build();
     }

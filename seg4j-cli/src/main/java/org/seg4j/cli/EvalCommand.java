@@ -35,10 +35,8 @@ final class EvalCommand implements Callable<Integer> {
             + "the split (e.g. --split train --eval-groups 0016E5 for the sequence a run held out with --val-groups).")
     List<String> evalGroups;
 
-    @Option(names = "--group-by", paramLabel = "REGEX|csv:FILE", description = "How a sample's group is derived: "
-            + "a regular expression with one capture group on the file name, or csv:FILE with file,group rows "
-            + "(default for camvid: the sequence, ^([^_]+)_).")
-    String groupBy;
+    @Mixin
+    GroupByOption groupBy = new GroupByOption();
 
     @Option(names = "--out", description = "Report folder (default: <model>/eval-<split>, or "
             + "<model>/eval-<split>-<groups> with --eval-groups).")
@@ -63,9 +61,10 @@ final class EvalCommand implements Callable<Integer> {
     private SegmentationDataset open(ClassMeta classes) {
         SegmentationDataset ds = data.open(split, classes);
         if (evalGroups != null) {
-            SampleGroups groups = SampleGroups.of(ds, GroupKey.resolve(groupBy, ds.layout().name(), "--group-by"));
+            GroupKey key = GroupKey.resolve(groupBy.spec, ds.layout().name(), "--group-by");
+            SampleGroups groups = SampleGroups.of(ds, key);
             ds = groups.select(evalGroups, "--eval-groups");
-        } else if (groupBy != null) {
+        } else if (groupBy.spec != null) {
             throw new Seg4jException("--group-by is only used with --eval-groups");
         }
         System.err.printf(Locale.ROOT, "seg4j: evaluating %s on %d images of %s/%s%s%n", model, ds.size(),

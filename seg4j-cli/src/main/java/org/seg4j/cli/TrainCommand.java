@@ -100,10 +100,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Validation split, or 'none' (default: ${DEFAULT-VALUE}).")
     String valSplit;
 
-    @Option(names = "--group-by", paramLabel = "REGEX|csv:FILE", description = "How a sample's group (a video "
-            + "sequence, a patient) is derived: a regular expression with one capture group on the file name, or "
-            + "csv:FILE with file,group rows (default for camvid: the sequence, ^([^_]+)_).")
-    String groupBy;
+    @Mixin
+    GroupByOption groupBy = new GroupByOption();
 
     @Option(names = "--val-groups", split = ",", paramLabel = "GROUP", description = "Hold out these groups of the "
             + "training split as the validation set, instead of --val-split (e.g. --val-groups 0016E5).")
@@ -222,7 +220,7 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "time_budget", timeBudget);
         put(o, "keep_last", keepLast);
         put(o, "num_workers", workers);
-        put(o, "group_by", groupBy);
+        put(o, "group_by", groupBy.spec);
         put(o, "val_groups", valGroups);
         put(o, "train_groups", trainGroups);
         if (crop != null) {

@@ -421,8 +421,8 @@ public record TrainConfig(
         public Builder sampling(String v) { sampling = v; return this; }
         public Builder repeatThreshold(double v) { repeatThreshold = v; return this; }
         public Builder groupBy(String v) { groupBy = v; return this; }
-        public Builder valGroups(List<String> v) { valGroups = v == null ? List.of() : List.copyOf(v); return this; }
-        public Builder trainGroups(List<String> v) { trainGroups = v == null ? List.of() : List.copyOf(v); return this; }
+        public Builder valGroups(List<String> v) { valGroups = v; return this; }
+        public Builder trainGroups(List<String> v) { trainGroups = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.

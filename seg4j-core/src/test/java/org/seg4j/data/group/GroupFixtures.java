@@ -8,7 +8,10 @@ public final class GroupFixtures {
 
     private GroupFixtures() {}
 
-    /** {@code root/<split>} + {@code root/<split>annot} with {@code perGroup} 4x3 frames named {@code <group>_000N0.png}. */
+    /**
+     * {@code root/<split>} + {@code root/<split>annot} with {@code perGroup} 4x3 frames per group, named
+     * {@code <group>_00000.png}, {@code <group>_00030.png}, ...
+     */
     public static Path camvid(Path root, String split, int perGroup, String... groups) {
         return camvid(root, split, perGroup, 4, 3, groups);
     }

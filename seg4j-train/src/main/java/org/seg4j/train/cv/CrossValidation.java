@@ -134,7 +134,8 @@ public final class CrossValidation {
         boolean resume = Files.isRegularFile(
                 dir.resolve(SegmentationTrainer.CHECKPOINTS).resolve("last").resolve(CheckpointState.FILE_NAME));
         say("cv: %s: %s on %d images, validating on %d held-out images (%s)", label,
-                resume ? "resuming training" : "training", train.size(), heldOut.size(), String.join(", ", fold.heldOut()));
+                resume ? "resuming training" : "training", train.size(), heldOut.size(),
+                String.join(", ", fold.heldOut()));
         createDirectories(dir);
         new FoldState(fold.name(), fold.heldOut(), foldConfig.hash(), false, train.size(), heldOut.size(), 0, 0,
                 false, 0).write(dir);
