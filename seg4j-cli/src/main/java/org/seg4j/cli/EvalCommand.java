@@ -1,15 +1,16 @@
 package org.seg4j.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.ClassMeta;
 import org.seg4j.data.SegmentationDataset;
-import org.seg4j.infer.Evaluator;
-import org.seg4j.infer.Predictor;
+import org.seg4j.data.group.GroupKey;
+import org.seg4j.data.group.SampleGroups;
+import org.seg4j.evaluation.ModelEvaluation;
 import org.seg4j.metric.report.MetricsReport;
-import org.seg4j.metric.report.TrainingCurves;
-import org.seg4j.metric.report.TrainingCurvesPlot;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,35 +31,44 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "val", description = "Split to evaluate (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--out", description = "Report folder (default: <model>/eval-<split>).")
+    @Option(names = "--eval-groups", split = ",", paramLabel = "GROUP", description = "Score only these groups of "
+            + "the split (e.g. --split train --eval-groups 0016E5 for the sequence a run held out with --val-groups).")
+    List<String> evalGroups;
+
+    @Mixin
+    GroupByOption groupBy = new GroupByOption();
+
+    @Option(names = "--out", description = "Report folder (default: <model>/eval-<split>, or "
+            + "<model>/eval-<split>-<groups> with --eval-groups).")
     Path out;
 
     @ArgGroup(exclusive = false, heading = "Inference%n")
     InferenceOptions inference = new InferenceOptions();
 
     @Override
-    public Integer call() throws Exception {
-        Path reportDir = out != null ? out : model.resolve("eval-" + split);
-        try (Predictor predictor = Predictor.load(model, inference.toOptions())) {
-            SegmentationDataset ds = data.open(split, predictor.classes());
-            System.err.printf(Locale.ROOT, "seg4j: evaluating %s on %d images of %s/%s%n", model, ds.size(),
-                    data.root, split);
-            Evaluator.Result result = Evaluator.evaluate(predictor, ds, System.err);
-            MetricsReport report = MetricsReport.of(result.matrix(), predictor.classes(), result.images())
-                    .withTitle("Evaluation of " + model.getFileName() + " on " + split
-                            + " (" + predictor.describeSettings() + ")");
-            Path history = model.resolve(TrainingCurves.HISTORY_JSON);
-            if (Files.isRegularFile(history)) {
-                TrainingCurvesPlot.write(reportDir.resolve(TrainingCurvesPlot.FILE_NAME),
-                        TrainingCurves.fromHistoryJson(history));
-            }
-            report.writeAll(reportDir);
-            System.out.println(report.consoleTable());
-            System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", result.images(),
-                    result.elapsed().toMillis() / 1000.0, result.imagesPerSecond(),
-                    reportDir.resolve(MetricsReport.REPORT_MD));
-        }
+    public Integer call() {
+        String name = evalGroups == null ? split : split + "-" + String.join("+", evalGroups);
+        Path reportDir = out != null ? out : model.resolve("eval-" + name);
+        ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, inference.toOptions(), this::open,
+                evalGroups == null ? split : split + " groups " + evalGroups, reportDir, System.err);
+        System.out.println(outcome.report().consoleTable());
+        System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", outcome.result().images(),
+                outcome.result().elapsed().toMillis() / 1000.0, outcome.result().imagesPerSecond(),
+                reportDir.resolve(MetricsReport.REPORT_MD));
         return 0;
     }
 
+    private SegmentationDataset open(ClassMeta classes) {
+        SegmentationDataset ds = data.open(split, classes);
+        if (evalGroups != null) {
+            GroupKey key = GroupKey.resolve(groupBy.spec, ds.layout().name(), "--group-by");
+            SampleGroups groups = SampleGroups.of(ds, key);
+            ds = groups.select(evalGroups, "--eval-groups");
+        } else if (groupBy.spec != null) {
+            throw new Seg4jException("--group-by is only used with --eval-groups");
+        }
+        System.err.printf(Locale.ROOT, "seg4j: evaluating %s on %d images of %s/%s%s%n", model, ds.size(),
+                data.root, split, evalGroups == null ? "" : " (groups " + String.join(", ", evalGroups) + ")");
+        return ds;
+    }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             DataCommand.class,
             TrainCommand.class,
+            CvCommand.class,
             EvalCommand.class,
             PredictCommand.class,
             ModelsCommand.class,

@@ -3,6 +3,7 @@ package org.seg4j.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import org.seg4j.model.ModelSpec;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainResult;
 import org.seg4j.train.TrainingRun;
+import org.seg4j.train.cv.GroupSplit;
 import org.seg4j.train.weak.BoxSupervisedTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,6 +118,17 @@ final class TrainCommand implements Callable<Integer> {
             description = "Validation split, or 'none' (default: ${DEFAULT-VALUE}).")
     String valSplit;
 
+    @Mixin
+    GroupByOption groupBy = new GroupByOption();
+
+    @Option(names = "--val-groups", split = ",", paramLabel = "GROUP", description = "Hold out these groups of the "
+            + "training split as the validation set, instead of --val-split (e.g. --val-groups 0016E5).")
+    List<String> valGroups;
+
+    @Option(names = "--train-groups", split = ",", paramLabel = "GROUP",
+            description = "Train only on these groups of the training split.")
+    List<String> trainGroups;
+
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
     boolean resume;
 
@@ -142,11 +155,23 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainConfig cfg = resolveConfig();
-        SegmentationDataset train = data.open(trainSplit, null, boxLabels == null);
-        SegmentationDataset val = "none".equalsIgnoreCase(valSplit) ? null : data.open(valSplit, train.classes());
+        SegmentationDataset split = data.open(trainSplit, null, boxLabels == null);
+        if (!cfg.valGroups().isEmpty() && !"val".equals(valSplit)) {
+            throw new Seg4jException("--val-groups takes the validation set from the training split; --val-split "
+                    + valSplit + " cannot be used with it");
+        }
+        GroupSplit groups = GroupSplit.of(split, () -> "none".equalsIgnoreCase(valSplit) ? null
+                : data.open(valSplit, split.classes()), cfg);
+        if (groups.groups() != null) {
+            System.err.println("seg4j: " + groups.groups());
+        }
+        SegmentationDataset train = groups.train();
+        SegmentationDataset val = groups.validation();
         System.err.printf(Locale.ROOT, "seg4j: training %s on %d images (%s)%s -> %s%n",
-                cfg.model() == null ? TrainingRun.DEFAULT_MODEL : cfg.model(), train.size(), trainSplit,
-                val == null ? "" : ", validating on " + val.size() + " (" + valSplit + ")", out);
+                cfg.model() == null ? TrainingRun.DEFAULT_MODEL : cfg.model(), train.size(), trainSplit
+                        + (cfg.trainGroups().isEmpty() ? "" : " groups " + String.join(", ", cfg.trainGroups())),
+                val == null ? "" : ", validating on " + val.size() + " (" + (cfg.valGroups().isEmpty() ? valSplit
+                        : trainSplit + " groups " + String.join(", ", cfg.valGroups())) + ")", out);
         TrainResult result = boxLabels != null ? boxSupervised(cfg, train, val) : TrainingRun.builder()
                 .setTrainData(train)
                 .optValidationData(val)
@@ -223,6 +248,9 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "steps", steps);
         put(o, "keep_last", keepLast);
         put(o, "num_workers", workers);
+        put(o, "group_by", groupBy.spec);
+        put(o, "val_groups", valGroups);
+        put(o, "train_groups", trainGroups);
         if (crop != null) {
             int[] hw = parseSize(crop);
             o.put("crop_height", hw[0]);

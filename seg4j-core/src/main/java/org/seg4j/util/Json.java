@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.seg4j.Seg4jException;
@@ -17,11 +18,30 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** YAML mapper without the document-start marker. */
-    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    /**
+     * YAML mapper without the document-start marker. Text that the YAML reader would take for a
+     * number ({@code 0016E5}, a CamVid sequence, reads as 1600000.0) is written in quotes, so that
+     * every written string reads back as the same string.
+     */
+    public static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .stringQuotingChecker(new NumberLikeQuoting())
+                    .build())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Jackson's default quoting, plus any text that its parser reads as a number. */
+    private static final class NumberLikeQuoting extends StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+        private static final java.util.regex.Pattern NUMBER =
+                java.util.regex.Pattern.compile("[-+]?([0-9][0-9_]*)?\\.?[0-9_]*([eE][-+]?[0-9]+)?");
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value)
+                    || (value.chars().anyMatch(Character::isDigit) && NUMBER.matcher(value).matches());
+        }
+    }
 
     private Json() {}
 

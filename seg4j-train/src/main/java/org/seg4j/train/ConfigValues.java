@@ -70,6 +70,28 @@ final class ConfigValues {
         return out;
     }
 
+    /**
+     * A YAML list or comma-separated text such as {@code 0001TP,0006R0} (brackets allowed), trimmed;
+     * {@code null} or blank text is the empty list.
+     */
+    static List<String> asStrings(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        List<?> list = v instanceof List<?> l ? l
+                : List.of(v.toString().trim().replaceAll("^\\[|\\]$", "").split(","));
+        return list.stream().map(ConfigValues::name).filter(x -> !x.isEmpty()).toList();
+    }
+
+    // YAML reads an unquoted 0016E5 as the number 1600000.0: the name is lost, so ask for quotes
+    private static String name(Object o) {
+        if (o instanceof Double || o instanceof Float || o instanceof java.math.BigDecimal) {
+            throw new IllegalArgumentException("the name " + o + " was read as a number; quote names that look "
+                    + "like numbers, e.g. ['0016E5']");
+        }
+        return String.valueOf(o).trim();
+    }
+
     private static Object notNull(Object v) {
         if (v == null) {
             throw new IllegalArgumentException("a value is required");

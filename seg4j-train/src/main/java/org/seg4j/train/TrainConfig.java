@@ -85,6 +85,13 @@ import org.seg4j.util.Json;
  *     spans exactly these steps, the run stops after them, and {@code epochs} is not used
  * @param modelOptions model: architecture and encoder options ({@code model_options:} in the file, e.g.
  *     {@code output_stride: 8}), checked against the model when it is registered; empty for the defaults
+ * @param groupBy data: how a sample's group (a video sequence, a patient) is derived, a regular
+ *     expression with one capture group on the file name or {@code csv:FILE}; {@code null} for the
+ *     layout's default (the sequence for camvid); see {@link org.seg4j.data.group.GroupKey}
+ * @param valGroups data: groups of the training split held out as the validation set (instead of the
+ *     validation split); empty for none
+ * @param trainGroups data: the groups of the training split to train on; empty for all (those not in
+ *     {@code valGroups})
  */
 public record TrainConfig(
         int epochs,
@@ -127,7 +134,10 @@ public record TrainConfig(
         double normDecayMult,
         double biasDecayMult,
         long steps,
-        Map<String, String> modelOptions) {
+        Map<String, String> modelOptions,
+        String groupBy,
+        List<String> valGroups,
+        List<String> trainGroups) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -139,7 +149,8 @@ public record TrainConfig(
             "class_weighting", "class_weights", "seed", "validate_every", "keep_last", "time_budget", "steps",
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
-            "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options");
+            "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
+            "train_groups");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -230,6 +241,14 @@ public record TrainConfig(
                     + "'; valid: none, median-frequency, inverse-sqrt, explicit");
         }
         classWeights = classWeights == null ? null : classWeights.clone();
+        groupBy = groupBy == null || groupBy.isBlank() ? null : groupBy;
+        valGroups = valGroups == null ? List.of() : List.copyOf(valGroups);
+        trainGroups = trainGroups == null ? List.of() : List.copyOf(trainGroups);
+        List<String> both = valGroups.stream().filter(trainGroups::contains).toList();
+        if (!both.isEmpty()) {
+            throw new Seg4jException("group" + (both.size() > 1 ? "s " : " ") + String.join(", ", both)
+                    + " in both train_groups and val_groups: a group must be on one side only");
+        }
         progressIntervalSeconds = progressIntervalSeconds <= 0 ? 30 : progressIntervalSeconds;
         modelOptions = modelOptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(modelOptions));
         String arch = model == null || model.isBlank() ? TrainingRun.DEFAULT_MODEL : model;
@@ -393,6 +412,9 @@ public record TrainConfig(
         double biasDecayMult = 1.0;
         long steps;
         Map<String, String> modelOptions = Map.of();
+        String groupBy;
+        List<String> valGroups = List.of();
+        List<String> trainGroups = List.of();
 
         private Builder() {}
 
@@ -442,6 +464,9 @@ public record TrainConfig(
         public Builder optBiasDecayMult(double v) { biasDecayMult = v; return this; }
         /** Architecture and encoder options (replacing any set before). */
         public Builder optModelOptions(Map<String, String> v) { modelOptions = v == null ? Map.of() : Map.copyOf(v); return this; }
+        public Builder optGroupBy(String v) { groupBy = v; return this; }
+        public Builder optValGroups(List<String> v) { valGroups = v; return this; }
+        public Builder optTrainGroups(List<String> v) { trainGroups = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -459,7 +484,7 @@ public record TrainConfig(
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
-                    steps, modelOptions);
+                    steps, modelOptions, groupBy, valGroups, trainGroups);
         }
     }
 }

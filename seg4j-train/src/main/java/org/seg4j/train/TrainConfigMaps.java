@@ -6,6 +6,7 @@ import static org.seg4j.train.ConfigValues.asFloats;
 import static org.seg4j.train.ConfigValues.asInt;
 import static org.seg4j.train.ConfigValues.asLong;
 import static org.seg4j.train.ConfigValues.asString;
+import static org.seg4j.train.ConfigValues.asStrings;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
@@ -79,6 +80,11 @@ final class TrainConfigMaps {
         if (c.modelOptions().isEmpty()) {
             m.remove("model_options"); // likewise for runs from before model options
         }
+        if (c.valGroups().isEmpty() && c.trainGroups().isEmpty()) {
+            m.remove("group_by"); // likewise for runs from before grouped splits
+            m.remove("val_groups");
+            m.remove("train_groups");
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -132,6 +138,9 @@ final class TrainConfigMaps {
         m.put("norm_decay_mult", c.normDecayMult());
         m.put("bias_decay_mult", c.biasDecayMult());
         m.put("model_options", new TreeMap<>(c.modelOptions()));
+        m.put("group_by", c.groupBy());
+        m.put("val_groups", c.valGroups());
+        m.put("train_groups", c.trainGroups());
         return m;
     }
 
@@ -270,6 +279,9 @@ final class TrainConfigMaps {
             case "norm_decay_mult" -> b.normDecayMult = asDouble(v);
             case "bias_decay_mult" -> b.biasDecayMult = asDouble(v);
             case "model_options" -> b.modelOptions = optionMap(v);
+            case "group_by" -> b.groupBy = v == null ? null : v.toString();
+            case "val_groups" -> b.valGroups = asStrings(v);
+            case "train_groups" -> b.trainGroups = asStrings(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

@@ -140,4 +140,28 @@ class TrainConfigTest {
                 () -> TrainConfig.builder().optClassWeights(new float[] {Float.NaN}).build())
                 .hasMessageContaining("finite and >= 0");
     }
+
+    @Test
+    void groupKeysRoundTripThroughTheFileAndAreChecked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        TrainConfig c = TrainConfig.builder().optGroupBy("^([^_]+)_").optValGroups(java.util.List.of("0016E5"))
+                .optTrainGroups(java.util.List.of("0001TP", "0006R0")).build();
+        java.nio.file.Path file = tmp.resolve("config.yaml");
+        c.write(file);
+        TrainConfig back = TrainConfig.read(file);
+        assertThat(back.valGroups()).containsExactly("0016E5");
+        assertThat(back).isEqualTo(c);
+        assertThat(back.hash()).isEqualTo(c.hash()).isNotEqualTo(TrainConfig.defaults().hash());
+        assertThat(TrainConfig.fromMap(Map.of("val_groups", "0001TP, 0016E5"), "--set").valGroups())
+                .containsExactly("0001TP", "0016E5");
+        assertThat(TrainConfig.defaults().toBuilder().optGroupBy("x(y)").build().hash())
+                .as("a group key without groups does not change the run").isEqualTo(TrainConfig.defaults().hash());
+
+        java.nio.file.Files.writeString(file, "val_groups: [0016E5]\n");
+        assertThatThrownBy(() -> TrainConfig.read(file)).hasMessageContaining("bad value for val_groups")
+                .hasMessageContaining("quote names that look like numbers");
+        assertThatThrownBy(() -> TrainConfig.builder().optValGroups(java.util.List.of("a", "b"))
+                .optTrainGroups(java.util.List.of("b")).build())
+                .hasMessageContaining("group b in both train_groups and val_groups");
+    }
 }
