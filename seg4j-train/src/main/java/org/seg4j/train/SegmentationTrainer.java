@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.seg4j.data.Batch;
 import org.seg4j.data.BatchProvider;
+import org.seg4j.data.SampleSource;
 import org.seg4j.metric.SegmentationMetrics;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
@@ -72,6 +73,8 @@ public final class SegmentationTrainer {
     private final Block block;
     private final BatchProvider train;
     private final BatchProvider validation;
+    private final SampleSource validationSamples;
+    private final ModelManifest manifest;
     private final TrainConfig config;
     private final float[] classWeights;
     private final Path out;
@@ -106,6 +109,11 @@ public final class SegmentationTrainer {
         this.block = b.block;
         this.train = b.train;
         this.validation = b.validation;
+        this.validationSamples = b.validationSamples;
+        this.manifest = b.manifest;
+        if (b.validationSamples != null && b.manifest == null) {
+            throw new IllegalArgumentException("optValidationSamples needs optManifest (normalisation and input scale)");
+        }
         this.config = b.config;
         this.out = b.outputDir;
         int n = b.numClasses > 0 ? b.numClasses : b.manifest != null ? b.manifest.model().numClasses() : 0;
@@ -181,7 +189,8 @@ public final class SegmentationTrainer {
             }
             step = new TrainingStep(block, loss, optimizer, base, numClasses, config.seed());
             validator = validation == null ? null
-                    : new Validator(validation, block, loss, base, numClasses);
+                    : new Validator(validation, block, loss, base, numClasses, validationSamples,
+                            validationSamples == null ? null : manifest);
             config.write(out.resolve(TrainConfig.FILE_NAME));
 
             // a resumed run whose steps or budget were spent at its checkpoint trains no further
@@ -408,6 +417,7 @@ public final class SegmentationTrainer {
         private Block block;
         private BatchProvider train;
         private BatchProvider validation;
+        private SampleSource validationSamples;
         private TrainConfig config;
         private float[] classWeights;
         private Path outputDir;
@@ -428,6 +438,11 @@ public final class SegmentationTrainer {
         public Builder setTrainData(BatchProvider v) { train = v; return this; }
         /** Validation batches (full-size images), optional. */
         public Builder optValidationData(BatchProvider v) { validation = v; return this; }
+        /**
+         * The validation samples at full resolution: validation metrics (and so the best checkpoint) are
+         * then computed by the same predictor and evaluator as {@code seg4j eval}; needs {@code optManifest}.
+         */
+        public Builder optValidationSamples(SampleSource v) { validationSamples = v; return this; }
         public Builder setConfig(TrainConfig v) { config = v; return this; }
         /** Class weights for the loss; overrides {@code config.classWeights()}. */
         public Builder optClassWeights(float[] v) { classWeights = v == null ? null : v.clone(); return this; }

@@ -149,6 +149,7 @@ public final class TrainingRun {
                 .optManager(manager)
                 .setTrainData(trainLoader)
                 .optValidationData(valLoader)
+                .optValidationSamples(validation)
                 .setConfig(config)
                 .optClassWeights(weights)
                 .setOutputDir(outputDir)

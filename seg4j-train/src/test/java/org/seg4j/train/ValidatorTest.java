@@ -86,4 +86,35 @@ class ValidatorTest {
             assertThat(validated.loss()).isFinite();
         }
     }
+
+    @Test
+    void atInputScaleHalfTheMetricsAreEvalsAtFullResolution() {
+        ModelSpec spec = new ModelSpec("unet", "unet", 3, 4, Map.of("depth", "2"));
+        ModelManifest base = TestModels.manifest(TestModels.POINTWISE, 32, 0.5);
+        ModelManifest manifest = new ModelManifest(base.formatVersion(), spec, base.classes(), base.preprocessing(),
+                base.provenance(), base.metrics());
+        Samples data = samples(3, 48, 36, manifest.classes());
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(7);
+            Block block = ModelRegistry.create(spec);
+            ModelDirectory.initialize(block, m, 32, 32);
+            Validator.Result batchesOnly;
+            Validator.Result validated;
+            try (BatchLoader loader = BatchLoader.builder().setSource(data).setBatchSize(1)
+                    .optPipeline(org.seg4j.transform.TransformPipeline.of(new org.seg4j.transform.RandomScale(0.5, 0.5)))
+                    .optNormalization(manifest.preprocessing().normalization()).optShuffle(false).optWorkers(1)
+                    .build()) {
+                batchesOnly = new Validator(loader, block, new SegmentationLoss(3), m, 3).run();
+                validated = new Validator(loader, block, new SegmentationLoss(3), m, 3, data, manifest).run();
+            }
+            ConfusionMatrix evaluated;
+            try (Predictor predictor = new Predictor(block, manifest, PredictorOptions.defaults())) {
+                evaluated = Evaluator.evaluate(predictor, data, null).matrix();
+            }
+            // the batches hold half-resolution masks: a quarter of the pixels eval scores
+            assertThat(batchesOnly.matrix().total()).isLessThan(evaluated.total() / 2);
+            assertThat(validated.matrix().toRows()).isDeepEqualTo(evaluated.toRows());
+            assertThat(validated.loss()).isEqualTo(batchesOnly.loss());
+        }
+    }
 }
