@@ -42,11 +42,28 @@ final class EvalCommand implements Callable<Integer> {
             + "<model>/eval-<split>-<groups> with --eval-groups).")
     Path out;
 
+    @Option(names = "--temporal", description = "Score video sequences: per-frame mIoU plus flicker between consecutive "
+            + "frames; --data is a clip folder (<clip>/frames/, <clip>/masks/) or a split named SEQUENCE_NUMBER (CamVid).")
+    boolean temporal;
+
+    @Option(names = "--smoothing", defaultValue = "none", description = "With --temporal: none, ema or ema:ALPHA "
+            + "(moving average of the probabilities; default: ${DEFAULT-VALUE}).")
+    String smoothing;
+
     @ArgGroup(exclusive = false, heading = "Inference%n")
     InferenceOptions inference = new InferenceOptions();
 
     @Override
     public Integer call() {
+        if (temporal) {
+            if (evalGroups != null) {
+                throw new Seg4jException("--eval-groups does not apply with --temporal (every sequence is scored)");
+            }
+            return TemporalEvalRun.run(model, inference.toOptions(), data, split, smoothing, out);
+        }
+        if (!smoothing.equals("none")) {
+            throw new Seg4jException("--smoothing applies only with --temporal");
+        }
         String name = evalGroups == null ? split : split + "-" + String.join("+", evalGroups);
         Path reportDir = out != null ? out : model.resolve("eval-" + name);
         ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, inference.toOptions(), this::open,

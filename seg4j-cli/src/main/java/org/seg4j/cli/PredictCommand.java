@@ -14,16 +14,19 @@ import picocli.CommandLine.Option;
 /** {@code seg4j predict}: segment an image or a folder of images. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Segment an image or every image in a folder; writes masks, colour masks, overlays, "
-                + "probability maps or cutouts (background removed) at the input's full resolution.")
+                + "probability maps or cutouts (background removed) at the input's full resolution. "
+                + "A video file (clip.mp4), or a frame folder with --out clip.mp4, gives an overlay video.")
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "Model directory (from seg4j train).")
     Path model;
 
-    @Option(names = "--input", required = true, description = "An image file or a folder of images.")
+    @Option(names = "--input", required = true,
+            description = "An image file, a folder of images, or a video file (mp4, mkv, webm, avi, mov, ...).")
     Path input;
 
-    @Option(names = "--out", required = true, description = "Output folder.")
+    @Option(names = "--out", required = true,
+            description = "Output folder; for a video input (or a frame folder as a clip) the overlay video file.")
     Path out;
 
     @Option(names = "--format", defaultValue = "mask,color,overlay", split = ",",
@@ -40,11 +43,25 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--skip-bad", description = "Skip unreadable images and list them at the end.")
     boolean skipBad;
 
+    @Option(names = "--smoothing", defaultValue = "none", description = "Video only: temporal smoothing of the "
+            + "per-frame probabilities: none, ema or ema:ALPHA (weight of the newest frame; default: ${DEFAULT-VALUE}).")
+    String smoothing;
+
+    @Option(names = "--masks", description = "Video only: also write every frame's class-id mask to this folder.")
+    Path masks;
+
     @ArgGroup(exclusive = false, heading = "Inference%n")
     InferenceOptions inference = new InferenceOptions();
 
     @Override
     public Integer call() {
+        if (VideoPredictRun.isVideoFile(input) || VideoPredictRun.isVideoFile(out)) {
+            return VideoPredictRun.run(model, inference.toOptions(), input, out, smoothing, masks, alpha);
+        }
+        if (masks != null || !smoothing.equals("none")) {
+            throw new org.seg4j.Seg4jException("--smoothing and --masks apply to videos: give a video --input, "
+                    + "or a frame folder with a video --out (e.g. out.mp4)");
+        }
         try (Predictor predictor = Predictor.load(model, inference.toOptions())) {
             PredictionWriter writer = new PredictionWriter(OutputFormat.parseList(String.join(",", formats)),
                     predictor.classes(), alpha, foreground);

@@ -114,7 +114,7 @@ public final class FolderLayout implements DatasetLayout {
     }
 
     /** Images of {@code imageDir} with the mask of the same stem in {@code maskDir}. */
-    static List<DatasetEntry> pairs(Path imageDir, Path maskDir) {
+    public static List<DatasetEntry> pairs(Path imageDir, Path maskDir) {
         boolean hasMasks = Files.isDirectory(maskDir);
         Map<String, Path> masks = hasMasks ? ImageListing.byStem(maskDir) : Map.of();
         List<DatasetEntry> out = new ArrayList<>();

@@ -1,0 +1,168 @@
+package org.seg4j.infer.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.LabelMask;
+import org.seg4j.data.PngFiles;
+import org.seg4j.data.RgbImage;
+import org.seg4j.data.video.ClipFrame;
+import org.seg4j.data.video.Ffmpeg;
+import org.seg4j.data.video.FrameFolderSource;
+import org.seg4j.data.video.FrameSequence;
+import org.seg4j.data.video.FrameSequences;
+import org.seg4j.data.video.VideoReader;
+import org.seg4j.infer.Predictor;
+import org.seg4j.infer.PredictorOptions;
+import org.seg4j.infer.TestModels;
+import org.seg4j.model.ModelManifest;
+
+/** The pointwise test model predicts a pixel's dominant colour channel: 0 red, 1 green, 2 blue. */
+class VideoSegmenterTest {
+
+    static NDManager manager;
+    static ModelManifest manifest;
+    static Block block;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        manager = NDManager.newBaseManager();
+        manifest = TestModels.manifest(TestModels.POINTWISE, 16, 1.0);
+        block = TestModels.build(manifest, manager);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        manager.close();
+    }
+
+    private static RgbImage solid(int w, int h, int rgb) {
+        RgbImage img = RgbImage.blank(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRgb(x, y, rgb);
+            }
+        }
+        return img;
+    }
+
+    private static final int RED = 0xFF0000;
+    private static final int GREEN = 0x00FF00;
+
+    private static List<Integer> classes(VideoSegmenter s, int... colours) {
+        List<Integer> out = new ArrayList<>();
+        for (int c : colours) {
+            out.add(s.segment(solid(8, 6, c)).mask().get(3, 2));
+        }
+        return out;
+    }
+
+    @Test
+    void emaLagsBehindAChangeAndResetForgets() {
+        try (Predictor p = new Predictor(block, manifest, PredictorOptions.defaults());
+                VideoSegmenter none = VideoSegmenter.builder().setPredictor(p).build();
+                VideoSegmenter ema = VideoSegmenter.builder().setPredictor(p)
+                        .optTemporal(TemporalMode.ema(0.4)).optProbabilities(true).build()) {
+            assertThat(classes(none, RED, RED, GREEN, GREEN)).containsExactly(0, 0, 1, 1);
+            // p2 = 0.4 G + 0.6 R (red wins); p3 = 0.64 G + 0.36 R (green wins)
+            assertThat(classes(ema, RED, RED, GREEN)).containsExactly(0, 0, 0);
+            FrameResult r = ema.segment(solid(8, 6, GREEN));
+            assertThat(r.mask().get(0, 0)).isEqualTo(1);
+            assertThat(r.index()).isEqualTo(3);
+            assertThat(r.probabilities().get(1, 0, 0)).isCloseTo(0.64f, offset(1e-3f));
+            ema.reset();
+            assertThat(ema.frames()).isZero();
+            FrameResult first = ema.segment(solid(8, 6, GREEN));
+            assertThat(first.index()).isZero();
+            assertThat(first.probabilities().get(1, 0, 0)).isCloseTo(1f, offset(1e-3f));
+            // a frame of another size starts a new average instead of failing
+            assertThat(ema.segment(solid(5, 5, RED)).mask().get(0, 0)).isZero();
+        }
+    }
+
+    @Test
+    void badSettingsAreClearErrors() {
+        assertThatThrownBy(() -> TemporalMode.parse("ema:1.5")).hasMessageContaining("(0, 1]");
+        assertThatThrownBy(() -> TemporalMode.parse("lstm")).hasMessageContaining("valid: none, ema");
+        assertThat(TemporalMode.parse("ema:0.3").describe()).isEqualTo("ema:0.3");
+        assertThatThrownBy(() -> VideoSegmenter.builder().build()).isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("setModelDir");
+    }
+
+    @Test
+    void clipEvaluationCountsFlickerAndAccuracy() throws Exception {
+        // frames R, G, R with truth R, R, R: per-frame flickers twice, EMA(0.4) never changes class
+        Path frames = dir.resolve("clip/frames");
+        Path masks = dir.resolve("clip/masks");
+        Files.createDirectories(frames);
+        Files.createDirectories(masks);
+        int[] colours = {RED, GREEN, RED};
+        for (int i = 0; i < 3; i++) {
+            PngFiles.writeRgb(frames.resolve("f" + i + ".png"), solid(4, 2, colours[i]));
+            PngFiles.writeIndexMask(masks.resolve("f" + i + ".png"), LabelMask.filled(4, 2, 0));
+        }
+        List<FrameSequence> clips = FrameSequences.fromClipFolder(dir);
+        try (Predictor p = new Predictor(block, manifest, PredictorOptions.defaults());
+                VideoSegmenter none = VideoSegmenter.builder().setPredictor(p).build();
+                VideoSegmenter ema = VideoSegmenter.builder().setPredictor(p).optTemporal(TemporalMode.ema(0.4)).build()) {
+            ClipEvaluation.Result perFrame = new ClipEvaluation(none, f -> LabelMask.filled(4, 2, 0), null).run(clips);
+            assertThat(perFrame.frames()).isEqualTo(3);
+            assertThat(perFrame.labelledFrames()).isEqualTo(3);
+            assertThat(perFrame.flicker().flicker()).isEqualTo(1.0);
+            assertThat(perFrame.confusion().metrics().pixelAccuracy()).isCloseTo(2.0 / 3, offset(1e-9));
+            ClipEvaluation.Result smooth = new ClipEvaluation(ema, f -> LabelMask.filled(4, 2, 0), null).run(clips);
+            assertThat(smooth.flicker().flicker()).isZero();
+            assertThat(smooth.flicker().unlabelledFlicker()).isZero();
+            assertThat(smooth.confusion().metrics().pixelAccuracy()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void predictionWritesAnOverlayVideoAndMasks() throws Exception {
+        assumeTrue(Ffmpeg.isAvailable(), "ffmpeg not installed (apt-get install ffmpeg); .ci/run installs it");
+        Path frames = dir.resolve("frames");
+        Files.createDirectories(frames);
+        for (int i = 0; i < 4; i++) {
+            PngFiles.writeRgb(frames.resolve("img_" + (10 + i) + ".png"), solid(16, 12, i % 2 == 0 ? RED : GREEN));
+        }
+        Path masks = dir.resolve("masks");
+        Files.createDirectories(masks);
+        Path out = dir.resolve("out.mp4");
+        FrameSequence seq = FrameSequences.fromFrameFolder(frames);
+        assertThat(seq.frames()).extracting(ClipFrame::number).containsExactly(10L, 11L, 12L, 13L);
+        try (Predictor p = new Predictor(block, manifest, PredictorOptions.defaults());
+                VideoSegmenter s = VideoSegmenter.builder().setPredictor(p).build()) {
+            VideoPrediction.Summary summary = new VideoPrediction(s, 1.0, masks, null)
+                    .run(new FrameFolderSource(seq, 0), out);
+            assertThat(summary.frames()).isEqualTo(4);
+            assertThat(summary.fps()).isEqualTo(VideoPrediction.DEFAULT_FPS);
+        }
+        assertThat(masks.resolve("frame_000003.png")).exists();
+        try (VideoReader reader = VideoReader.open(out)) {
+            // alpha 1: the overlay is the class colour: red (255,0,0) for frame 0, green for frame 1
+            RgbImage f0 = reader.next();
+            RgbImage f1 = reader.next();
+            assertThat(f0.get(8, 6, 0)).isGreaterThan(200);
+            assertThat(f1.get(8, 6, 1)).isGreaterThan(200);
+            assertThat(reader.next()).isNotNull();
+            assertThat(reader.next()).isNotNull();
+            assertThat(reader.next()).isNull();
+        }
+    }
+}
