@@ -30,7 +30,13 @@ final class CocoCategories {
         this.categoryToClass = categoryToClass;
     }
 
-    static CocoCategories read(JsonNode categories, Path file) {
+    /**
+     * Reads a {@code categories} list.
+     *
+     * @param thingByDefault the thing flag of a category without {@code isthing} (COCO instance
+     *     files have none: all their categories are things)
+     */
+    static CocoCategories read(JsonNode categories, Path file, boolean thingByDefault) {
         if (!categories.isArray() || categories.isEmpty()) {
             throw new Seg4jException(file + ": no \"categories\" list");
         }
@@ -50,7 +56,7 @@ final class CocoCategories {
                     ? new int[] {col.get(0).asInt(), col.get(1).asInt(), col.get(2).asInt()}
                     : ClassMeta.vocColour(index);
             String name = c.path("name").asText("category_" + id).replace(' ', '_');
-            list.add(new ClassInfo(index, name, rgb[0], rgb[1], rgb[2], c.path("isthing").asInt(0) == 1));
+            list.add(new ClassInfo(index, name, rgb[0], rgb[1], rgb[2], c.path("isthing").asInt(thingByDefault ? 1 : 0) == 1));
         }
         try {
             return new CocoCategories(new ClassMeta(list, 255), map);

@@ -57,7 +57,7 @@ public final class CocoPanoptic {
         if (root == null || !root.path("annotations").isArray()) {
             throw new Seg4jException(json + ": not a COCO panoptic file (needs \"annotations\" and \"categories\")");
         }
-        CocoCategories cats = CocoCategories.read(root.path("categories"), json);
+        CocoCategories cats = CocoCategories.read(root.path("categories"), json, false);
         List<Entry> entries = new ArrayList<>();
         for (JsonNode a : root.get("annotations")) {
             List<JsonNode> segs = new ArrayList<>();
