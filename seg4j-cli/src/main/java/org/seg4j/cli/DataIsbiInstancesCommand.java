@@ -2,7 +2,7 @@ package org.seg4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.seg4j.data.convert.IsbiInstanceConverter;
+import org.seg4j.data.instance.IsbiInstanceConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -81,6 +81,20 @@ public final class CocoPanoptic {
         return entries;
     }
 
+    /**
+     * The index of the entry of an image id, as panopticapi pairs ground truth and prediction.
+     *
+     * @throws Seg4jException if the file has no entry for it
+     */
+    public int indexOf(long imageId) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).imageId() == imageId) {
+                return i;
+            }
+        }
+        throw new Seg4jException(json + ": no annotation for image id " + imageId);
+    }
+
     /** Reads and checks the annotation of entry {@code index}. */
     public PanopticAnnotation annotation(int index) {
         Entry e = entries.get(index);

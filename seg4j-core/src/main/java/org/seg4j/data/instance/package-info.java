@@ -6,5 +6,7 @@
  * {@code *_instanceIds.png} ({@link org.seg4j.data.instance.CityscapesInstanceIds}) and COCO
  * instances with polygons or RLE ({@link org.seg4j.data.instance.CocoInstances}). Thing and stuff
  * classes come from {@code isthing} in {@code classes.yaml}.
+ * {@link org.seg4j.data.instance.IsbiInstanceConverter} turns the ISBI 2012 EM stack into the
+ * folder layout with instances.
  */
 package org.seg4j.data.instance;

@@ -1,4 +1,4 @@
-package org.seg4j.data.convert;
+package org.seg4j.data.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,9 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.MaskReader;
 import org.seg4j.data.PngFiles;
-import org.seg4j.data.instance.InstancePng;
-import org.seg4j.data.instance.PanopticAnnotation;
-import org.seg4j.data.instance.Segment;
 
 /** The ISBI conversion on a generated stack (not the real data). */
 class IsbiInstanceConverterTest {

@@ -1,4 +1,4 @@
-package org.seg4j.data.convert;
+package org.seg4j.data.instance;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,8 +10,8 @@ import org.seg4j.data.ClassInfo;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.ImageFiles;
 import org.seg4j.data.LabelMask;
-import org.seg4j.data.instance.ConnectedComponents;
-import org.seg4j.data.instance.InstancePng;
+import org.seg4j.data.convert.LayoutWriter;
+import org.seg4j.data.convert.MaskFormat;
 import org.seg4j.data.layout.FolderLayout;
 import org.seg4j.util.Progress;
 
