@@ -3,6 +3,7 @@ package org.seg4j.metric.instance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.instance.PanopticAnnotation;
 import org.seg4j.data.instance.Segment;
@@ -69,9 +70,10 @@ public final class MaskAp {
             gtByClass.add(new ArrayList<>());
             dtByClass.add(new ArrayList<>());
         }
+        Map<Integer, PixelSet> pixels = PixelSet.ofSegments(gt);
         for (Segment s : gt.segments()) {
             if (s.classId() < classes.numClasses() && classes.isThing(s.classId())) {
-                gtByClass.get(s.classId()).add(new Truth(PixelSet.of(gt.mask(s.id())), s.crowd()));
+                gtByClass.get(s.classId()).add(new Truth(pixels.get(s.id()), s.crowd()));
             }
         }
         for (Detection d : detections) {

@@ -1,5 +1,10 @@
 package org.seg4j.metric.instance;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.seg4j.data.instance.PanopticAnnotation;
+import org.seg4j.data.instance.Segment;
+
 /** The pixels of one mask as sorted indices, for fast intersections. */
 record PixelSet(int[] pixels) {
 
@@ -16,6 +21,26 @@ record PixelSet(int[] pixels) {
             }
         }
         return new PixelSet(p);
+    }
+
+    /** The pixels of every segment of an annotation, in one pass (segments without pixels get none). */
+    static Map<Integer, PixelSet> ofSegments(PanopticAnnotation a) {
+        Map<Integer, int[]> lists = new HashMap<>();
+        Map<Integer, Integer> filled = new HashMap<>();
+        for (Segment s : a.segments()) {
+            lists.put(s.id(), new int[a.area(s.id())]);
+            filled.put(s.id(), 0);
+        }
+        int[] ids = a.ids();
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] != 0) {
+                int k = filled.merge(ids[i], 1, Integer::sum) - 1;
+                lists.get(ids[i])[k] = i;
+            }
+        }
+        Map<Integer, PixelSet> out = new HashMap<>();
+        lists.forEach((id, p) -> out.put(id, new PixelSet(p)));
+        return out;
     }
 
     int area() {
