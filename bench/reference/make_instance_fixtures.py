@@ -16,7 +16,9 @@ What it writes (small, seeded, random-but-reproducible):
   one image), a stuff class absent everywhere, a thing class only predicted, one only in the ground
   truth, predictions lying on void and on crowd, and large 24-bit segment ids.
 * gt_instances.json + detections.json: the thing segments of gt as COCO instances (compressed RLE)
-  and scored, overlapping mask detections (score ties, more than 100 in one image, all areas).
+  and scored, overlapping mask detections (score ties, three inside each crowd region, 110 false
+  positives of one class in one image that push its true detections past the 100-detection limit,
+  small, medium and large objects).
 * expected_pq.json: PQ/SQ/RQ per class and for All/Things/Stuff.
 * expected_ap.json: the 12 numbers of pycocotools COCOeval(iouType='segm').summarize(), and AP per
   category (precision averaged over thresholds and recall points, all areas, 100 detections).
@@ -112,6 +114,7 @@ def make_pred(rng, gt_ids, gt_segs):
     pred = np.zeros((h, w), np.int64)
     segs = []
     used = set()
+    pred_of = {}
 
     def new_id():
         while True:
@@ -133,14 +136,20 @@ def make_pred(rng, gt_ids, gt_segs):
             cat = 6  # a bicycle that is not there
         pid = new_id()
         pred[m] = pid
+        pred_of[sid] = pid
         segs.append((pid, cat))
-    # a prediction on the void region and one on a crowd region
+    # a prediction on the top half of the void region; the bottom half goes to the prediction of the
+    # largest ground-truth segment, a match whose union leaves those pixels out
     void = gt_ids == 0
     if void.any():
-        pid = new_id()
         ys, xs = np.nonzero(void)
-        pred[ys.min():ys.max() + 2, xs.min():xs.max() + 1] = pid
+        middle = (ys.min() + ys.max() + 1) // 2
+        pid = new_id()
+        pred[ys.min():middle, xs.min():xs.max() + 1] = pid
         segs.append((pid, 4))
+        largest = max(gt_segs, key=lambda s: int((gt_ids == s[0]).sum()))
+        if largest[0] in pred_of:
+            pred[middle:ys.max() + 1, xs.min():xs.max() + 1] = pred_of[largest[0]]
     for sid, cat, crowd in gt_segs:
         if crowd:
             pid = new_id()
@@ -267,6 +276,13 @@ def make_detections(rng, folder, gt_maps, gt_segs):
                          "bbox": [int(xs.min()), int(ys.min()), int(xs.max() - xs.min() + 1),
                                   int(ys.max() - ys.min() + 1)]})
             aid += 1
+            if crowd:  # three detections inside the crowd region: all match it and are ignored
+                ys, xs = np.nonzero(m)
+                for part in (m, m & (xs.mean() > np.arange(w))[None, :], m & (ys.mean() > np.arange(h))[:, None]):
+                    if part.any():
+                        dets.append({"image_id": i + 1, "category_id": cat, "segmentation": rle(part),
+                                     "score": round(float(rng.random()), 1)})
+                continue
             for _ in range(int(rng.integers(0, 3))):  # 0, 1 or 2 detections of this object
                 dy, dx = rng.integers(-1, 2, size=2)
                 d = np.roll(np.roll(m, dy, axis=0), dx, axis=1)
@@ -274,13 +290,17 @@ def make_detections(rng, folder, gt_maps, gt_segs):
                     d = d | np.roll(d, 1, axis=1)
                 c = cat if rng.random() < 0.85 else int(rng.choice([4, 5, 6]))
                 score = round(float(rng.random()), 1)  # rounding makes ties
+                if i == 4:
+                    score = 0.05  # below the 110 false positives of this image: cut by the 100-detection limit
                 if d.any():
                     dets.append({"image_id": i + 1, "category_id": c, "segmentation": rle(d), "score": score})
         count = 110 if i == 4 else int(rng.integers(1, 4))  # false positives; more than 100 in image 5
         for _ in range(count):
             m = ellipse(h, w, rng.integers(0, h), rng.integers(0, w), rng.integers(1, 4), rng.integers(1, 4))
-            dets.append({"image_id": i + 1, "category_id": int(rng.choice([4, 5, 6])), "segmentation": rle(m),
-                         "score": float(rng.random())})
+            cat, score = int(rng.choice([4, 5, 6])), float(rng.random())
+            if i == 4:
+                cat, score = 4, 0.3 + 0.7 * score  # 110 cars in one image, more than the limit of 100
+            dets.append({"image_id": i + 1, "category_id": cat, "segmentation": rle(m), "score": score})
     cats = [{"id": c, "name": n, "supercategory": n, "isthing": t} for c, n, t, _ in CATEGORIES]
     with open(os.path.join(folder, "gt_instances.json"), "w") as f:
         json.dump({"images": images, "annotations": anns, "categories": cats}, f)
