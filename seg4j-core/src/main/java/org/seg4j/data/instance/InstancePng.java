@@ -79,6 +79,11 @@ public final class InstancePng {
     /** Writes the semantic mask (8-bit index PNG) and the instance PNG beside it. */
     public static void write(Path maskFile, PanopticAnnotation a, ClassMeta classes) {
         PngFiles.writeIndexMask(maskFile, a.classMask());
+        writeInstances(maskFile, a, classes);
+    }
+
+    /** Writes only the instance PNG beside {@code maskFile} (the mask written elsewhere). */
+    public static void writeInstances(Path maskFile, PanopticAnnotation a, ClassMeta classes) {
         Map<Integer, Integer> instanceOf = new HashMap<>();
         for (Segment s : a.segments()) {
             if (classes.isThing(s.classId()) && !s.crowd()) {
