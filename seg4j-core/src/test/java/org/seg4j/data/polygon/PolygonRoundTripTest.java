@@ -77,7 +77,7 @@ class PolygonRoundTripTest {
             int simpleVertices = simple.stream().mapToInt(r -> r.outer().length).sum();
             assertThat(simpleVertices).isLessThan(exactVertices / 2);
             for (LabelMask back : List.of(drawOutlines(simple, 400, 300), drawKeyholes(simple, 400, 300))) {
-                assertClose(m, back, 0.97);
+                TestMasks.assertClose(m, back, 0.97);
             }
         }
     }
@@ -85,46 +85,6 @@ class PolygonRoundTripTest {
     @Test
     void smallObjectsLoseMoreButStayInTheBand() {
         LabelMask m = TestMasks.scene(0, 1);
-        assertClose(m, drawOutlines(MaskPolygons.of(m, 1.0), 200, 150), 0.95);
-    }
-
-    /** IoU per class above {@code minIou} and every disagreeing pixel within 2 px of a class edge of the original or the border. */
-    static void assertClose(LabelMask m, LabelMask back, double minIou) {
-        int w = m.width();
-        int h = m.height();
-        long[] inter = new long[256];
-        long[] union = new long[256];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int a = m.get(x, y);
-                int b = back.get(x, y);
-                if (a == b) {
-                    inter[a]++;
-                    union[a]++;
-                } else {
-                    union[a]++;
-                    union[b]++;
-                    assertThat(nearEdge(m, x, y, 2)).as("pixel (%d, %d): %d became %d", x, y, a, b).isTrue();
-                }
-            }
-        }
-        for (int c = 0; c < 4; c++) {
-            assertThat((double) inter[c] / union[c]).as("IoU of class %d", c).isGreaterThan(minIou);
-        }
-    }
-
-    private static boolean nearEdge(LabelMask m, int x, int y, int r) {
-        int c = m.get(x, y);
-        for (int dy = -r; dy <= r; dy++) {
-            for (int dx = -r; dx <= r; dx++) {
-                int nx = x + dx;
-                int ny = y + dy;
-                // the image border is an outline too, simplified like any other
-                if (nx < 0 || ny < 0 || nx >= m.width() || ny >= m.height() || m.get(nx, ny) != c) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        TestMasks.assertClose(m, drawOutlines(MaskPolygons.of(m, 1.0), 200, 150), 0.95);
     }
 }

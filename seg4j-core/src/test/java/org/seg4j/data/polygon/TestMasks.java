@@ -1,5 +1,7 @@
 package org.seg4j.data.polygon;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Random;
 import org.seg4j.data.LabelMask;
 
@@ -53,5 +55,48 @@ public final class TestMasks {
             m.set(rnd.nextInt(w), rnd.nextInt(h), 1 + rnd.nextInt(3));
         }
         return m;
+    }
+
+    /**
+     * Asserts IoU per class above {@code minIou} and every disagreeing pixel within 2 px of a class
+     * edge of the original or of the image border.
+     */
+    public static void assertClose(LabelMask m, LabelMask back, double minIou) {
+        int w = m.width();
+        int h = m.height();
+        long[] inter = new long[256];
+        long[] union = new long[256];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int a = m.get(x, y);
+                int b = back.get(x, y);
+                if (a == b) {
+                    inter[a]++;
+                    union[a]++;
+                } else {
+                    union[a]++;
+                    union[b]++;
+                    assertThat(nearEdge(m, x, y, 2)).as("pixel (%d, %d): %d became %d", x, y, a, b).isTrue();
+                }
+            }
+        }
+        for (int c = 0; c < 4; c++) {
+            assertThat((double) inter[c] / union[c]).as("IoU of class %d", c).isGreaterThan(minIou);
+        }
+    }
+
+    private static boolean nearEdge(LabelMask m, int x, int y, int r) {
+        int c = m.get(x, y);
+        for (int dy = -r; dy <= r; dy++) {
+            for (int dx = -r; dx <= r; dx++) {
+                int nx = x + dx;
+                int ny = y + dy;
+                // the image border is an outline too, simplified like any other
+                if (nx < 0 || ny < 0 || nx >= m.width() || ny >= m.height() || m.get(nx, ny) != c) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
