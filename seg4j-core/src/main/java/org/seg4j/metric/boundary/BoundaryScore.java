@@ -8,7 +8,7 @@ import org.seg4j.data.LabelMask;
  * Boundary precision, recall and F-score per class, accumulated over a data set. For each image
  * and class, the class's boundary pixels in the prediction and in the truth ({@link BoundaryMaps}:
  * 4-neighbour rule, void excluded) are matched within the {@link BoundaryTolerance} (Euclidean
- * distance, via an exact distance transform of the other map): a predicted boundary pixel is a
+ * distance; {@link BoundaryMatcher}): a predicted boundary pixel is a
  * true positive for precision when a true boundary pixel of its class lies within the tolerance,
  * and a true boundary pixel is recalled when a predicted one does. The matched and total counts are
  * summed over all images and the figures derived once, so large images weigh more, as in the
@@ -62,93 +62,16 @@ public final class BoundaryScore {
         }
         int[] pb = BoundaryMaps.of(prediction.data(), groundTruth.data(), w, h);
         int[] tb = BoundaryMaps.of(groundTruth.data(), groundTruth.data(), w, h);
-        // per class bounding box of both boundaries: minX, minY, maxX, maxY
-        int[][] box = new int[numClasses][];
-        collect(pb, w, box);
-        collect(tb, w, box);
         int tol = tolerance.pixelsFor(w, h);
-        long[][] counts = new long[numClasses][];
+        long[][] counts = tol <= BoundaryMatcher.SCAN_LIMIT
+                ? BoundaryMatcher.byDiskScan(pb, tb, w, h, numClasses, tol)
+                : BoundaryMatcher.byDistanceTransform(pb, tb, w, h, numClasses, tol);
         for (int c = 0; c < numClasses; c++) {
-            if (box[c] != null) {
-                counts[c] = match(pb, tb, w, h, c, box[c], tol);
-            }
+            predicted[c] += counts[0][c];
+            predictedMatched[c] += counts[1][c];
+            truth[c] += counts[2][c];
+            truthMatched[c] += counts[3][c];
         }
-        for (int c = 0; c < numClasses; c++) {
-            if (counts[c] != null) {
-                predicted[c] += counts[c][0];
-                predictedMatched[c] += counts[c][1];
-                truth[c] += counts[c][2];
-                truthMatched[c] += counts[c][3];
-            }
-        }
-    }
-
-    private void collect(int[] map, int w, int[][] box) {
-        for (int i = 0; i < map.length; i++) {
-            int c = map[i];
-            if (c == BoundaryMaps.NONE) {
-                continue;
-            }
-            if (c >= numClasses) {
-                throw new IllegalArgumentException("label " + c + " at pixel (" + i % w + ", " + i / w
-                        + ") is outside 0.." + (numClasses - 1));
-            }
-            int x = i % w;
-            int y = i / w;
-            int[] b = box[c];
-            if (b == null) {
-                box[c] = new int[] {x, y, x, y};
-            } else {
-                b[0] = Math.min(b[0], x);
-                b[1] = Math.min(b[1], y);
-                b[2] = Math.max(b[2], x);
-                b[3] = Math.max(b[3], y);
-            }
-        }
-    }
-
-    // {predicted, predictedMatched, truth, truthMatched} of class c, on the crop around its boundaries
-    private static long[] match(int[] pb, int[] tb, int w, int h, int c, int[] box, int tol) {
-        int x0 = Math.max(0, box[0] - tol);
-        int y0 = Math.max(0, box[1] - tol);
-        int x1 = Math.min(w - 1, box[2] + tol);
-        int y1 = Math.min(h - 1, box[3] + tol);
-        int cw = x1 - x0 + 1;
-        int ch = y1 - y0 + 1;
-        boolean[] p = new boolean[cw * ch];
-        boolean[] t = new boolean[cw * ch];
-        long np = 0;
-        long nt = 0;
-        for (int y = 0; y < ch; y++) {
-            int src = (y + y0) * w + x0;
-            int dst = y * cw;
-            for (int x = 0; x < cw; x++) {
-                if (pb[src + x] == c) {
-                    p[dst + x] = true;
-                    np++;
-                }
-                if (tb[src + x] == c) {
-                    t[dst + x] = true;
-                    nt++;
-                }
-            }
-        }
-        long mp = 0;
-        long mt = 0;
-        if (np > 0 && nt > 0) {
-            double limit = (double) tol * tol;
-            double[] toTruth = DistanceTransform.squared(t, cw, ch);
-            double[] toPred = DistanceTransform.squared(p, cw, ch);
-            for (int i = 0; i < p.length; i++) {
-                if (p[i] && toTruth[i] <= limit) {
-                    mp++;
-                }
-                if (t[i] && toPred[i] <= limit) {
-                    mt++;
-                }
-            }
-        }
-        return new long[] {np, mp, nt, mt};
     }
 
     /** Adds another score's counts (same classes and tolerance). */
