@@ -13,6 +13,7 @@ final class ConsoleTable {
 
     private static final String[] HEADERS = {"IoU", "Precision", "Recall", "F1"};
     private static final String BOUNDARY_HEADER = "Boundary F";
+    private static final int BOUNDARY_WIDTH = BOUNDARY_HEADER.length() + 2;
     private static final int VALUE_WIDTH = 10;
 
     private ConsoleTable() {}
@@ -26,10 +27,11 @@ final class ConsoleTable {
         }
         int pixelsWidth = Math.max("Pixels".length(), Fmt.count(report.matrix().total()).length());
         BoundaryScore b = report.boundary();
-        int values = HEADERS.length + (b == null ? 0 : 1);
-        String valueFormat = "%" + VALUE_WIDTH + "s";
-        String rowFormat = "%-" + nameWidth + "s" + valueFormat.repeat(values) + "  %" + pixelsWidth + "s%n";
-        String rule = "-".repeat(nameWidth + VALUE_WIDTH * values + 2 + pixelsWidth) + System.lineSeparator();
+        int boundaryWidth = b == null ? 0 : BOUNDARY_WIDTH;
+        String rowFormat = "%-" + nameWidth + "s" + ("%" + VALUE_WIDTH + "s").repeat(HEADERS.length)
+                + (b == null ? "" : "%" + boundaryWidth + "s") + "  %" + pixelsWidth + "s%n";
+        String rule = "-".repeat(nameWidth + VALUE_WIDTH * HEADERS.length + boundaryWidth + 2 + pixelsWidth)
+                + System.lineSeparator();
 
         StringBuilder out = new StringBuilder();
         out.append(row(rowFormat, b != null, "Class", HEADERS[0], HEADERS[1], HEADERS[2], HEADERS[3],
