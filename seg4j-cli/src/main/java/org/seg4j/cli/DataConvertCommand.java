@@ -40,7 +40,8 @@ final class DataConvertCommand implements Callable<Integer> {
     @Option(names = "--images", description = "COCO: folder holding the images' file_name.")
     Path images;
 
-    @Option(names = "--classes", description = "LabelMe: classes.yaml to use (default: background + labels found).")
+    @Option(names = "--classes", description = "LabelMe, COCO: classes.yaml to match labels/categories to by name "
+            + "(default: background + the labels/categories found).")
     Path classesFile;
 
     @Option(names = "--split", description = "Splits to convert (default: every split); for imports, the split to "
@@ -82,7 +83,7 @@ final class DataConvertCommand implements Callable<Integer> {
                 System.out.printf("wrote %d samples with instances to %s (folder layout)%n", n, out);
                 return 0;
             }
-            CocoImporter importer = CocoImporter.read(coco);
+            CocoImporter importer = CocoImporter.read(coco, classesFile == null ? null : ClassMeta.read(classesFile));
             LayoutWriter writer = new LayoutWriter(out, to, importer.classes(), format);
             n = importer.writeTo(writer, images, split);
             writer.finish();

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code seg4j predict}: segment an image or a folder of images. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Segment an image or every image in a folder; writes masks, colour masks, overlays, "
-                + "probability maps or cutouts (background removed) at the input's full resolution. "
+                + "probability maps or cutouts (background removed) at the input's full resolution, or polygons "
+                + "for correction in LabelMe or a COCO tool (read back with seg4j data convert). "
                 + "A video file (clip.mp4), or a frame folder with --out clip.mp4, gives an overlay video.")
 final class PredictCommand implements Callable<Integer> {
 
@@ -30,8 +31,13 @@ final class PredictCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", defaultValue = "mask,color,overlay", split = ",",
-            description = "Outputs: mask, color, overlay, probs, cutout (default: ${DEFAULT-VALUE}).")
+            description = "Outputs: mask, color, overlay, probs, cutout, labelme (<stem>.json per image), "
+                    + "coco (one " + PredictionWriter.COCO_FILE + ") (default: ${DEFAULT-VALUE}).")
     List<String> formats;
+
+    @Option(names = "--polygon-tolerance", defaultValue = "1.0", description = "labelme/coco: Douglas-Peucker "
+            + "tolerance in pixels; 0 keeps the exact pixel outlines (default: ${DEFAULT-VALUE}).")
+    double polygonTolerance;
 
     @Option(names = "--alpha", defaultValue = "0.5", description = "Overlay opacity (default: ${DEFAULT-VALUE}).")
     double alpha;
@@ -64,7 +70,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         try (Predictor predictor = Predictor.load(model, inference.toOptions())) {
             PredictionWriter writer = new PredictionWriter(OutputFormat.parseList(String.join(",", formats)),
-                    predictor.classes(), alpha, foreground);
+                    predictor.classes(), alpha, foreground, polygonTolerance);
             // the summary line (and any skipped images) goes to the progress stream
             FolderPrediction.Summary summary = new FolderPrediction(predictor, writer, skipBad, System.err)
                     .run(input, out);

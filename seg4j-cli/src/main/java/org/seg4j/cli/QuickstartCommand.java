@@ -93,6 +93,7 @@ final class QuickstartCommand implements Callable<Integer> {
         try (Predictor predictor = Predictor.load(modelDir, PredictorOptions.defaults())) {
             Evaluator.Result eval = Evaluator.evaluate(predictor, val, System.err);
             report = MetricsReport.of(eval.matrix(), predictor.classes(), eval.images())
+                    .withBoundary(eval.boundary())
                     .withTitle("seg4j quickstart: U-Net on synthetic street scenes (validation split)");
             Files.createDirectories(evalDir);
             Files.copy(modelDir.resolve(TrainingCurvesPlot.FILE_NAME), evalDir.resolve(TrainingCurvesPlot.FILE_NAME),

@@ -167,6 +167,9 @@ public final class FolderPrediction {
                 bar.step(i + 1);
             }
         }
+        if (done > 0) {
+            writer.finish(outDir);
+        }
         Summary summary = new Summary(done, failed, Duration.ofNanos(System.nanoTime() - start));
         if (progress != null) {
             progress.println(summary.describe());
@@ -184,6 +187,6 @@ public final class FolderPrediction {
         } else {
             mask = predictor.predict(image);
         }
-        writer.write(outDir, stem, image, mask, probs);
+        writer.write(outDir, stem, file, image, mask, probs);
     }
 }

@@ -48,6 +48,7 @@ public final class ModelEvaluation {
             SampleSource source = data.apply(predictor.classes());
             Evaluator.Result result = Evaluator.evaluate(predictor, source, progress);
             MetricsReport report = MetricsReport.of(result.matrix(), predictor.classes(), result.images())
+                    .withBoundary(result.boundary())
                     .withTitle("Evaluation of " + modelDir.getFileName() + " on " + dataName
                             + " (" + predictor.describeSettings() + ")");
             Path history = modelDir.resolve(TrainingCurves.HISTORY_JSON);

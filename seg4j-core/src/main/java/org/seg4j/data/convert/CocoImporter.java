@@ -15,9 +15,10 @@ import org.seg4j.data.LabelMask;
 import org.seg4j.util.Json;
 
 /**
- * Imports a COCO instance-annotation file into index masks. Classes: {@code background} (id 0,
- * every pixel no annotation covers), then the COCO categories in the order of their ids, coloured
- * with the Pascal VOC palette. Each annotation is drawn with its category's id, the largest first
+ * Imports a COCO instance-annotation file into index masks. Classes: a given class list (categories
+ * matched by name; class 0 fills every pixel no annotation covers), or else {@code background} (id 0,
+ * every pixel no annotation covers; a category of that name maps to it), then the other COCO
+ * categories in the order of their ids, coloured with the Pascal VOC palette. Each annotation is drawn with its category's id, the largest first
  * so that smaller objects lying on larger ones stay visible; {@code iscrowd} regions are void.
  * Segmentations may be polygons or RLE (see {@link CocoSegmentation}). This flattens instances
  * into classes; {@code org.seg4j.data.instance.CocoInstances} keeps them.
@@ -39,8 +40,17 @@ public final class CocoImporter {
         this.annotations = annotations;
     }
 
-    /** Reads and checks the annotation file. */
+    /** Reads and checks the annotation file; the class list comes from its categories. */
     public static CocoImporter read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads and checks the annotation file.
+     *
+     * @param classes the class list, or {@code null} to derive it from the categories
+     */
+    public static CocoImporter read(Path file, ClassMeta classes) {
         JsonNode root;
         try {
             root = Json.JSON.readTree(file.toFile());
@@ -53,11 +63,20 @@ public final class CocoImporter {
         List<JsonNode> cats = new ArrayList<>();
         root.get("categories").forEach(cats::add);
         cats.sort(Comparator.comparingInt(c -> c.path("id").asInt()));
+        if (classes != null) {
+            return new CocoImporter(file, classes, matchCategories(file, cats, classes), images(root),
+                    annotationsByImage(root));
+        }
         List<String> names = new ArrayList<>(List.of("background"));
         Map<Integer, Integer> catToClass = new LinkedHashMap<>();
         for (JsonNode c : cats) {
+            String name = c.path("name").asText("category_" + c.path("id").asInt()).replace(' ', '_');
+            if (name.equals("background")) {
+                catToClass.put(c.path("id").asInt(), 0);
+                continue;
+            }
             catToClass.put(c.path("id").asInt(), names.size());
-            names.add(c.path("name").asText("category_" + c.path("id").asInt()).replace(' ', '_'));
+            names.add(name);
         }
         if (names.size() > 255) {
             throw new Seg4jException(file + ": " + cats.size() + " categories; index masks hold at most 254");
@@ -66,13 +85,38 @@ public final class CocoImporter {
         for (int i = 0; i < colours.length; i++) {
             colours[i] = ClassMeta.vocColour(i);
         }
+        return new CocoImporter(file, ClassMeta.of(names.toArray(String[]::new), colours, 255), catToClass,
+                images(root), annotationsByImage(root));
+    }
+
+    private static Map<Integer, Integer> matchCategories(Path file, List<JsonNode> cats, ClassMeta classes) {
+        Map<Integer, Integer> catToClass = new LinkedHashMap<>();
+        for (JsonNode c : cats) {
+            String name = c.path("name").asText();
+            int id = classes.idOf(name);
+            if (id < 0) {
+                id = classes.idOf(name.replace(' ', '_'));
+            }
+            if (id < 0) {
+                throw new Seg4jException(file + ": category '" + name + "' (id " + c.path("id").asInt()
+                        + ") is not in the class list " + classes.names());
+            }
+            catToClass.put(c.path("id").asInt(), id);
+        }
+        return catToClass;
+    }
+
+    private static List<JsonNode> images(JsonNode root) {
         List<JsonNode> images = new ArrayList<>();
         root.get("images").forEach(images::add);
+        return images;
+    }
+
+    private static Map<Long, List<JsonNode>> annotationsByImage(JsonNode root) {
         Map<Long, List<JsonNode>> anns = new LinkedHashMap<>();
         root.path("annotations").forEach(a -> anns.computeIfAbsent(a.path("image_id").asLong(), k -> new ArrayList<>())
                 .add(a));
-        return new CocoImporter(file, ClassMeta.of(names.toArray(String[]::new), colours, 255), catToClass, images,
-                anns);
+        return anns;
     }
 
     /** The class list: background, then the categories. */

@@ -19,7 +19,9 @@ import org.seg4j.util.Json;
  * {@code imageHeight}) and its {@code shapes}: {@code polygon} (3+ points) and {@code rectangle}
  * (two corners) are supported. Shapes are drawn in file order, so later shapes lie on top, as in
  * LabelMe. Classes: a given class list (labels are matched by name), or else {@code background}
- * followed by every label found, sorted by name.
+ * followed by every label found, sorted by name. JSON files with neither {@code shapes} nor
+ * {@code imagePath} are not LabelMe files and are skipped (e.g. the {@code coco.json} that
+ * {@code seg4j predict --format labelme,coco} writes next to the LabelMe files).
  */
 public final class LabelMeImporter {
 
@@ -43,7 +45,7 @@ public final class LabelMeImporter {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"))
-                    .sorted().toList();
+                    .sorted().filter(LabelMeImporter::isLabelMe).toList();
         } catch (IOException e) {
             throw new Seg4jException(dir + ": cannot list folder: " + e.getMessage(), e);
         }
@@ -128,6 +130,11 @@ public final class LabelMeImporter {
             PolygonRasterizer.fill(mask, xy, cls);
         }
         return mask;
+    }
+
+    private static boolean isLabelMe(Path f) {
+        JsonNode root = parse(f);
+        return root.has("shapes") || root.has("imagePath");
     }
 
     private static JsonNode parse(Path f) {

@@ -16,7 +16,13 @@ public enum OutputFormat {
     /** {@code <stem>_prob_<class>.png}: one 8-bit gray map per class, value = round(255 * probability). */
     PROBS("_prob_<class>.png"),
     /** {@code <stem>_cutout.png}: RGBA, the image with alpha 0 where the class is not foreground. */
-    CUTOUT("_cutout.png");
+    CUTOUT("_cutout.png"),
+    /** {@code <stem>.json}: LabelMe file, one simplified polygon per region, for correction in LabelMe. */
+    LABELME(".json"),
+    /** {@value PredictionWriter#COCO_FILE}: one COCO file for all images, one polygon annotation per region. */
+    COCO(PredictionWriter.COCO_FILE);
+
+    private static final String VALID = "mask, color, overlay, probs, cutout, labelme, coco";
 
     private final String suffix;
 
@@ -24,7 +30,10 @@ public enum OutputFormat {
         this.suffix = suffix;
     }
 
-    /** File name suffix; for {@link #PROBS} {@code <class>} stands for the class name. */
+    /**
+     * File name suffix; for {@link #PROBS} {@code <class>} stands for the class name; for {@link #COCO}
+     * the name of the one file written for all images.
+     */
     public String suffix() {
         return suffix;
     }
@@ -34,7 +43,7 @@ public enum OutputFormat {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new Seg4jException("unknown output format '" + name + "'; valid: mask, color, overlay, probs, cutout");
+            throw new Seg4jException("unknown output format '" + name + "'; valid: " + VALID);
         }
     }
 
@@ -47,7 +56,7 @@ public enum OutputFormat {
             }
         }
         if (out.isEmpty()) {
-            throw new Seg4jException("no output format given; valid: mask, color, overlay, probs, cutout");
+            throw new Seg4jException("no output format given; valid: " + VALID);
         }
         return out;
     }

@@ -56,13 +56,39 @@ class PredictionWriterTest {
     }
 
     @Test
+    void polygonFormatsReferToTheSourceImageAndCocoWaitsForFinish() throws IOException {
+        Path out = dir.resolve("out");
+        Path source = dir.resolve("in").resolve("photo.jpg");
+        PredictionWriter w = new PredictionWriter(EnumSet.of(OutputFormat.LABELME, OutputFormat.COCO), CLASSES, 0.5,
+                Set.of(), 0);
+        assertThat(w.write(out, "photo", source, image(), mask(), null)).containsExactly(out.resolve("photo.json"));
+        assertThat(out.resolve(PredictionWriter.COCO_FILE)).doesNotExist();
+        w.write(out, "second", source.resolveSibling("second.png"), image(), mask(), null);
+        assertThat(w.finish(out)).containsExactly(out.resolve(PredictionWriter.COCO_FILE));
+
+        var labelMe = org.seg4j.util.Json.JSON.readTree(out.resolve("photo.json").toFile());
+        assertThat(labelMe.get("imagePath").asText()).isEqualTo("../in/photo.jpg");
+        // columns of class x % 3 over 5 columns: 5 single-column regions, 3 px high
+        assertThat(labelMe.get("shapes")).hasSize(5);
+        assertThat(labelMe.get("shapes").get(0).get("label").asText()).isEqualTo("background");
+        var coco = org.seg4j.util.Json.JSON.readTree(out.resolve(PredictionWriter.COCO_FILE).toFile());
+        assertThat(coco.get("images")).hasSize(2);
+        assertThat(coco.get("images").get(0).get("file_name").asText()).isEqualTo("photo.jpg");
+        assertThat(coco.get("annotations")).hasSize(10);
+        assertThat(coco.get("categories").get(2).get("name").asText()).isEqualTo("sky blue");
+        assertThatThrownBy(() -> new PredictionWriter(EnumSet.of(OutputFormat.COCO), CLASSES, 0.5, Set.of(), -1))
+                .hasMessageContaining("--polygon-tolerance");
+    }
+
+    @Test
     void writesAllFormatsWithRightSizesColoursAndAlpha() throws IOException {
         PredictionWriter w = new PredictionWriter(EnumSet.allOf(OutputFormat.class), CLASSES, 0.5, Set.of("cat"));
         List<Path> files = w.write(dir, "photo", image(), mask(), probs());
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("photo_mask.png",
                 "photo_color.png", "photo_overlay.png", "photo_prob_background.png", "photo_prob_cat.png",
-                "photo_prob_sky_blue.png", "photo_cutout.png");
+                "photo_prob_sky_blue.png", "photo_cutout.png", "photo.json");
         assertThat(w.targets(dir, "photo")).containsExactlyElementsOf(files);
+        assertThat(w.finish(dir)).containsExactly(dir.resolve(PredictionWriter.COCO_FILE));
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
         }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.metric.ConfusionMatrix;
 import org.seg4j.metric.SegmentationMetrics;
+import org.seg4j.metric.boundary.BoundaryScore;
 
 /**
  * The outcome of one evaluation with everything needed to present it: the metrics, the confusion
@@ -23,9 +24,10 @@ import org.seg4j.metric.SegmentationMetrics;
  * @param matrix pixel counts, rows = truth
  * @param classes class names and colours; one per matrix row
  * @param numImages number of images evaluated
+ * @param boundary boundary F-scores per class, or {@code null} when not measured (training-time validation)
  */
-public record MetricsReport(
-        String title, SegmentationMetrics metrics, ConfusionMatrix matrix, ClassMeta classes, int numImages) {
+public record MetricsReport(String title, SegmentationMetrics metrics, ConfusionMatrix matrix, ClassMeta classes,
+        int numImages, BoundaryScore boundary) {
 
     /** Default heading of the Markdown report. */
     public static final String DEFAULT_TITLE = "Evaluation report";
@@ -50,17 +52,26 @@ public record MetricsReport(
         if (numImages < 0) {
             throw new IllegalArgumentException("numImages must not be negative, got " + numImages);
         }
+        if (boundary != null && boundary.numClasses() != classes.numClasses()) {
+            throw new IllegalArgumentException("the class list has " + classes.numClasses() + " classes but the"
+                    + " boundary score has " + boundary.numClasses());
+        }
         title = title == null || title.isBlank() ? DEFAULT_TITLE : title;
     }
 
     /** A report with the default title, its metrics derived from {@code matrix}. */
     public static MetricsReport of(ConfusionMatrix matrix, ClassMeta classes, int numImages) {
-        return new MetricsReport(DEFAULT_TITLE, matrix.metrics(), matrix, classes, numImages);
+        return new MetricsReport(DEFAULT_TITLE, matrix.metrics(), matrix, classes, numImages, null);
     }
 
     /** The same report under another title. */
     public MetricsReport withTitle(String newTitle) {
-        return new MetricsReport(newTitle, metrics, matrix, classes, numImages);
+        return new MetricsReport(newTitle, metrics, matrix, classes, numImages, boundary);
+    }
+
+    /** The same report with boundary F-scores (shown in every form of the report). */
+    public MetricsReport withBoundary(BoundaryScore score) {
+        return new MetricsReport(title, metrics, matrix, classes, numImages, score);
     }
 
     /** Writes {@code metrics.json}-style content to {@code file}, atomically. */
