@@ -1,5 +1,6 @@
 package org.seg4j.spark;
 
+import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,8 +38,10 @@ public final class ExecutorModels {
         return MODELS.size();
     }
 
-    private static synchronized void setThreads(int threads) {
+    /** Sets PyTorch's intra-op threads for this JVM (0 leaves them as they are), loading the engine first. */
+    public static synchronized void setThreads(int threads) {
         if (threads > 0 && threads != threadsSet) {
+            Engine.getEngine("PyTorch");
             JniUtils.setNumThreads(threads);
             threadsSet = threads;
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.seg4j.Seg4jException;
+import org.seg4j.spark.ExecutorModels;
 import org.seg4j.spark.data.SplitRef;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainResult;
@@ -25,7 +26,8 @@ import org.seg4j.util.Json;
  * split(s) that every executor opens at the same path and writes its own folder
  * {@code <output>/<name>}, which must therefore be on storage the driver can read afterwards (shared
  * storage, or the local disk in local mode). A run that fails is a result with an error; the others
- * go on.
+ * go on. DJL's PyTorch engine trains one model per JVM at a time, so runs on one executor take turns:
+ * give each executor one task slot ({@code spark.task.cpus} = {@code spark.executor.cores}).
  *
  * <pre>{@code
  * List<SweepResult> results = TrainingSweep.builder().setSpark(spark)
@@ -37,6 +39,7 @@ import org.seg4j.util.Json;
 public final class TrainingSweep implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final Object TRAIN_LOCK = new Object();
 
     private final transient SparkSession spark;
     private final SplitRef train;
@@ -88,12 +91,19 @@ public final class TrainingSweep implements Serializable {
     private record Task(String name, Map<String, Object> overrides) implements Serializable {}
 
     private SweepResult train(Task task) {
+        // DJL's PyTorch engine allows one gradient collector per JVM at a time: two runs on one
+        // executor would fail, so they take turns (set spark.task.cpus to the executor's cores to
+        // give each run a whole executor instead of a waiting slot)
+        synchronized (TRAIN_LOCK) {
+            return trainAlone(task);
+        }
+    }
+
+    private SweepResult trainAlone(Task task) {
         long t0 = System.nanoTime();
         Path dir = Path.of(outputDir, task.name());
         try {
-            if (threads > 0) {
-                ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
-            }
+            ExecutorModels.setThreads(threads);
             Map<String, Object> values = Json.YAML.readValue(baseYaml, new TypeReference<LinkedHashMap<String, Object>>() {});
             values.putAll(task.overrides());
             TrainConfig config = TrainConfig.fromMap(values, "sweep run " + task.name());

@@ -19,7 +19,7 @@ class TrainingSweepTest {
     Path dir;
 
     @Test
-    void eachRunTrainsInItsOwnFolderAndTheTableComesBackSorted() {
+    void eachRunTrainsInItsOwnFolderAndTheTableComesBackSorted() throws java.io.IOException {
         Path data = dir.resolve("synth");
         SyntheticStreetScenes.writeDataset(data, 4, 2, 3, 32, 32);
         TrainConfig base = TrainConfig.fromMap(Map.of("model", "fcn8s", "base_width", 4, "epochs", 1,
@@ -28,18 +28,21 @@ class TrainingSweepTest {
                 .setTrainData(SplitRef.open(data, null, "train")).optValidationData(SplitRef.open(data, null, "val"))
                 .setBaseConfig(base).setOutputDir(dir.resolve("sweep")).optThreads(1)
                 .addGrid("seed", List.of(1, 2))
-                .addRun(Map.of("lr", 0.5, "optimizer", "nope"))
+                .addRun(Map.of("model", "no-such-model"))
                 .build().run();
 
-        assertThat(results).extracting(SweepResult::name).containsExactlyInAnyOrder("seed-1", "seed-2", "lr-0.5_optimizer-nope");
+        assertThat(results).extracting(SweepResult::name).containsExactlyInAnyOrder("seed-1", "seed-2", "model-no-such-model");
         for (SweepResult r : results.subList(0, 2)) {
             assertThat(r.error()).isNull();
             assertThat(r.bestMetricName()).isEqualTo("val_miou");
             assertThat(r.epochs()).isEqualTo(1);
-            assertThat(Path.of(r.outputDir()).resolve("model/model.json")).isRegularFile();
+            try (var files = java.nio.file.Files.walk(Path.of(r.outputDir()))) {
+                assertThat(files.map(f -> f.getFileName().toString())).contains("model.json");
+            }
         }
         assertThat(results.get(0).bestMetric()).isGreaterThanOrEqualTo(results.get(1).bestMetric());
-        assertThat(results.get(2).error()).contains("optimizer");
+        assertThat(results.get(2).error()).contains("no-such-model");
+        assertThat(results.get(2).bestMetric()).isNaN();
     }
 
     @Test
@@ -48,5 +51,9 @@ class TrainingSweepTest {
         assertThat(b.runs()).hasSize(6).first().isEqualTo(Map.of("seed", 1, "lr", 0.1));
         assertThat(TrainingSweep.runName(Map.of("lr", 0.01))).isEqualTo("lr-0.01");
         assertThatThrownBy(() -> TrainingSweep.builder().build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrainingSweep.builder().setSpark(LocalSpark.session())
+                .setTrainData(new SplitRef("/nowhere", "folder", "train", 1)).setBaseConfig(TrainConfig.defaults())
+                .setOutputDir(dir).addRun(Map.of("optimizer", "nope")).build())
+                .hasMessageContaining("unknown optimizer 'nope'");
     }
 }
