@@ -47,10 +47,15 @@ final class DataStatsCommand implements Callable<Integer> {
         for (String s : names) {
             opened.add(data.open(s, opened.isEmpty() ? null : opened.get(0).classes()));
         }
-        DatasetStats stats = DatasetStats.of(opened);
+        report(DatasetStats.of(opened), out, weightsSplit, maxVoid);
+        return 0;
+    }
+
+    /** Prints the statistics and writes stats.json, the histogram and the class-weights files (also for seg4j spark stats). */
+    static void report(DatasetStats stats, Path out, String weightsSplit, double maxVoid) {
         System.out.println(stats.text());
         stats.warnings(maxVoid).forEach(w -> System.out.println("warning: " + w));
-        String ws = stats.splits().containsKey(weightsSplit) ? weightsSplit : names.get(0);
+        String ws = stats.splits().containsKey(weightsSplit) ? weightsSplit : stats.splits().keySet().iterator().next();
         Json.writeJson(out.resolve("stats.json"), stats.toJson());
         ClassHistogramChart.write(out.resolve(ClassHistogramChart.FILE_NAME), stats);
         for (ClassWeighting w : List.of(ClassWeighting.MEDIAN_FREQUENCY, ClassWeighting.INVERSE_SQRT)) {
@@ -60,6 +65,5 @@ final class DataStatsCommand implements Callable<Integer> {
         }
         System.out.println("statistics: " + out.resolve("stats.json") + ", chart: "
                 + out.resolve(ClassHistogramChart.FILE_NAME));
-        return 0;
     }
 }

@@ -59,13 +59,19 @@ final class DataValidateCommand implements Callable<Integer> {
             check.lines().forEach(System.out::println);
             checks.add(check);
         }
+        int errors = summarize(root, l.name(), checks, reportJson);
+        return errors > 0 ? 1 : 0;
+    }
+
+    /** Prints the totals and writes the JSON report when asked (also for seg4j spark validate); returns the errors. */
+    static int summarize(Path root, String layout, List<DatasetCheck> checks, Path reportJson) {
         int errors = checks.stream().mapToInt(DatasetCheck::errorCount).sum();
         int warnings = checks.stream().mapToInt(DatasetCheck::warningCount).sum();
-        System.out.printf("%s (%s layout): %d errors, %d warnings%n", root, l.name(), errors, warnings);
+        System.out.printf("%s (%s layout): %d errors, %d warnings%n", root, layout, errors, warnings);
         if (reportJson != null) {
-            DatasetCheck.writeJson(reportJson, root, l.name(), checks);
+            DatasetCheck.writeJson(reportJson, root, layout, checks);
             System.out.println("report: " + reportJson);
         }
-        return errors > 0 ? 1 : 0;
+        return errors;
     }
 }

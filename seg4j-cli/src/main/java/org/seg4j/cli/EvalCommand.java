@@ -47,18 +47,22 @@ final class EvalCommand implements Callable<Integer> {
             MetricsReport report = MetricsReport.of(result.matrix(), predictor.classes(), result.images())
                     .withTitle("Evaluation of " + model.getFileName() + " on " + split
                             + " (" + predictor.describeSettings() + ")");
-            Path history = model.resolve(TrainingCurves.HISTORY_JSON);
-            if (Files.isRegularFile(history)) {
-                TrainingCurvesPlot.write(reportDir.resolve(TrainingCurvesPlot.FILE_NAME),
-                        TrainingCurves.fromHistoryJson(history));
-            }
-            report.writeAll(reportDir);
-            System.out.println(report.consoleTable());
-            System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", result.images(),
-                    result.elapsed().toMillis() / 1000.0, result.imagesPerSecond(),
-                    reportDir.resolve(MetricsReport.REPORT_MD));
+            write(report, result, model, reportDir);
         }
         return 0;
     }
 
+    /** Writes the report files (and the model's training curves) and prints the table (also for seg4j spark eval). */
+    static void write(MetricsReport report, Evaluator.Result result, Path model, Path reportDir) {
+        Path history = model.resolve(TrainingCurves.HISTORY_JSON);
+        if (Files.isRegularFile(history)) {
+            TrainingCurvesPlot.write(reportDir.resolve(TrainingCurvesPlot.FILE_NAME),
+                    TrainingCurves.fromHistoryJson(history));
+        }
+        report.writeAll(reportDir);
+        System.out.println(report.consoleTable());
+        System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", result.images(),
+                result.elapsed().toMillis() / 1000.0, result.imagesPerSecond(),
+                reportDir.resolve(MetricsReport.REPORT_MD));
+    }
 }

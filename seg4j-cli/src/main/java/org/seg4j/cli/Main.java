@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             BenchCommand.class,
             ServeCommand.class,
+            SparkCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

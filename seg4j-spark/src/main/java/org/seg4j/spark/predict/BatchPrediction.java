@@ -41,9 +41,10 @@ public final class BatchPrediction {
      * @param images rows written (one per file)
      * @param failed rows with an error
      * @param partitions tasks the files were spread over
+     * @param imageTime time spent on the images themselves (read, predict, encode), summed over the tasks
      * @param elapsed wall time of the job, listing and writing included
      */
-    public record Summary(long images, long failed, int partitions, Duration elapsed) {
+    public record Summary(long images, long failed, int partitions, Duration imageTime, Duration elapsed) {
 
         /** Images per second over the whole job. */
         public double imagesPerSecond() {
@@ -53,8 +54,9 @@ public final class BatchPrediction {
 
         /** One line for the user. */
         public String describe() {
-            return String.format(Locale.ROOT, "predicted %d images in %.1f s (%.2f images/s, %d tasks), %d with errors",
-                    images, elapsed.toNanos() / 1e9, imagesPerSecond(), partitions, failed);
+            return String.format(Locale.ROOT, "predicted %d images in %.1f s (%.2f images/s, %d tasks), %d with errors;"
+                    + " %.1f s of task time on the images themselves", images, elapsed.toNanos() / 1e9, imagesPerSecond(),
+                    partitions, failed, imageTime.toMillis() / 1e3);
         }
     }
 
@@ -109,13 +111,15 @@ public final class BatchPrediction {
     public Summary run() {
         long t0 = System.nanoTime();
         predictions().write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists).parquet(output);
-        Dataset<Row> written = spark.read().parquet(output).select("error");
-        long images = written.count();
-        long failed = written.filter(functions.col("error").isNotNull()).count();
+        Row totals = spark.read().parquet(output)
+                .agg(functions.count("path"), functions.count("error"), functions.sum("millis"))
+                .first();
+        long images = totals.getLong(0);
         if (images == 0) {
             throw new Seg4jException(input + ": no image files matching " + glob + " found");
         }
-        return new Summary(images, failed, partitions, Duration.ofNanos(System.nanoTime() - t0));
+        return new Summary(images, totals.getLong(1), partitions, Duration.ofMillis(totals.getLong(2)),
+                Duration.ofNanos(System.nanoTime() - t0));
     }
 
     private String qualify(String path) {
