@@ -24,18 +24,8 @@ final class SparkStatsCommand implements Callable<Integer> {
     @Option(names = "--layout", description = "folder, camvid, voc or cityscapes (detected when omitted).")
     String layout;
 
-    @Option(names = "--split", description = "Splits (default: every split).")
-    List<String> splits = new ArrayList<>();
-
-    @Option(names = "--weights-split", defaultValue = "train",
-            description = "Split whose statistics give the class weights (default: ${DEFAULT-VALUE}, else the first).")
-    String weightsSplit;
-
-    @Option(names = "--out", required = true, description = "Folder for stats.json, the chart and the weights.")
-    Path out;
-
-    @Option(names = "--max-void", defaultValue = "0.5", description = "Warn above this void share (default: ${DEFAULT-VALUE}).")
-    double maxVoid;
+    @Mixin
+    StatsOptions stats;
 
     @Mixin
     SparkOptions spark;
@@ -44,13 +34,12 @@ final class SparkStatsCommand implements Callable<Integer> {
     public Integer call() {
         var l = layout == null ? DatasetLayouts.detect(root).layout() : DatasetLayouts.byName(layout);
         List<SplitRef> refs = new ArrayList<>();
-        for (String s : splits.isEmpty() ? l.splits(root) : splits) {
+        for (String s : stats.splits.isEmpty() ? l.splits(root) : stats.splits) {
             refs.add(SplitRef.open(root, l.name(), s));
         }
         SparkSession session = spark.session("stats");
         try {
-            DataStatsCommand.report(DistributedDataStats.compute(session, refs, spark.tasks(session)), out,
-                    weightsSplit, maxVoid);
+            stats.report(DistributedDataStats.compute(session, refs, spark.tasks(session)));
             return 0;
         } finally {
             session.stop();
