@@ -1,16 +1,14 @@
 package org.seg4j.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.seg4j.Seg4jException;
 import org.seg4j.data.DatasetOptions;
 import org.seg4j.data.SegmentationDataset;
-import org.seg4j.data.layout.DatasetLayouts;
+import org.seg4j.data.layout.DatasetLayout;
 import org.seg4j.data.quality.DatasetCheck;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code seg4j data validate}: check every image/mask pair; exit status 1 when errors are found. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -20,52 +18,20 @@ import picocli.CommandLine.Option;
                 + "exit status 1 when there are errors.")
 final class DataValidateCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "Data set root folder.")
-    Path root;
-
-    @Option(names = "--layout", description = "folder, camvid, voc or cityscapes (detected when omitted).")
-    String layout;
-
-    @Option(names = "--split", description = "Split to check (default: every split).")
-    List<String> splits = new ArrayList<>();
-
-    @Option(names = "--report-json", description = "Also write the findings as JSON to this file.")
-    Path reportJson;
-
-    @Option(names = "--uniform-std", defaultValue = "2.0",
-            description = "Warn about images whose luminance standard deviation is below this (default: ${DEFAULT-VALUE}).")
-    double uniformStd;
-
-    @Option(names = "--max-void", defaultValue = "0.5",
-            description = "Warn when more than this share (0-1) of a split's mask pixels is void; every declared class "
-                    + "without pixels is also a warning (default: ${DEFAULT-VALUE}).")
-    double maxVoid;
+    @Mixin
+    ValidateOptions options;
 
     @Override
     public Integer call() {
-        if (!(maxVoid >= 0 && maxVoid <= 1)) {
-            throw new Seg4jException("--max-void must be a share between 0 and 1, got " + maxVoid);
-        }
-        var l = layout == null ? DatasetLayouts.detect(root).layout() : DatasetLayouts.byName(layout);
-        List<String> names = splits.isEmpty() ? l.splits(root) : splits;
-        if (names.isEmpty()) {
-            throw new Seg4jException(root + ": no splits found (" + l.description() + ")");
-        }
+        DatasetLayout l = options.layout();
         List<DatasetCheck> checks = new ArrayList<>();
-        for (String split : names) {
-            SegmentationDataset ds = SegmentationDataset.open(root, l.name(), split,
+        for (String split : options.splitNames(l)) {
+            SegmentationDataset ds = SegmentationDataset.open(options.root, l.name(), split,
                     DatasetOptions.builder().optCheckFiles(false).build());
-            DatasetCheck check = DatasetCheck.run(ds, uniformStd, maxVoid);
-            check.lines().forEach(System.out::println);
+            DatasetCheck check = DatasetCheck.run(ds, options.uniformStd, options.maxVoid);
+            ValidateOptions.print(check);
             checks.add(check);
         }
-        int errors = checks.stream().mapToInt(DatasetCheck::errorCount).sum();
-        int warnings = checks.stream().mapToInt(DatasetCheck::warningCount).sum();
-        System.out.printf("%s (%s layout): %d errors, %d warnings%n", root, l.name(), errors, warnings);
-        if (reportJson != null) {
-            DatasetCheck.writeJson(reportJson, root, l.name(), checks);
-            System.out.println("report: " + reportJson);
-        }
-        return errors > 0 ? 1 : 0;
+        return options.summarize(l, checks);
     }
 }

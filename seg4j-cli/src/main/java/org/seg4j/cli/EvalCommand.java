@@ -1,5 +1,9 @@
 package org.seg4j.cli;
 
+import org.seg4j.metric.report.TrainingCurvesPlot;
+import org.seg4j.metric.report.TrainingCurves;
+import org.seg4j.infer.Evaluator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -87,5 +91,19 @@ final class EvalCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "seg4j: evaluating %s on %d images of %s/%s%s%n", model, ds.size(),
                 data.root, split, evalGroups == null ? "" : " (groups " + String.join(", ", evalGroups) + ")");
         return ds;
+    }
+
+    /** Writes the report files (and the model's training curves) and prints the table (for seg4j spark eval). */
+    static void write(MetricsReport report, Evaluator.Result result, Path model, Path reportDir) {
+        Path history = model.resolve(TrainingCurves.HISTORY_JSON);
+        if (Files.isRegularFile(history)) {
+            TrainingCurvesPlot.write(reportDir.resolve(TrainingCurvesPlot.FILE_NAME),
+                    TrainingCurves.fromHistoryJson(history));
+        }
+        report.writeAll(reportDir);
+        System.out.println(report.consoleTable());
+        System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", result.images(),
+                result.elapsed().toMillis() / 1000.0, result.imagesPerSecond(),
+                reportDir.resolve(MetricsReport.REPORT_MD));
     }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             BenchCommand.class,
             ServeCommand.class,
+            SparkCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

@@ -89,6 +89,28 @@ public final class ClassStatistics {
         return mask;
     }
 
+    /**
+     * Statistics from counts gathered elsewhere (the parts of a distributed job, summed); the
+     * arguments are what {@link #pixelCounts()}, {@link #presentPixelTotals()},
+     * {@link #imageCounts()}, {@link #images()}, {@link #totalPixels()} and {@link #voidPixels()}
+     * return.
+     */
+    public static ClassStatistics ofCounts(ClassMeta classes, long[] pixels, long[] presentTotals, int[] imageCounts,
+            int images, long totalPixels, long voidPixels) {
+        int n = classes.numClasses();
+        if (pixels.length != n || presentTotals.length != n || imageCounts.length != n) {
+            throw new IllegalArgumentException("counts for " + pixels.length + " classes, the class list has " + n);
+        }
+        Counts c = new Counts(n);
+        System.arraycopy(pixels, 0, c.pixels, 0, n);
+        System.arraycopy(presentTotals, 0, c.presentTotal, 0, n);
+        System.arraycopy(imageCounts, 0, c.imagesWith, 0, n);
+        c.images = images;
+        c.total = totalPixels;
+        c.voids = voidPixels;
+        return new ClassStatistics(classes, c);
+    }
+
     /** The class list. */
     public ClassMeta classes() {
         return classes;
@@ -117,6 +139,11 @@ public final class ClassStatistics {
     /** Pixel count per class, indexed by class id. */
     public long[] pixelCounts() {
         return counts.pixels.clone();
+    }
+
+    /** Per class, the pixels (void included) of the images that contain it: the denominator of {@link #frequency}. */
+    public long[] presentPixelTotals() {
+        return counts.presentTotal.clone();
     }
 
     /** Number of images containing each class. */

@@ -225,6 +225,19 @@ public final class SegmentationDataset implements SampleSource {
                 maskReader);
     }
 
+    /**
+     * The samples {@code from} (inclusive) to {@code to} (exclusive) of this data set, in order: a
+     * part that a distributed job processes on its own (every worker opens the same split and takes
+     * its slice).
+     */
+    public SegmentationDataset slice(int from, int to) {
+        if (from < 0 || to > size() || from >= to) {
+            throw new IllegalArgumentException("slice " + from + ".." + to + " of a data set with " + size() + " samples");
+        }
+        return new SegmentationDataset(root, layout, layoutReason, split, classes, entries.subList(from, to), options,
+                report, maskReader);
+    }
+
     /** The validation done by {@link #open} with {@code skipBad}; empty otherwise. */
     public Optional<ValidationReport> validationReport() {
         return Optional.ofNullable(report);

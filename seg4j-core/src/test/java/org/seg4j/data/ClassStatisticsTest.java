@@ -38,6 +38,31 @@ class ClassStatisticsTest {
     }
 
     @Test
+    void statisticsRebuiltFromSummedPartsEqualTheWhole() {
+        ClassMeta classes = DatasetFixtures.fourClasses();
+        ClassStatistics a = ClassStatistics.of(List.of(M1), classes);
+        ClassStatistics b = ClassStatistics.of(List.of(M2, M3), classes);
+        ClassStatistics whole = ClassStatistics.of(List.of(M1, M2, M3), classes);
+        long[] pixels = new long[4];
+        long[] present = new long[4];
+        int[] images = new int[4];
+        for (ClassStatistics part : List.of(a, b)) {
+            for (int c = 0; c < 4; c++) {
+                pixels[c] += part.pixelCounts()[c];
+                present[c] += part.presentPixelTotals()[c];
+                images[c] += part.imageCounts()[c];
+            }
+        }
+        ClassStatistics summed = ClassStatistics.ofCounts(classes, pixels, present, images,
+                a.images() + b.images(), a.totalPixels() + b.totalPixels(), a.voidPixels() + b.voidPixels());
+        assertThat(summed.table()).isEqualTo(whole.table());
+        assertThat(summed.medianFrequencyWeights()).containsExactly(whole.medianFrequencyWeights());
+        assertThat(whole.presentPixelTotals()).containsExactly(4, 8, 4, 2);
+        assertThatThrownBy(() -> ClassStatistics.ofCounts(classes, new long[3], new long[4], new int[4], 0, 0, 0))
+                .hasMessageContaining("counts for 3 classes, the class list has 4");
+    }
+
+    @Test
     void medianFrequencyWithAnAbsentClass() {
         // freq: c0 = 3/4 (only m1, 4 pixels), c1 = 2/8, c2 = 1/4; median of {1/4, 1/4, 3/4} = 1/4
         ClassStatistics s = ClassStatistics.of(List.of(M1, M2), DatasetFixtures.fourClasses());

@@ -36,6 +36,20 @@ class SegmentationDatasetTest {
     }
 
     @Test
+    void sliceKeepsOrderAndLoadsLikeTheWhole() {
+        DatasetFixtures.camvid(root, 5, "train");
+        SegmentationDataset ds = SegmentationDataset.open(root, null, "train");
+        SegmentationDataset slice = ds.slice(1, 4);
+        assertThat(slice.size()).isEqualTo(3);
+        assertThat(slice.id(0)).isEqualTo("train_1");
+        assertThat(slice.id(2)).isEqualTo("train_3");
+        assertThat(slice.loadMask(1).data()).isEqualTo(ds.loadMask(2).data());
+        assertThat(slice.classes()).isEqualTo(ds.classes());
+        assertThatThrownBy(() -> ds.slice(3, 6)).hasMessage("slice 3..6 of a data set with 5 samples");
+        assertThatThrownBy(() -> ds.slice(2, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void classesYamlOverridesTheBuiltInList() {
         DatasetFixtures.camvid(root, 1, "train");
         DatasetFixtures.fourClasses().write(root.resolve(ClassMeta.FILE_NAME));

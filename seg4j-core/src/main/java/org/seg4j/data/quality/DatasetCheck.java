@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.seg4j.data.ClassStatistics;
 import org.seg4j.data.RgbImage;
+import org.seg4j.data.Sample;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.ValidationReport;
 import org.seg4j.util.Json;
@@ -47,10 +49,20 @@ public record DatasetCheck(String split, ValidationReport report, List<Path> orp
      * @param maxVoid share of void pixels (0..1) over the split above which to warn
      */
     public static DatasetCheck run(SegmentationDataset ds, double uniformStd, double maxVoid) {
+        ClassStatistics.Accumulator counts = new ClassStatistics.Accumulator(ds.classes());
+        ValidationReport report = ds.validate(inspector(ds, uniformStd, counts));
+        return of(ds, report, counts.result(), maxVoid);
+    }
+
+    /**
+     * The per-sample part of the checks, for {@link SegmentationDataset#validate(Function)}: counts
+     * each mask into {@code counts} and warns about nearly uniform images.
+     */
+    public static Function<Sample, String> inspector(SegmentationDataset ds, double uniformStd,
+            ClassStatistics.Accumulator counts) {
         Map<String, Path> files = new java.util.HashMap<>();
         ds.entries().forEach(e -> files.put(e.id(), e.image()));
-        ClassStatistics.Accumulator counts = new ClassStatistics.Accumulator(ds.classes());
-        ValidationReport report = ds.validate(sample -> {
+        return sample -> {
             if (sample.mask() != null) {
                 counts.add(sample.mask(), sample.id());
             }
@@ -59,8 +71,16 @@ public record DatasetCheck(String split, ValidationReport report, List<Path> orp
                     ? String.format(Locale.ROOT, "%s: nearly uniform image (luminance standard deviation %.2f < %.2f)",
                             files.get(sample.id()), std, uniformStd)
                     : null;
-        });
-        List<String> classWarnings = counts.result().warnings(maxVoid).stream()
+        };
+    }
+
+    /**
+     * The check of a whole split from its per-sample report and its masks' statistics (gathered in
+     * parts, say); the masks without an image are listed here.
+     */
+    public static DatasetCheck of(SegmentationDataset ds, ValidationReport report, ClassStatistics masks,
+            double maxVoid) {
+        List<String> classWarnings = masks.warnings(maxVoid).stream()
                 .map(w -> "split " + ds.split() + ": " + w)
                 .toList();
         return new DatasetCheck(ds.split(), report, ds.layout().orphanMasks(ds.root(), ds.split()), classWarnings);
