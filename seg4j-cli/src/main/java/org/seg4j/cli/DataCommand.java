@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code seg4j data}: data preparation before training. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = "Prepare data: validate, stats, sharpness, filter, convert, boxes.",
+        description = "Prepare data: validate, stats, sharpness, filter, convert, boxes, isbi-instances.",
         subcommands = {
             DataValidateCommand.class,
             DataStatsCommand.class,
@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             DataFilterCommand.class,
             DataConvertCommand.class,
             DataBoxesCommand.class,
+            DataIsbiInstancesCommand.class,
         })
 final class DataCommand implements Runnable {
 

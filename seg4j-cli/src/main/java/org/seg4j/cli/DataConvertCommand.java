@@ -13,6 +13,7 @@ import org.seg4j.data.convert.DatasetCopier;
 import org.seg4j.data.convert.LabelMeImporter;
 import org.seg4j.data.convert.LayoutWriter;
 import org.seg4j.data.convert.MaskFormat;
+import org.seg4j.data.instance.CocoInstanceImporter;
 import org.seg4j.data.layout.DatasetLayouts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
 /** {@code seg4j data convert}: between layouts and mask encodings, and from COCO or LabelMe polygons. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = "Convert a data set to another layout (folder, camvid, voc, cityscapes) and mask format "
-                + "(index, palette, color), or import COCO JSON (polygons, RLE) or a LabelMe folder into index masks.")
+                + "(index, palette, color), or import COCO JSON (polygons, RLE; --instances keeps them) or a LabelMe "
+                + "folder into index masks.")
 final class DataConvertCommand implements Callable<Integer> {
 
     @Option(names = "--data", description = "Source data set folder (for layout conversion).")
@@ -48,6 +50,10 @@ final class DataConvertCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, description = "Target layout: folder, camvid, voc or cityscapes.")
     String to;
 
+    @Option(names = "--instances", description = "COCO: keep the instances (folder layout only): background + "
+            + "categories as things in masks/, 16-bit instance ids in instances/ beside them.")
+    boolean instances;
+
     @Option(names = "--masks", description = "Mask format: index, palette or color (default: palette for voc, "
             + "index otherwise).")
     String masks;
@@ -67,6 +73,14 @@ final class DataConvertCommand implements Callable<Integer> {
         if (coco != null) {
             if (images == null) {
                 throw new Seg4jException("--coco needs --images DIR (the folder of the images' file_name)");
+            }
+            if (instances) {
+                if (!DatasetLayouts.byName(to).name().equals("folder")) {
+                    throw new Seg4jException("--instances writes the folder layout; use --to folder");
+                }
+                n = CocoInstanceImporter.importTo(coco, images, out, split);
+                System.out.printf("wrote %d samples with instances to %s (folder layout)%n", n, out);
+                return 0;
             }
             CocoImporter importer = CocoImporter.read(coco);
             LayoutWriter writer = new LayoutWriter(out, to, importer.classes(), format);

@@ -2,6 +2,7 @@ package org.seg4j.data;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -14,23 +15,51 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param red red component of the colour, 0-255
  * @param green green component, 0-255
  * @param blue blue component, 0-255
+ * @param isThing whether the class has countable instances (a "thing", e.g. {@code car}, {@code cell})
+ *     rather than amorphous "stuff" ({@code road}, {@code membrane}); {@code isthing} in files, as in
+ *     COCO panoptic's categories, written only when true
  */
-@JsonPropertyOrder({"id", "name", "color"})
+@JsonPropertyOrder({"id", "name", "color", "isthing"})
 public record ClassInfo(
         @JsonProperty("id") int id,
         @JsonProperty("name") String name,
         @JsonIgnore int red,
         @JsonIgnore int green,
-        @JsonIgnore int blue) {
+        @JsonIgnore int blue,
+        @JsonProperty("isthing") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean isThing) {
 
-    /** Reads the file form {@code {id: 3, name: road, color: [128, 64, 128]}}. */
+    /** A stuff class (not a thing). */
+    public ClassInfo(int id, String name, int red, int green, int blue) {
+        this(id, name, red, green, blue, false);
+    }
+
+    /**
+     * Reads the file form {@code {id: 3, name: road, color: [128, 64, 128]}}, optionally with
+     * {@code isthing: true} (or 1, as COCO writes it).
+     */
     @JsonCreator
-    public static ClassInfo of(
-            @JsonProperty("id") int id, @JsonProperty("name") String name, @JsonProperty("color") int[] color) {
+    public static ClassInfo of(@JsonProperty("id") int id, @JsonProperty("name") String name,
+            @JsonProperty("color") int[] color, @JsonProperty("isthing") Object isThing) {
         if (color == null || color.length != 3) {
             throw new IllegalArgumentException("class " + id + " (" + name + "): color must be [r, g, b]");
         }
-        return new ClassInfo(id, name, color[0], color[1], color[2]);
+        return new ClassInfo(id, name, color[0], color[1], color[2], thing(id, name, isThing));
+    }
+
+    private static boolean thing(int id, String name, Object isThing) {
+        if (isThing == null || Boolean.FALSE.equals(isThing) || Integer.valueOf(0).equals(isThing)) {
+            return false;
+        }
+        if (Boolean.TRUE.equals(isThing) || Integer.valueOf(1).equals(isThing)) {
+            return true;
+        }
+        throw new IllegalArgumentException("class " + id + " (" + name + "): isthing must be true/false (or 1/0), got "
+                + isThing);
+    }
+
+    /** This class with its thing/stuff flag set. */
+    public ClassInfo withThing(boolean thing) {
+        return new ClassInfo(id, name, red, green, blue, thing);
     }
 
     /** The colour as {@code [r, g, b]}, the form used in files. */

@@ -26,7 +26,11 @@ import org.seg4j.util.Json;
  * classes:
  *   - {id: 0, name: sky, color: [128, 128, 128]}
  *   - {id: 1, name: road, color: [128, 64, 128]}
+ *   - {id: 2, name: car, color: [64, 0, 128], isthing: true}
  * </pre>
+ *
+ * <p>{@code isthing} (default false) marks classes with countable instances, for instance and
+ * panoptic annotations and metrics (see {@code org.seg4j.data.instance}).
  *
  * <p>Ids are contiguous from 0. A gray or palette mask stores each class as its id, unless
  * {@code values} maps other stored values to it; binary masks saved as 0 and 255, for example:
@@ -143,6 +147,26 @@ public record ClassMeta(
     /** Name of class {@code id}. */
     public String name(int id) {
         return classes.get(id).name();
+    }
+
+    /** Whether class {@code id} is a thing (has instances) rather than stuff. */
+    public boolean isThing(int id) {
+        return classes.get(id).isThing();
+    }
+
+    /** This class list with the named classes marked as things and all others as stuff. */
+    public ClassMeta withThings(java.util.Collection<String> thingNames) {
+        List<ClassInfo> list = new ArrayList<>();
+        for (String n : thingNames) {
+            if (idOf(n) < 0) {
+                throw new IllegalArgumentException("thing class '" + n + "' is not a class; the classes are "
+                        + String.join(", ", names()));
+            }
+        }
+        for (ClassInfo c : classes) {
+            list.add(c.withThing(thingNames.stream().anyMatch(n -> n.equalsIgnoreCase(c.name()))));
+        }
+        return new ClassMeta(list, ignoreIndex, values);
     }
 
     /** Colours packed as {@code 0xRRGGBB}, indexed by class id. */

@@ -19,9 +19,8 @@ import org.seg4j.util.Json;
  * every pixel no annotation covers), then the COCO categories in the order of their ids, coloured
  * with the Pascal VOC palette. Each annotation is drawn with its category's id, the largest first
  * so that smaller objects lying on larger ones stay visible; {@code iscrowd} regions are void.
- * Segmentations may be polygons ({@code [[x0, y0, x1, y1, ...], ...]}, rasterised by
- * {@link PolygonRasterizer}) or RLE ({@code {"counts": [...] or "...", "size": [h, w]}}, decoded
- * by {@link CocoRle}).
+ * Segmentations may be polygons or RLE (see {@link CocoSegmentation}). This flattens instances
+ * into classes; {@code org.seg4j.data.instance.CocoInstances} keeps them.
  */
 public final class CocoImporter {
 
@@ -118,53 +117,20 @@ public final class CocoImporter {
                 throw new Seg4jException(where + ": unknown category_id " + a.path("category_id").asText());
             }
             int label = a.path("iscrowd").asInt(0) == 1 ? LabelMask.IGNORE : cls;
-            JsonNode seg = a.path("segmentation");
+            boolean[] on;
             try {
-                if (seg.isArray()) {
-                    for (JsonNode poly : seg) {
-                        double[] xy = new double[poly.size()];
-                        for (int i = 0; i < xy.length; i++) {
-                            xy[i] = poly.get(i).asDouble();
-                        }
-                        PolygonRasterizer.fill(mask, xy, label);
-                    }
-                } else if (seg.isObject()) {
-                    fillRle(mask, seg, label);
-                } else {
-                    throw new Seg4jException("no segmentation (polygons or RLE)");
-                }
+                on = CocoSegmentation.decode(a.path("segmentation"), w, h);
             } catch (Seg4jException | IllegalArgumentException e) {
                 throw new Seg4jException(where + ": " + e.getMessage(), e);
             }
+            byte[] d = mask.data();
+            for (int i = 0; i < on.length; i++) {
+                if (on[i]) {
+                    d[i] = (byte) label;
+                }
+            }
         }
         return mask;
-    }
-
-    private static void fillRle(LabelMask mask, JsonNode seg, int label) {
-        JsonNode size = seg.path("size");
-        int h = size.path(0).asInt();
-        int w = size.path(1).asInt();
-        if (h != mask.height() || w != mask.width()) {
-            throw new Seg4jException("RLE size " + w + "x" + h + " differs from the image's " + mask.width() + "x"
-                    + mask.height());
-        }
-        JsonNode counts = seg.path("counts");
-        long[] runs;
-        if (counts.isTextual()) {
-            runs = CocoRle.decodeString(counts.asText());
-        } else {
-            runs = new long[counts.size()];
-            for (int i = 0; i < runs.length; i++) {
-                runs[i] = counts.get(i).asLong();
-            }
-        }
-        boolean[] on = CocoRle.decode(runs, h, w);
-        byte[] d = mask.data();
-        for (int i = 0; i < on.length; i++) {
-            if (on[i]) {
-                d[i] = (byte) label;
-            }
-        }
     }
 
     static String stem(String name) {

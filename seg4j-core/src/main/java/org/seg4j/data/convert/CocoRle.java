@@ -78,4 +78,49 @@ public final class CocoRle {
         }
         return mask;
     }
+
+    /** Run lengths of a row-major binary mask, in COCO's column-major order, starting with 0s. */
+    public static long[] encode(boolean[] mask, int height, int width) {
+        if (mask.length != height * width) {
+            throw new IllegalArgumentException("mask has " + mask.length + " pixels, not " + width + "x" + height);
+        }
+        long[] runs = new long[mask.length + 1];
+        int m = 0;
+        long run = 0;
+        boolean value = false;
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                if (mask[y * width + x] != value) {
+                    runs[m++] = run;
+                    run = 0;
+                    value = !value;
+                }
+                run++;
+            }
+        }
+        runs[m++] = run;
+        return java.util.Arrays.copyOf(runs, m);
+    }
+
+    /** pycocotools' compressed string of run lengths (the inverse of {@link #decodeString}). */
+    public static String encodeString(long[] counts) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < counts.length; i++) {
+            long x = counts[i];
+            if (i > 2) {
+                x -= counts[i - 2];
+            }
+            boolean more = true;
+            while (more) {
+                long c = x & 0x1f;
+                x >>= 5;
+                more = (c & 0x10) != 0 ? x != -1 : x != 0;
+                if (more) {
+                    c |= 0x20;
+                }
+                sb.append((char) (c + 48));
+            }
+        }
+        return sb.toString();
+    }
 }

@@ -51,4 +51,14 @@ class CocoRleTest {
         }
         return sb.toString();
     }
+
+    @Test
+    void encodesAsPycocotoolsDoes() {
+        boolean[] mask = CocoRle.decode(new long[] {3, 2, 4, 1, 2}, 3, 4);
+        assertThat(CocoRle.encode(mask, 3, 4)).containsExactly(3, 2, 4, 1, 2);
+        assertThat(CocoRle.encodeString(new long[] {3, 2, 4, 1, 2})).isEqualTo("324ON");
+        assertThat(CocoRle.encodeString(new long[] {0, 0, 0, 100})).isEqualTo("000T3");
+        long[] runs = {0, 7, 300, 2, 1, 5000, 12};
+        assertThat(CocoRle.decodeString(CocoRle.encodeString(runs))).containsExactly(runs);
+    }
 }
