@@ -1,8 +1,8 @@
 package org.seg4j.infer.instance;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import org.seg4j.data.RgbImage;
+import org.seg4j.infer.output.Renderings;
 
 /**
  * Renders instances over the image, each instance in its own colour: hues step by the golden
@@ -31,23 +31,10 @@ public final class InstanceOverlay {
             throw new IllegalArgumentException("instance map has " + instanceIds.length + " pixels, the image "
                     + image.width() + "x" + image.height());
         }
-        BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
-        int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-        byte[] src = image.data();
-        int a = (int) Math.round(alpha * 256);
-        int b = 256 - a;
-        for (int i = 0; i < dst.length; i++) {
-            int r = src[i * 3] & 0xFF;
-            int g = src[i * 3 + 1] & 0xFF;
-            int bl = src[i * 3 + 2] & 0xFF;
-            if (instanceIds[i] != 0) {
-                int c = colour(instanceIds[i]);
-                r = (r * b + ((c >> 16) & 0xFF) * a + 128) >> 8;
-                g = (g * b + ((c >> 8) & 0xFF) * a + 128) >> 8;
-                bl = (bl * b + (c & 0xFF) * a + 128) >> 8;
-            }
-            dst[i] = (r << 16) | (g << 8) | bl;
+        int[] colours = new int[instanceIds.length];
+        for (int i = 0; i < colours.length; i++) {
+            colours[i] = instanceIds[i] == 0 ? -1 : colour(instanceIds[i]);
         }
-        return out;
+        return Renderings.blend(image, colours, alpha);
     }
 }
