@@ -119,6 +119,47 @@ class EndToEndTest {
 
     @Test
     @Order(5)
+    void predictWithComponentsWritesInstancesAndCocoPanoptic() throws Exception {
+        Path out = tmp.resolve("preds-instances");
+        CliRunner.Run r = CliRunner.run("predict", "--model", run.toString(), "--input",
+                data.resolve("val/images").toString(), "--out", out.toString(), "--format", "mask", "--method",
+                "components", "--things", "car,pedestrian", "--min-area", "4", "--split-touching");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode pan = Json.JSON.readTree(out.resolve("panoptic.json").toFile());
+        assertThat(pan.get("images").size()).isEqualTo(4);
+        for (JsonNode ann : pan.get("annotations")) {
+            String stem = ann.get("file_name").asText().replaceFirst("\\.png$", "");
+            BufferedImage ids = ImageIO.read(out.resolve(stem + "_instances.png").toFile());
+            assertThat(ids.getRaster().getSampleModel().getSampleSize(0)).isEqualTo(16);
+            assertThat(ids.getWidth()).isEqualTo(64);
+            assertThat(out.resolve(stem + "_instances_overlay.png")).exists();
+            assertThat(out.resolve("panoptic").resolve(stem + ".png")).exists();
+            int things = 0;
+            for (JsonNode seg : ann.get("segments_info")) {
+                assertThat(seg.get("area").asInt()).isGreaterThanOrEqualTo(4);
+                int category = seg.get("category_id").asInt();
+                things += category == 6 || category == 7 ? 1 : 0;
+            }
+            // the 16-bit map numbers exactly the thing segments 1..n
+            int max = 0;
+            for (int v : ids.getRaster().getPixels(0, 0, 64, 48, (int[]) null)) {
+                max = Math.max(max, v);
+            }
+            assertThat(max).isEqualTo(things);
+        }
+        CliRunner.Run bad = CliRunner.run("predict", "--model", run.toString(), "--input",
+                data.resolve("val/images").toString(), "--out", out.toString(), "--method", "components",
+                "--min-area", "0", "--things", "car");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("--min-area");
+        CliRunner.Run noThings = CliRunner.run("predict", "--model", run.toString(), "--input",
+                data.resolve("val/images").toString(), "--out", out.toString(), "--method", "components");
+        assertThat(noThings.exitCode()).isEqualTo(1);
+        assertThat(noThings.err()).contains("--things");
+    }
+
+    @Test
+    @Order(5)
     void predictAndEvalAcceptCrfRefinement() throws Exception {
         Path out = tmp.resolve("preds-crf");
         CliRunner.Run r = CliRunner.run("predict", "--model", run.toString(), "--input",

@@ -36,6 +36,20 @@ public final class FolderPrediction {
     public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp");
 
 
+    /** More files written per image from its prediction, e.g. instances ({@code predict --method components}). */
+    public interface ExtraOutput {
+
+        /** Whether {@link #write} needs the class probabilities. */
+        boolean needsProbabilities();
+
+        /**
+         * Writes the files of one image.
+         *
+         * @param probs the class probabilities, or {@code null} unless {@link #needsProbabilities()}
+         */
+        void write(Path outDir, String stem, RgbImage image, LabelMask mask, Probabilities probs);
+    }
+
     /** An image that could not be processed. */
     public record Failure(Path file, String message) {}
 
@@ -76,6 +90,7 @@ public final class FolderPrediction {
     private final PredictionWriter writer;
     private final boolean skipBad;
     private final PrintStream progress;
+    private final ExtraOutput extra;
 
     /**
      * @param predictor the model
@@ -84,8 +99,20 @@ public final class FolderPrediction {
      * @param progress where progress goes, usually {@code System.err}; {@code null} for none
      */
     public FolderPrediction(Predictor predictor, PredictionWriter writer, boolean skipBad, PrintStream progress) {
+        this(predictor, writer, null, skipBad, progress);
+    }
+
+    /**
+     * As {@link #FolderPrediction(Predictor, PredictionWriter, boolean, PrintStream)}, with more
+     * files per image.
+     *
+     * @param extra more outputs, or {@code null}
+     */
+    public FolderPrediction(Predictor predictor, PredictionWriter writer, ExtraOutput extra, boolean skipBad,
+            PrintStream progress) {
         this.predictor = predictor;
         this.writer = writer;
+        this.extra = extra;
         this.skipBad = skipBad;
         this.progress = progress;
     }
@@ -181,12 +208,15 @@ public final class FolderPrediction {
         RgbImage image = ImageFiles.readUpright(file);
         Probabilities probs = null;
         LabelMask mask;
-        if (writer.needsProbabilities()) {
+        if (writer.needsProbabilities() || (extra != null && extra.needsProbabilities())) {
             probs = predictor.predictProbabilities(image);
             mask = probs.argmax();
         } else {
             mask = predictor.predict(image);
         }
         writer.write(outDir, stem, file, image, mask, probs);
+        if (extra != null) {
+            extra.write(outDir, stem, image, mask, probs);
+        }
     }
 }

@@ -51,19 +51,32 @@ public final class Renderings {
         if (!(alpha >= 0 && alpha <= 1)) {
             throw new Seg4jException("overlay alpha must be in 0..1, got " + alpha);
         }
+        byte[] labels = mask.data();
+        int[] colours = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            int id = labels[i] & 0xFF;
+            colours[i] = id < palette.length ? palette[id] : -1;
+        }
+        return blend(image, colours, alpha);
+    }
+
+    /**
+     * The image blended with a colour per pixel: {@code (1 - alpha) * image + alpha * colour}.
+     *
+     * @param colours {@code 0xRRGGBB} per pixel, row-major; a negative value leaves the pixel unchanged
+     */
+    public static BufferedImage blend(RgbImage image, int[] colours, double alpha) {
         BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
         int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         byte[] src = image.data();
-        byte[] labels = mask.data();
         int a = (int) Math.round(alpha * 256);
         int b = 256 - a;
         for (int i = 0; i < dst.length; i++) {
             int r = src[i * 3] & 0xFF;
             int g = src[i * 3 + 1] & 0xFF;
             int bl = src[i * 3 + 2] & 0xFF;
-            int id = labels[i] & 0xFF;
-            if (id < palette.length) {
-                int c = palette[id];
+            int c = colours[i];
+            if (c >= 0) {
                 r = (r * b + ((c >> 16) & 0xFF) * a + 128) >> 8;
                 g = (g * b + ((c >> 8) & 0xFF) * a + 128) >> 8;
                 bl = (bl * b + (c & 0xFF) * a + 128) >> 8;
