@@ -4,25 +4,52 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
+import org.seg4j.infer.runtime.ExternalModelImport;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.weights.ImportReport;
 import org.seg4j.model.weights.ModelImport;
+import org.seg4j.transform.Normalization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code seg4j import}: a PyTorch state dict (safetensors or npz) into a seg4j model directory. */
+/**
+ * {@code seg4j import}: a PyTorch state dict (safetensors or npz) into a seg4j model directory, or
+ * an ONNX / TorchScript file into a model directory run by that runtime.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import PyTorch weights (a state dict saved as safetensors or npz) into a seg4j model "
                 + "directory: the encoder alone (torchvision ImageNet weights, --encoder-only) or a whole model. "
-                + "Every array is shape-checked; every unused array and unfilled parameter is listed.")
+                + "Every array is shape-checked; every unused array and unfilled parameter is listed. "
+                + "Or import an ONNX (--onnx) or TorchScript (--torchscript) model file: it is checked (inputs, "
+                + "outputs, one dry run at --input-size) and runs in predict, eval and serve like a seg4j model.")
 final class ImportCommand implements Callable<Integer> {
 
-    @Option(names = "--weights", required = true, description = "State dict: .safetensors or .npz.")
+    @Option(names = "--weights", description = "State dict: .safetensors or .npz.")
     Path weights;
 
-    @Option(names = "--model", required = true, description = "Architecture (see seg4j models).")
+    @Option(names = "--model", description = "Architecture (see seg4j models); with --weights.")
     String model;
+
+    @Option(names = "--onnx", description = "An ONNX model file: input [N,3,H,W] normalised, output [N,classes,h,w].")
+    Path onnx;
+
+    @Option(names = "--torchscript", description = "A TorchScript file (torch.jit.trace/script) with the same "
+            + "input and output as --onnx.")
+    Path torchscript;
+
+    @Option(names = "--input-size", description = "With --onnx/--torchscript: the input size HxW the model was "
+            + "trained at (dry run and tile size), e.g. 360x480.")
+    String inputSize;
+
+    @Option(names = "--mean", split = ",", description = "With --onnx/--torchscript: RGB mean on the 0-1 scale "
+            + "(default ImageNet's), e.g. 0.485,0.456,0.406.")
+    float[] mean;
+
+    @Option(names = "--std", split = ",", description = "With --onnx/--torchscript: RGB std on the 0-1 scale "
+            + "(default ImageNet's).")
+    float[] std;
 
     @Option(names = "--encoder", description = "Encoder (default: the architecture's).")
     String encoder;
@@ -54,6 +81,12 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ClassMeta meta = ClassMeta.read(classes);
+        if (onnx != null || torchscript != null) {
+            return importFile(meta);
+        }
+        if (weights == null || model == null) {
+            throw new Seg4jException("import needs --weights and --model, or --onnx / --torchscript");
+        }
         ModelSpec spec = new ModelSpec(model, encoder, meta.numClasses(), width == null ? 0 : width, options);
         int[] hw = TrainCommand.parseSize(tile);
         ImportReport report = ModelImport.builder()
@@ -66,6 +99,35 @@ final class ImportCommand implements Callable<Integer> {
                 .build()
                 .writeTo(out);
         System.out.println("seg4j: imported " + weights + " into " + out + ": " + report.describe());
+        return 0;
+    }
+
+    private int importFile(ClassMeta meta) {
+        if (onnx != null && torchscript != null || weights != null) {
+            throw new Seg4jException("import takes one of --weights, --onnx and --torchscript");
+        }
+        if (inputSize == null) {
+            throw new Seg4jException("--onnx/--torchscript need --input-size HxW (the model's training size)");
+        }
+        Normalization n = Normalization.IMAGENET;
+        if (mean != null || std != null) {
+            if (mean == null || std == null || mean.length != 3 || std.length != 3) {
+                throw new Seg4jException("--mean and --std go together, three values each (R,G,B)");
+            }
+            n = new Normalization(mean, std);
+        }
+        int[] hw = TrainCommand.parseSize(inputSize);
+        Path file = onnx != null ? onnx : torchscript;
+        ExternalModelImport.Check check = ExternalModelImport.builder()
+                .setRuntime(onnx != null ? "onnx" : "torchscript")
+                .setFile(file)
+                .setClasses(meta)
+                .setInputSize(hw[0], hw[1])
+                .optNormalization(n)
+                .build()
+                .writeTo(out);
+        System.out.printf(java.util.Locale.ROOT, "seg4j: imported %s into %s: %s; dry run at %dx%d took %.0f ms%n",
+                file, out, check.signature(), hw[0], hw[1], check.millis());
         return 0;
     }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             ModelsCommand.class,
             ImportCommand.class,
+            ExportCommand.class,
             BenchCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class,

@@ -9,6 +9,9 @@ import org.seg4j.data.ClassMeta;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
 import org.seg4j.infer.refine.CrfRefiner;
+import org.seg4j.infer.runtime.ExternalForward;
+import org.seg4j.infer.runtime.ModelRuntime;
+import org.seg4j.infer.runtime.ModelRuntimes;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
 import org.seg4j.model.layer.BatchNormFolding;
@@ -85,7 +88,8 @@ public final class Predictor implements AutoCloseable {
     private final int tileSize;
     private final long maxWholePixels;
     private final double scale;
-    private final NetworkForward network;
+    private final ForwardPass network;
+    private final boolean ownsBase;
     private final InferenceStrategy strategy;
     private final BatchInference batches;
     private final SharedBatchNormFold fold;
@@ -96,14 +100,25 @@ public final class Predictor implements AutoCloseable {
      * parameters; closing the predictor frees only its scratch manager.
      */
     public Predictor(Block block, ModelManifest manifest, PredictorOptions options) {
-        this(block, manifest, options, null);
+        this(new NetworkForward(Objects.requireNonNull(block, "block"), manifest.classes().numClasses(), null),
+                block, manifest, options, null, true);
     }
 
-    private Predictor(Block block, ModelManifest manifest, PredictorOptions options, AutoCloseable owned) {
-        Objects.requireNonNull(block, "block");
+    /**
+     * @param base the model's plain forward pass
+     * @param block the seg4j network behind {@code base}, whose batch norm is folded while the
+     *     predictor is open; {@code null} for other passes
+     * @param owned closed with the predictor, after {@code base}
+     * @param ownsBase whether {@code base} is a {@link NetworkForward} made for this predictor
+     *     (closed with it)
+     */
+    private Predictor(ForwardPass base, Block block, ModelManifest manifest, PredictorOptions options,
+            AutoCloseable owned, boolean ownsBase) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.options = options == null ? PredictorOptions.defaults() : options;
         this.owned = owned;
+        this.network = base;
+        this.ownsBase = ownsBase;
         ModelManifest.Preprocessing pre = manifest.preprocessing();
         int trainSide = Math.max(pre.height(), pre.width());
         this.tileSize = this.options.tileSize() > 0
@@ -116,7 +131,6 @@ public final class Predictor implements AutoCloseable {
         this.scale = s > 0 ? s : 1.0;
 
         Normalization normalization = pre.normalization();
-        this.network = new NetworkForward(block, manifest.classes().numClasses(), null);
         ForwardPass pass = this.options.flip() ? new FlipAugmentation(network) : network;
         WholeImageInference whole = new WholeImageInference(normalization, pass);
         AdaptiveInference adaptive = new AdaptiveInference(whole,
@@ -131,23 +145,50 @@ public final class Predictor implements AutoCloseable {
         this.batches = new BatchInference(strategy, whole, adaptive, scale,
                 this.options.crf() == null && !this.options.multiScale());
         try {
-            this.fold = SharedBatchNormFold.acquire(block);
+            this.fold = block == null ? null : SharedBatchNormFold.acquire(block);
         } catch (RuntimeException e) {
-            network.close();
+            closeBase();
             throw e;
         }
     }
 
     /** A predictor over a loaded model; the model stays owned by the caller. */
     public static Predictor of(ModelDirectory.LoadedModel model, PredictorOptions options) {
-        return new Predictor(model.block(), model.manifest(), options, null);
+        return new Predictor(model.block(), model.manifest(), options);
     }
 
-    /** Loads a model directory; closing the predictor closes the model. */
+    /**
+     * A predictor over any forward pass, e.g. one opened by a {@link ModelRuntime}; the pass stays
+     * owned by the caller. The manifest gives classes and preprocessing.
+     */
+    public static Predictor of(ForwardPass pass, ModelManifest manifest, PredictorOptions options) {
+        Objects.requireNonNull(pass, "pass");
+        if (pass.numClasses() != manifest.classes().numClasses()) {
+            throw new IllegalArgumentException("the forward pass has " + pass.numClasses()
+                    + " classes but the manifest lists " + manifest.classes().numClasses());
+        }
+        return new Predictor(pass, null, manifest, options, null, false);
+    }
+
+    /**
+     * Loads a model directory: a seg4j network, or a model file run by the manifest's {@code
+     * runtime} ({@link ModelRuntimes}). Closing the predictor closes the model.
+     */
     public static Predictor load(Path modelDir, PredictorOptions options) {
+        ModelManifest manifest = ModelDirectory.readManifest(modelDir);
+        if (manifest.isExternal()) {
+            ExternalForward pass = ModelRuntimes.open(modelDir, manifest);
+            try {
+                return new Predictor(pass, null, manifest, options, pass, false);
+            } catch (RuntimeException e) {
+                pass.close();
+                throw e;
+            }
+        }
         ModelDirectory.LoadedModel model = ModelDirectory.load(modelDir);
         try {
-            return new Predictor(model.block(), model.manifest(), options, model);
+            return new Predictor(new NetworkForward(model.block(), manifest.classes().numClasses(), null),
+                    model.block(), model.manifest(), options, model, true);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -221,7 +262,7 @@ public final class Predictor implements AutoCloseable {
 
     /** Number of native arrays currently held by the predictor's scratch manager (0 between calls). */
     public int scratchArrays() {
-        return network.scratchArrays();
+        return network instanceof NetworkForward n ? n.scratchArrays() : 0;
     }
 
     /** The class map at the input's resolution. */
@@ -263,6 +304,13 @@ public final class Predictor implements AutoCloseable {
         return batches.probabilities(images);
     }
 
+    /** Closes the scratch manager of a {@link NetworkForward} this predictor made. */
+    private void closeBase() {
+        if (ownsBase && network instanceof NetworkForward n) {
+            n.close();
+        }
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("predictor is closed");
@@ -281,8 +329,10 @@ public final class Predictor implements AutoCloseable {
             }
             closed = true;
         }
-        network.close();
-        fold.close();
+        closeBase();
+        if (fold != null) {
+            fold.close();
+        }
         if (owned != null) {
             try {
                 owned.close();

@@ -88,6 +88,10 @@ public final class ModelDirectory {
     /** Builds the network from the manifest and loads the weights into a new manager. */
     public static LoadedModel load(Path dir) {
         ModelManifest manifest = readManifest(dir);
+        if (manifest.isExternal()) {
+            throw new Seg4jException(dir + ": holds a " + manifest.runtime() + " model file, not a seg4j network; "
+                    + "it can be used for inference only (Predictor.load)");
+        }
         Path weights = dir.resolve(WEIGHTS);
         if (!Files.isRegularFile(weights)) {
             throw new Seg4jException(dir + ": model directory has no " + WEIGHTS);

@@ -1,5 +1,7 @@
 package org.seg4j.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import org.seg4j.data.ClassMeta;
@@ -15,6 +17,11 @@ import org.seg4j.data.ClassMeta;
  * @param preprocessing input preparation used in training
  * @param provenance how the model was made, for reproduction
  * @param metrics final validation metrics (e.g. {@code mIoU}), possibly empty
+ * @param runtime {@code null} for a seg4j network (rebuilt from {@code model} and {@code
+ *     weights.params}); otherwise the runtime that runs {@code file}, e.g. {@code onnx} or {@code
+ *     torchscript} ({@link org.seg4j.infer.runtime.ModelRuntime})
+ * @param file the model file of an external runtime, relative to the directory; {@code null}
+ *     for a seg4j network
  */
 public record ModelManifest(
         @JsonProperty("format_version") int formatVersion,
@@ -22,18 +29,35 @@ public record ModelManifest(
         @JsonProperty("classes") ClassMeta classes,
         @JsonProperty("preprocessing") Preprocessing preprocessing,
         @JsonProperty("provenance") Provenance provenance,
-        @JsonProperty("metrics") Map<String, Object> metrics) {
+        @JsonProperty("metrics") Map<String, Object> metrics,
+        @JsonProperty("runtime") @JsonInclude(JsonInclude.Include.NON_NULL) String runtime,
+        @JsonProperty("file") @JsonInclude(JsonInclude.Include.NON_NULL) String file) {
 
     /** Current {@link #formatVersion}. */
     public static final int FORMAT_VERSION = 1;
 
     public ModelManifest {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        if (runtime != null && (file == null || file.isBlank())) {
+            throw new IllegalArgumentException("a model manifest with runtime '" + runtime + "' needs a file");
+        }
+    }
+
+    /** The manifest of a seg4j network (no external runtime). */
+    public ModelManifest(int formatVersion, ModelSpec model, ClassMeta classes, Preprocessing preprocessing,
+            Provenance provenance, Map<String, Object> metrics) {
+        this(formatVersion, model, classes, preprocessing, provenance, metrics, null, null);
+    }
+
+    /** Whether an external runtime runs the model ({@link #runtime} is set). */
+    @JsonIgnore
+    public boolean isExternal() {
+        return runtime != null;
     }
 
     /** The same manifest with other metrics. */
     public ModelManifest withMetrics(Map<String, Object> newMetrics) {
-        return new ModelManifest(formatVersion, model, classes, preprocessing, provenance, newMetrics);
+        return new ModelManifest(formatVersion, model, classes, preprocessing, provenance, newMetrics, runtime, file);
     }
 
     /**

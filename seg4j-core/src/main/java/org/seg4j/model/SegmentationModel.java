@@ -70,6 +70,16 @@ public final class SegmentationModel extends AbstractBlock {
         return head;
     }
 
+    /** How the input is padded to a multiple of the output stride. */
+    public PadMode padMode() {
+        return padMode;
+    }
+
+    /** Index of the encoder feature passed to the decoder, per decoder input. */
+    public int[] featureIndices() {
+        return featureIndices.clone();
+    }
+
     /** Number of output classes. */
     public int numClasses() {
         return head.numClasses();

@@ -66,7 +66,7 @@ public final class BatchNormFolding {
      * A convolution with its batch norm folded in: weight and bias arrays owned by {@code manager}
      * and the convolution's geometry.
      */
-    record FoldedConv(NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation, int groups) {
+    public record FoldedConv(NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation, int groups) {
 
         /** Runs the folded convolution. */
         NDList forward(NDArray x) {
@@ -74,8 +74,11 @@ public final class BatchNormFolding {
         }
     }
 
-    /** Folds {@code norm} into {@code conv}, creating the arrays in {@code manager}. */
-    static FoldedConv fold(Convolution conv, BatchNorm norm, NDManager manager) {
+    /**
+     * Folds {@code norm} into {@code conv}, creating the arrays in {@code manager} (also used by
+     * exporters that write the folded convolution to another format).
+     */
+    public static FoldedConv fold(Convolution conv, BatchNorm norm, NDManager manager) {
         NDArray w = param(conv, "weight");
         NDArray b = conv.isIncludeBias() ? param(conv, "bias") : null;
         float[] gamma = param(norm, "gamma").toFloatArray();

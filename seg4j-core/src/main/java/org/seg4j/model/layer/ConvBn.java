@@ -57,6 +57,21 @@ public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
         this.norm = addChildBlock("bn", BatchNorm.builder().build());
     }
 
+    /** The activation after batch norm. */
+    public Nonlinearity nonlinearity() {
+        return nonlinearity;
+    }
+
+    /** The convolution (without bias). */
+    public Conv2d conv() {
+        return conv;
+    }
+
+    /** The batch norm after the convolution. */
+    public BatchNorm norm() {
+        return norm;
+    }
+
     /** A new builder. */
     public static Builder builder() {
         return new Builder();

@@ -1,0 +1,67 @@
+package org.seg4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seg4j.data.ClassMeta;
+import org.seg4j.infer.TestModels;
+import org.seg4j.model.ModelDirectory;
+import org.seg4j.model.ModelManifest;
+import org.seg4j.model.ModelRegistry;
+import org.seg4j.model.ModelSpec;
+
+/** {@code seg4j export --onnx}, {@code seg4j import --onnx} and {@code predict} on both directories. */
+class OnnxCommandsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void exportedUnetImportsAndPredictsLikeTheOriginal() throws Exception {
+        Path model = tmp.resolve("unet");
+        ModelManifest base = TestModels.manifest(TestModels.POINTWISE, 32, 1.0);
+        ModelSpec spec = new ModelSpec("unet", "", 3, 4, Map.of("depth", "2"));
+        ModelManifest manifest = new ModelManifest(1, spec, base.classes(), base.preprocessing(), base.provenance(),
+                Map.of());
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block block = ModelRegistry.create(spec);
+            ModelDirectory.initialize(block, m, 32, 32);
+            ModelDirectory.save(model, manifest, block);
+        }
+        Path onnx = tmp.resolve("unet.onnx");
+        CliRunner.Run export = CliRunner.run("export", "--model", model.toString(), "--onnx", onnx.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("class map agreement 100.000%");
+
+        Path classes = tmp.resolve("classes.yaml");
+        ClassMeta.of(new String[] {"a", "b", "c"}, new int[][] {{0, 0, 0}, {255, 0, 0}, {0, 255, 0}}, 255)
+                .write(classes);
+        Path imported = tmp.resolve("imported");
+        CliRunner.Run run = CliRunner.run("import", "--onnx", onnx.toString(), "--classes", classes.toString(),
+                "--input-size", "32x32", "--mean", "0,0,0", "--std", "1,1,1", "--out", imported.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("input [-1, 3, -1, -1] -> logits [-1, 3, -1, -1]");
+        assertThat(ModelDirectory.readManifest(imported).runtime()).isEqualTo("onnx");
+
+        CliRunner.Run noSize = CliRunner.run("import", "--onnx", onnx.toString(), "--classes", classes.toString(),
+                "--out", tmp.resolve("x").toString());
+        assertThat(noSize.exitCode()).isNotZero();
+        assertThat(noSize.err()).contains("--input-size");
+
+        Path image = tmp.resolve("img.png");
+        javax.imageio.ImageIO.write(org.seg4j.data.BufferedImages.toBufferedImage(TestModels.randomImage(45, 37, 5)), "png", image.toFile());
+        for (Path dir : new Path[] {model, imported}) {
+            CliRunner.Run p = CliRunner.run("predict", "--model", dir.toString(), "--input", image.toString(), "--out",
+                    tmp.resolve("out-" + dir.getFileName()).toString(), "--format", "mask", "--flip");
+            assertThat(p.exitCode()).as(p.err()).isZero();
+        }
+        assertThat(Files.readAllBytes(tmp.resolve("out-unet/img_mask.png")))
+                .isEqualTo(Files.readAllBytes(tmp.resolve("out-imported/img_mask.png")));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * ONNX for seg4j: {@link org.seg4j.onnx.OnnxRuntimeProvider} runs ONNX files with ONNX Runtime as
+ * a {@link org.seg4j.infer.runtime.ModelRuntime} (found by {@link java.util.ServiceLoader}, so
+ * seg4j-core does not depend on ONNX Runtime), and {@link org.seg4j.onnx.export} writes seg4j
+ * networks as ONNX files.
+ */
+package org.seg4j.onnx;
