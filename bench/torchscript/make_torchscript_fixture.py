@@ -25,10 +25,10 @@ import sys
 import zlib
 
 import torch
-import torch.nn as nn
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "parity"))
 import twins  # noqa: E402
+from make_fixtures import randomise  # noqa: E402
 
 CLASSES, WIDTH, DEPTH, SIZE = 3, 4, 3, 64
 MEAN = [0.485, 0.456, 0.406]
@@ -60,13 +60,7 @@ def main():
     torch.manual_seed(a.seed)
     gen = torch.Generator().manual_seed(a.seed)
     model = twins.UNet(CLASSES, width=WIDTH, depth=DEPTH)
-    with torch.no_grad():
-        for m in model.modules():
-            if isinstance(m, nn.BatchNorm2d):
-                m.weight.uniform_(0.5, 1.5, generator=gen)
-                m.bias.uniform_(-0.2, 0.2, generator=gen)
-                m.running_mean.uniform_(-0.2, 0.2, generator=gen)
-                m.running_var.uniform_(0.5, 1.5, generator=gen)
+    randomise(model, gen)
     model.eval()
 
     rgb = torch.randint(0, 256, (SIZE, SIZE, 3), generator=gen, dtype=torch.uint8)
