@@ -63,13 +63,6 @@ public final class ModelImport {
         return new Builder();
     }
 
-    /** The mapping table for {@code block} (built from the spec): the encoder's alone, or the whole model's. */
-    private WeightMapping mapping(Block block) {
-        return encoderOnly
-                ? WeightMappings.encoderInModel(ModelMappings.architectureDefaultEncoder(spec))
-                : ModelMappings.model(spec, block);
-    }
-
     /**
      * Imports and writes the model directory {@code outDir} (created if needed; it must not hold a
      * model yet).
@@ -82,7 +75,7 @@ public final class ModelImport {
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             Block block = ModelRegistry.create(spec);
-            WeightMapping mapping = mapping(block);
+            WeightMapping mapping = ModelMappings.forModel(spec, block, encoderOnly);
             ModelDirectory.initialize(block, manager, height, width);
             Map<String, NDArray> arrays = TensorFile.read(weights, manager);
             ImportReport report = WeightImporter.builder()

@@ -52,10 +52,20 @@ public final class ModelMappings {
         }
         if (f == null || !(model instanceof SegmentationModel m)) {
             throw new Seg4jException("no whole-model PyTorch mapping table for '" + spec.architecture()
-                    + "' (tables exist for: " + String.join(", ", architectures()) + "); import the encoder alone "
-                    + "with --encoder-only");
+                    + "' (tables exist for: " + String.join(", ", architectures()) + "); import or export the encoder "
+                    + "alone with --encoder-only");
         }
         return f.apply(m);
+    }
+
+    /**
+     * The table of {@code model} built from {@code spec}: the encoder's alone (torchvision names,
+     * no prefix) or the whole model's ({@link #model}). Import and export use the same one.
+     */
+    static WeightMapping forModel(ModelSpec spec, Block model, boolean encoderOnly) {
+        return encoderOnly
+                ? WeightMappings.encoderInModel(architectureDefaultEncoder(spec))
+                : model(spec, model);
     }
 
     /** The encoder's table inside a whole model: seg4j {@code 01encoder_}, PyTorch {@code encoder.}. */
