@@ -17,10 +17,10 @@ class TrainCommandTest {
     void stepsAndDecayMultipliersReachTheConfiguration() {
         TrainCommand train = new TrainCommand();
         new CommandLine(train).parseArgs("--data", tmp.toString(), "--out", tmp.resolve("run").toString(),
-                "--steps", "1756", "--norm-decay-mult", "0", "--bias-decay-mult", "0.5");
+                "--steps", "1756", "--norm-decay-mult", "0.25", "--bias-decay-mult", "0.5");
         TrainConfig cfg = train.resolveConfig();
         assertThat(cfg.steps()).isEqualTo(1756);
-        assertThat(cfg.normDecayMult()).isZero();
+        assertThat(cfg.normDecayMult()).isEqualTo(0.25);
         assertThat(cfg.biasDecayMult()).isEqualTo(0.5);
     }
 }

@@ -226,9 +226,9 @@ class OptimizerTest {
                     .containsEntry("02BatchNorm_gamma", DecayGroup.NORM)
                     .containsEntry("02BatchNorm_beta", DecayGroup.NORM);
         }
-        assertThat(org.seg4j.train.TrainConfig.fromMap(java.util.Map.of("norm_decay_mult", 0, "bias-decay-mult", "0.5"),
+        assertThat(org.seg4j.train.TrainConfig.fromMap(java.util.Map.of("norm_decay_mult", 0.25, "bias-decay-mult", "0.5"),
                 "t")).satisfies(c -> {
-                    assertThat(c.normDecayMult()).isZero();
+                    assertThat(c.normDecayMult()).isEqualTo(0.25);
                     assertThat(c.biasDecayMult()).isEqualTo(0.5);
                 });
         org.assertj.core.api.Assertions.assertThatThrownBy(

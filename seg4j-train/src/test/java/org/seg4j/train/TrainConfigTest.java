@@ -164,4 +164,12 @@ class TrainConfigTest {
                 .optTrainGroups(java.util.List.of("b")).build())
                 .hasMessageContaining("group b in both train_groups and val_groups");
     }
+
+    @Test
+    void normAndBiasParametersGetNoWeightDecayByDefault() {
+        // chosen by the A/B in docs/benchmarks.md ("Weight decay on norm and bias parameters")
+        assertThat(TrainConfig.defaults().normDecayMult()).isZero();
+        assertThat(TrainConfig.defaults().biasDecayMult()).isZero();
+        assertThat(TrainConfig.read(Path.of("../configs/camvid.yaml")).normDecayMult()).isZero();
+    }
 }
