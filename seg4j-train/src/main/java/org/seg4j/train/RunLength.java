@@ -56,6 +56,14 @@ final class RunLength {
         return config.steps() == 0 && config.timeBudget() != null;
     }
 
+    /**
+     * Whether the budget cut the run short: a budget-driven step count below what the epochs would
+     * take. A generous budget that lets every epoch run does not count as having stopped the run.
+     */
+    boolean cutByBudget() {
+        return budgetDriven() && totalSteps < byEpochs();
+    }
+
     /** Whether the run is over after {@code globalStep} steps (runs sized by epochs end with their last epoch). */
     boolean reached(long globalStep) {
         return (config.steps() > 0 || budgetDriven()) && globalStep >= totalSteps;

@@ -241,7 +241,7 @@ public final class SegmentationTrainer {
     /** Whether the run's steps, or its time budget after {@code elapsedSeconds} of training, are used up. */
     private Stop limitReached(double elapsedSeconds) {
         if (length.reached(run.globalStep())) {
-            return length.budgetDriven() ? Stop.BUDGET : Stop.STEPS;
+            return length.cutByBudget() ? Stop.BUDGET : config.steps() > 0 ? Stop.STEPS : Stop.EPOCHS;
         }
         boolean budgetSpent = config.timeBudget() != null && elapsedSeconds > config.timeBudget().toNanos() / 1e9;
         return budgetSpent ? Stop.BUDGET : Stop.NONE;

@@ -47,8 +47,10 @@ class RunLengthTest {
         assertThat(l.reached(300)).isTrue();
         l.reestimate(100, 30.0); // slower since: 200 in the budget
         assertThat(l.totalSteps()).isEqualTo(200);
+        assertThat(l.cutByBudget()).isTrue();
         l.reestimate(10, 0.01); // never beyond the epochs
         assertThat(l.totalSteps()).isEqualTo(1000);
+        assertThat(l.cutByBudget()).as("every epoch fits: the budget did not stop the run").isFalse();
         l.reestimate(50, 70.0); // over budget: the run is over at the step it stands
         assertThat(l.totalSteps()).isEqualTo(50);
     }
