@@ -86,6 +86,11 @@ final class TrainCommand implements Callable<Integer> {
             + "default 1, 0 = no decay).")
     Double biasDecayMult;
 
+    @Option(names = "--freeze-encoder", paramLabel = "EPOCHS", description = "Freeze the encoder (no update, "
+            + "no weight decay) for the first EPOCHS epochs, then train it too; for fine-tuning with --init "
+            + "(freeze_encoder; default 0).")
+    Integer freezeEncoder;
+
     @Option(names = "--class-weights",
             description = "none, median-frequency, inverse-sqrt, or a YAML file with class_weights: [...].")
     String classWeights;
@@ -242,6 +247,7 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "ema_decay", emaDecay);
         put(o, "norm_decay_mult", normDecayMult);
         put(o, "bias_decay_mult", biasDecayMult);
+        put(o, "freeze_encoder", freezeEncoder);
         put(o, "seed", seed);
         put(o, "sampling", sampling);
         put(o, "time_budget", timeBudget);

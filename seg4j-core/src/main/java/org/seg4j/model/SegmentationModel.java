@@ -14,6 +14,9 @@ import ai.djl.util.PairList;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.layer.Release;
 import org.seg4j.model.layer.Spatial;
@@ -40,6 +43,8 @@ public final class SegmentationModel extends AbstractBlock {
     private final SegmentationHead head;
     private final PadMode padMode;
     private final int[] featureIndices;
+    /** Encoder parameters that {@link #freezeEncoder} turned off, to turn back on. */
+    private final Set<Parameter> frozen = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private SegmentationModel(Builder b, int[] featureIndices) {
         super(VERSION);
@@ -88,9 +93,19 @@ public final class SegmentationModel extends AbstractBlock {
     /**
      * Freezes (or unfreezes) the encoder's parameters: frozen parameters get no gradient, so an
      * optimizer leaves them unchanged. Batch-norm running statistics still update in training mode.
+     * Unfreezing restores only the parameters that freezing turned off: those that never take a
+     * gradient (running statistics, which PyTorch's batch norm refuses with one) stay as they are.
      */
     public void freezeEncoder(boolean freeze) {
-        encoder.freezeParameters(freeze);
+        for (Pair<String, Parameter> p : encoder.getParameters()) {
+            Parameter param = p.getValue();
+            if (freeze && param.requiresGradient()) {
+                param.freeze(true);
+                frozen.add(param);
+            } else if (!freeze && frozen.remove(param)) {
+                param.freeze(false);
+            }
+        }
     }
 
     @Override

@@ -131,6 +131,10 @@ public abstract class SegmentationModelContract {
         assertThat(headSide.toFloatArray()).isNotEqualTo(headBefore);
         model.freezeEncoder(false);
         assertThat(model.encoder().getParameters().valueAt(0).requiresGradient()).isTrue();
+        // running statistics never take a gradient (PyTorch's batch norm fails with one)
+        assertThat(model.encoder().getParameters().values()).noneMatch(p -> p.requiresGradient()
+                && (p.getType() == ai.djl.nn.Parameter.Type.RUNNING_MEAN
+                        || p.getType() == ai.djl.nn.Parameter.Type.RUNNING_VAR));
     }
 
     static ModelManifest manifest(ModelSpec spec, int height, int width) {

@@ -94,6 +94,7 @@ public final class SegmentationTrainer {
     private TrainingStep step;
     private Validator validator;
     private WeightAverage average;
+    private final EncoderFreeze freeze;
     private boolean ownsParameters;
     private long clockStart;
     private double priorElapsedSeconds;
@@ -126,6 +127,7 @@ public final class SegmentationTrainer {
         this.resume = b.resume;
         this.listeners = List.copyOf(b.listeners);
         this.log = new TrainingLog(b.log);
+        this.freeze = EncoderFreeze.of(block, config, log);
         this.progressMode = b.progressMode;
         this.parentManager = b.manager;
         this.checkpoints = new CheckpointStore(out, config.keepLast());
@@ -215,6 +217,9 @@ public final class SegmentationTrainer {
             }
             return result;
         } finally {
+            if (freeze != null) {
+                freeze.release();
+            }
             if (optimizer != null) {
                 optimizer.close();
             }
@@ -278,6 +283,9 @@ public final class SegmentationTrainer {
      * @return why the run stops after this epoch, {@code NONE} to go on
      */
     private Stop runEpoch(int epoch) {
+        if (freeze != null) {
+            freeze.beforeEpoch(epoch);
+        }
         long epochStart = clock.getAsLong();
         RunState.EpochTotals totals = run.startEpoch();
         long stepsBefore = run.stepInEpoch();

@@ -93,6 +93,9 @@ import org.seg4j.util.Json;
  *     validation split); empty for none
  * @param trainGroups data: the groups of the training split to train on; empty for all (those not in
  *     {@code valGroups})
+ * @param freezeEncoder number of first epochs during which the encoder's parameters are frozen (no
+ *     update, no weight decay), 0 for none; needs an encoder-decoder model (for fine-tuning with
+ *     {@code --init})
  */
 public record TrainConfig(
         int epochs,
@@ -138,7 +141,8 @@ public record TrainConfig(
         Map<String, String> modelOptions,
         String groupBy,
         List<String> valGroups,
-        List<String> trainGroups) {
+        List<String> trainGroups,
+        int freezeEncoder) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -151,7 +155,7 @@ public record TrainConfig(
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
-            "train_groups");
+            "train_groups", "freeze_encoder");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -196,6 +200,9 @@ public record TrainConfig(
         }
         if (colorJitter < 0 || colorJitter > 1) {
             throw new Seg4jException("color_jitter must be in [0, 1], got " + colorJitter);
+        }
+        if (freezeEncoder < 0) {
+            throw new Seg4jException("freeze_encoder must not be negative (0 = no freezing), got " + freezeEncoder);
         }
         if (steps < 0) {
             throw new Seg4jException("steps must not be negative (0 = run for epochs), got " + steps);
@@ -416,6 +423,7 @@ public record TrainConfig(
         String groupBy;
         List<String> valGroups = List.of();
         List<String> trainGroups = List.of();
+        int freezeEncoder;
 
         private Builder() {}
 
@@ -468,6 +476,8 @@ public record TrainConfig(
         public Builder optGroupBy(String v) { groupBy = v; return this; }
         public Builder optValGroups(List<String> v) { valGroups = v; return this; }
         public Builder optTrainGroups(List<String> v) { trainGroups = v; return this; }
+        /** Epochs at the start during which the encoder is frozen (0 = none). */
+        public Builder optFreezeEncoder(int v) { freezeEncoder = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -485,7 +495,7 @@ public record TrainConfig(
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
-                    steps, modelOptions, groupBy, valGroups, trainGroups);
+                    steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder);
         }
     }
 }

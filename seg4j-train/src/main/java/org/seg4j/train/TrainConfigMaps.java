@@ -85,6 +85,9 @@ final class TrainConfigMaps {
             m.remove("val_groups");
             m.remove("train_groups");
         }
+        if (c.freezeEncoder() == 0) {
+            m.remove("freeze_encoder"); // likewise for runs from before encoder freezing
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -141,6 +144,7 @@ final class TrainConfigMaps {
         m.put("group_by", c.groupBy());
         m.put("val_groups", c.valGroups());
         m.put("train_groups", c.trainGroups());
+        m.put("freeze_encoder", c.freezeEncoder());
         return m;
     }
 
@@ -282,6 +286,7 @@ final class TrainConfigMaps {
             case "group_by" -> b.groupBy = v == null ? null : v.toString();
             case "val_groups" -> b.valGroups = asStrings(v);
             case "train_groups" -> b.trainGroups = asStrings(v);
+            case "freeze_encoder" -> b.freezeEncoder = v == null ? 0 : asInt(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

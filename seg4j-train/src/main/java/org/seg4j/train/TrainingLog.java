@@ -48,6 +48,19 @@ final class TrainingLog {
         }
     }
 
+    void encoderFrozen(int epoch, int untilEpoch) {
+        if (out != null) {
+            out.printf(Locale.ROOT, "epoch %d: encoder frozen (no update, no weight decay) through epoch %d"
+                    + " (freeze_encoder)%n", epoch, untilEpoch);
+        }
+    }
+
+    void encoderUnfrozen(int epoch) {
+        if (out != null) {
+            out.printf(Locale.ROOT, "epoch %d: encoder unfrozen; all parameters train from here%n", epoch);
+        }
+    }
+
     void lengthChanged(String before, String now, long totalSteps) {
         if (out != null) {
             out.printf(Locale.ROOT, "note: the run's length was planned for %s, now %s; the schedule now spans %d"

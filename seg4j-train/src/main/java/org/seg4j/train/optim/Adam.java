@@ -14,7 +14,8 @@ import ai.djl.ndarray.NDManager;
  * w -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)
  * </pre>
  *
- * where {@code wd} is the parameter's own weight decay ({@link Optimizer#decayOf}).
+ * where {@code wd} is the parameter's own weight decay ({@link Optimizer#decayOf}) and {@code t} the
+ * parameter's own update count, so a parameter frozen for some steps starts with a first step.
  */
 public final class Adam extends Optimizer {
 

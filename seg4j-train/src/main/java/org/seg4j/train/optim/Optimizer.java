@@ -21,9 +21,14 @@ import org.seg4j.Seg4jException;
 import org.seg4j.util.GradientsOff;
 
 /**
- * A first-order optimizer whose whole state (update count and per-parameter slot arrays) can be
- * written to a stream and read back, so that a resumed training run continues exactly where it
- * stopped. (DJL's own optimizers keep their state private.)
+ * A first-order optimizer whose whole state (update count, and per parameter its own update count
+ * and slot arrays) can be written to a stream and read back, so that a resumed training run continues
+ * exactly where it stopped. (DJL's own optimizers keep their state private.)
+ *
+ * <p>Each parameter counts its own updates: a parameter that gets no update in a step (frozen, or
+ * without a gradient) keeps its count, so a parameter unfrozen after {@code k} steps starts from
+ * {@code t = 1}, as in a fresh optimizer, rather than from {@code t = k + 1}, where Adam's bias
+ * correction of zero moments would give it an oversized first update.
  *
  * <p>Updates are plain in-place array math done with autograd off; the state arrays live in the
  * manager given at construction, and every temporary of an update is freed before {@link #step}
@@ -32,7 +37,8 @@ import org.seg4j.util.GradientsOff;
 public abstract class Optimizer implements AutoCloseable {
 
     private static final int MAGIC = 0x53344f50; // "S4OP"
-    private static final int VERSION = 1;
+    /** Version 2 adds per-parameter update counts; version 1 (one global count) still loads. */
+    private static final int VERSION = 2;
 
     /** Manager that owns the state arrays. */
     protected final NDManager stateManager;
@@ -42,6 +48,8 @@ public abstract class Optimizer implements AutoCloseable {
     private float biasDecayMult = 1f;
     /** Slot arrays by parameter id. */
     private final Map<String, NDArray[]> slots = new LinkedHashMap<>();
+    /** Updates applied to each parameter, by parameter id (same keys as {@link #slots}). */
+    private final Map<String, Long> counts = new LinkedHashMap<>();
     private long updates;
     private float gradClipNorm;
 
@@ -92,7 +100,7 @@ public abstract class Optimizer implements AutoCloseable {
      * @param slots the parameter's state arrays (zeros at the first update), updated in place
      * @param lr learning rate of this step
      * @param decay weight decay of this parameter: {@link #weightDecay} times its group's multiplier
-     * @param t 1-based index of this update
+     * @param t 1-based index of this update of this parameter (its own count, not the global one)
      */
     protected abstract void update(NDArray weight, NDArray grad, NDArray[] slots, float lr, float decay, long t);
 
@@ -123,20 +131,26 @@ public abstract class Optimizer implements AutoCloseable {
         };
     }
 
-    /** Number of updates applied so far. */
+    /** Number of steps applied so far. */
     public long updates() {
         return updates;
     }
 
+    /** Number of updates {@code parameterId} has received so far (0 before its first, or while frozen). */
+    public long updates(String parameterId) {
+        return counts.getOrDefault(parameterId, 0L);
+    }
+
     /**
      * Applies one update to every parameter that requires a gradient, then zeroes the gradients.
+     * Parameters that require none (frozen) are left alone: no update, no weight decay, and their
+     * update count stays.
      *
      * @param parameters the block's parameters ({@code block.getParameters()})
      * @param lr learning rate for this step
      * @param scratchParent manager under which temporaries are created (a per-step manager)
      */
     public void step(Iterable<Pair<String, Parameter>> parameters, float lr, NDManager scratchParent) {
-        long t = updates + 1;
         try (GradientsOff off = GradientsOff.begin()) {
             float clipScale = 1f;
             if (gradClipNorm > 0) {
@@ -174,12 +188,14 @@ public abstract class Optimizer implements AutoCloseable {
                     if (clipScale != 1f) {
                         g = g.mul(clipScale);
                     }
+                    long t = counts.getOrDefault(p.getKey(), 0L) + 1;
                     update(w, g, s, lr, decayOf(param), t);
+                    counts.put(p.getKey(), t);
                 }
                 JniUtils.zeroGrad((PtNDArray) w);
             }
         }
-        updates = t;
+        updates++;
     }
 
     private NDArray[] newSlots(NDArray w) {
@@ -190,7 +206,7 @@ public abstract class Optimizer implements AutoCloseable {
         return s;
     }
 
-    /** Writes the update count and all slot arrays. */
+    /** Writes the update counts and all slot arrays. */
     public void save(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
         d.writeInt(MAGIC);
@@ -201,6 +217,7 @@ public abstract class Optimizer implements AutoCloseable {
         d.writeInt(slots.size());
         for (Map.Entry<String, NDArray[]> e : slots.entrySet()) {
             d.writeUTF(e.getKey());
+            d.writeLong(counts.getOrDefault(e.getKey(), updates));
             for (NDArray a : e.getValue()) {
                 long[] shape = a.getShape().getShape();
                 d.writeInt(shape.length);
@@ -217,14 +234,17 @@ public abstract class Optimizer implements AutoCloseable {
         d.flush();
     }
 
-    /** Replaces the state by what {@link #save} wrote. */
+    /**
+     * Replaces the state by what {@link #save} wrote. A version 1 state (one global count) gives
+     * every saved parameter the global count, as that format applied it to all of them.
+     */
     public void load(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
         if (d.readInt() != MAGIC) {
             throw new IOException("not an optimizer state file");
         }
         int version = d.readInt();
-        if (version != VERSION) {
+        if (version != 1 && version != VERSION) {
             throw new IOException("unsupported optimizer state version " + version);
         }
         String saved = d.readUTF();
@@ -238,8 +258,14 @@ public abstract class Optimizer implements AutoCloseable {
         }
         int count = d.readInt();
         Map<String, NDArray[]> loaded = new LinkedHashMap<>();
+        Map<String, Long> loadedCounts = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String id = d.readUTF();
+            long own = version == 1 ? savedUpdates : d.readLong();
+            if (own < 0) {
+                throw new IOException("optimizer state gives parameter " + id + " a negative update count " + own);
+            }
+            loadedCounts.put(id, own);
             NDArray[] s = new NDArray[perParam];
             for (int k = 0; k < perParam; k++) {
                 int rank = d.readInt();
@@ -258,6 +284,7 @@ public abstract class Optimizer implements AutoCloseable {
         }
         clearSlots();
         slots.putAll(loaded);
+        counts.putAll(loadedCounts);
         updates = savedUpdates;
     }
 
@@ -268,6 +295,7 @@ public abstract class Optimizer implements AutoCloseable {
             }
         }
         slots.clear();
+        counts.clear();
     }
 
     /** The slot arrays of a parameter, or {@code null} before its first update (for tests). */
@@ -278,6 +306,7 @@ public abstract class Optimizer implements AutoCloseable {
     @Override
     public void close() {
         slots.clear();
+        counts.clear();
         stateManager.close();
     }
 }
