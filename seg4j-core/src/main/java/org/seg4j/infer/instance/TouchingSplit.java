@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.seg4j.util.DistanceTransform;
 
 /**
  * Splits one connected region into touching objects: Euclidean distance transform of the region

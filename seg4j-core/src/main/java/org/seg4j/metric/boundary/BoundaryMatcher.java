@@ -2,6 +2,7 @@ package org.seg4j.metric.boundary;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.seg4j.util.DistanceTransform;
 
 /**
  * Counts, per class, the boundary pixels of one map that have a boundary pixel of the same class

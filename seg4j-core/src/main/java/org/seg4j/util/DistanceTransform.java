@@ -1,31 +1,33 @@
-package org.seg4j.infer.instance;
+package org.seg4j.util;
 
 /**
  * Exact Euclidean distance transform in linear time (Felzenszwalb and Huttenlocher, "Distance
  * Transforms of Sampled Functions", 2012): a 1-D lower-envelope pass over the columns, then over
- * the rows of the result. Pixels outside the image are not background, as in
+ * the rows of the result. Pixels outside the image are never features, as in
  * {@code scipy.ndimage.distance_transform_edt}, so an object touching the border is not cut there.
+ * Used by the boundary metric (distance to the other map's boundary) and by the watershed split of
+ * touching instances (distance to the background).
  */
 public final class DistanceTransform {
 
-    /** Stands for "no background in reach"; large but finite so that the envelope arithmetic works. */
-    private static final double FAR = 1e20;
+    /** Stands for "no feature in reach"; large but finite so that the envelope arithmetic works. */
+    public static final double FAR = 1e20;
 
     private DistanceTransform() {}
 
     /**
-     * The distance of every pixel to the nearest {@code false} pixel (0 on {@code false} pixels).
-     * Without any {@code false} pixel every distance is {@link Double#POSITIVE_INFINITY}.
+     * Squared distance from every pixel of a {@code width x height} grid to the nearest pixel with
+     * {@code feature[i]} set (0 on those pixels); {@link #FAR} everywhere when none is set.
      *
-     * @param foreground row-major pixels
+     * @param feature row-major pixels
      */
-    public static double[] euclidean(boolean[] foreground, int width, int height) {
-        if (foreground.length != width * height) {
-            throw new IllegalArgumentException("mask has " + foreground.length + " pixels, not " + width + "x" + height);
+    public static double[] squared(boolean[] feature, int width, int height) {
+        if (feature.length != width * height) {
+            throw new IllegalArgumentException("mask has " + feature.length + " pixels, not " + width + "x" + height);
         }
-        double[] d = new double[foreground.length];
+        double[] d = new double[feature.length];
         for (int i = 0; i < d.length; i++) {
-            d[i] = foreground[i] ? FAR : 0;
+            d[i] = feature[i] ? 0 : FAR;
         }
         int n = Math.max(width, height);
         double[] f = new double[n];
@@ -44,10 +46,25 @@ public final class DistanceTransform {
         for (int y = 0; y < height; y++) {
             System.arraycopy(d, y * width, f, 0, width);
             pass(f, width, out, v, z);
-            for (int x = 0; x < width; x++) {
-                double s = out[x];
-                d[y * width + x] = s >= FAR ? Double.POSITIVE_INFINITY : Math.sqrt(s);
-            }
+            System.arraycopy(out, 0, d, y * width, width);
+        }
+        return d;
+    }
+
+    /**
+     * The distance of every pixel to the nearest {@code false} pixel (0 on {@code false} pixels).
+     * Without any {@code false} pixel every distance is {@link Double#POSITIVE_INFINITY}.
+     *
+     * @param foreground row-major pixels
+     */
+    public static double[] euclidean(boolean[] foreground, int width, int height) {
+        boolean[] background = new boolean[foreground.length];
+        for (int i = 0; i < background.length; i++) {
+            background[i] = !foreground[i];
+        }
+        double[] d = squared(background, width, height);
+        for (int i = 0; i < d.length; i++) {
+            d[i] = d[i] >= FAR ? Double.POSITIVE_INFINITY : Math.sqrt(d[i]);
         }
         return d;
     }
