@@ -1,9 +1,5 @@
 package org.seg4j.cli;
 
-import org.seg4j.metric.report.TrainingCurvesPlot;
-import org.seg4j.metric.report.TrainingCurves;
-import org.seg4j.infer.Evaluator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +10,7 @@ import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.group.GroupKey;
 import org.seg4j.data.group.SampleGroups;
 import org.seg4j.evaluation.ModelEvaluation;
+import org.seg4j.infer.Evaluator;
 import org.seg4j.metric.report.MetricsReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -72,10 +69,7 @@ final class EvalCommand implements Callable<Integer> {
         Path reportDir = out != null ? out : model.resolve("eval-" + name);
         ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, inference.toOptions(), this::open,
                 evalGroups == null ? split : split + " groups " + evalGroups, reportDir, System.err);
-        System.out.println(outcome.report().consoleTable());
-        System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", outcome.result().images(),
-                outcome.result().elapsed().toMillis() / 1000.0, outcome.result().imagesPerSecond(),
-                reportDir.resolve(MetricsReport.REPORT_MD));
+        print(outcome.report(), outcome.result(), reportDir);
         return 0;
     }
 
@@ -93,14 +87,8 @@ final class EvalCommand implements Callable<Integer> {
         return ds;
     }
 
-    /** Writes the report files (and the model's training curves) and prints the table (for seg4j spark eval). */
-    static void write(MetricsReport report, Evaluator.Result result, Path model, Path reportDir) {
-        Path history = model.resolve(TrainingCurves.HISTORY_JSON);
-        if (Files.isRegularFile(history)) {
-            TrainingCurvesPlot.write(reportDir.resolve(TrainingCurvesPlot.FILE_NAME),
-                    TrainingCurves.fromHistoryJson(history));
-        }
-        report.writeAll(reportDir);
+    /** Prints the report's table and the throughput line (also for seg4j spark eval). */
+    static void print(MetricsReport report, Evaluator.Result result, Path reportDir) {
         System.out.println(report.consoleTable());
         System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", result.images(),
                 result.elapsed().toMillis() / 1000.0, result.imagesPerSecond(),

@@ -3,6 +3,7 @@ package org.seg4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.seg4j.evaluation.ModelEvaluation;
 import org.seg4j.infer.Evaluator;
 import org.seg4j.metric.report.MetricsReport;
 import org.seg4j.spark.ModelSource;
@@ -46,7 +47,8 @@ final class SparkEvalCommand implements Callable<Integer> {
                     spark.threads, spark.tasks(session));
             MetricsReport report = MetricsReport.of(result.matrix(), ref.dataset().classes(), result.images())
                     .withTitle("Evaluation of " + model.getFileName() + " on " + split + " (Spark, " + spark.master + ")");
-            EvalCommand.write(report, result, model, reportDir);
+            ModelEvaluation.writeReport(report, model, reportDir);
+            EvalCommand.print(report, result, reportDir);
             return 0;
         } finally {
             session.stop();

@@ -51,13 +51,21 @@ public final class ModelEvaluation {
                     .withBoundary(result.boundary())
                     .withTitle("Evaluation of " + modelDir.getFileName() + " on " + dataName
                             + " (" + predictor.describeSettings() + ")");
-            Path history = modelDir.resolve(TrainingCurves.HISTORY_JSON);
-            if (Files.isRegularFile(history)) {
-                TrainingCurvesPlot.write(reportDir.resolve(TrainingCurvesPlot.FILE_NAME),
-                        TrainingCurves.fromHistoryJson(history));
-            }
-            report.writeAll(reportDir);
+            writeReport(report, modelDir, reportDir);
             return new Outcome(report, result, reportDir);
         }
+    }
+
+    /**
+     * Writes the report files into {@code reportDir}, with the model's training curves when its
+     * run folder has a history (also for evaluations computed elsewhere, such as on Spark).
+     */
+    public static void writeReport(MetricsReport report, Path modelDir, Path reportDir) {
+        Path history = modelDir.resolve(TrainingCurves.HISTORY_JSON);
+        if (Files.isRegularFile(history)) {
+            TrainingCurvesPlot.write(reportDir.resolve(TrainingCurvesPlot.FILE_NAME),
+                    TrainingCurves.fromHistoryJson(history));
+        }
+        report.writeAll(reportDir);
     }
 }
