@@ -177,7 +177,8 @@ public final class SegmentationTrainer {
             optimizer.setGradClipNorm((float) config.gradClipNorm());
             optimizer.setDecayMultipliers((float) config.normDecayMult(), (float) config.biasDecayMult());
             SegmentationLoss loss =
-                    new SegmentationLoss(numClasses, classWeights, SegmentationLoss.Kind.parse(config.loss()));
+                    new SegmentationLoss(numClasses, classWeights, SegmentationLoss.Kind.parse(config.loss()),
+                            config.labelSmoothing());
             stepsPerEpoch = train.batchesPerEpoch();
             length = new RunLength(config, stepsPerEpoch);
             if (resume) {
@@ -390,7 +391,7 @@ public final class SegmentationTrainer {
         length.reestimate(run.globalStep(), elapsed);
         checkpoints.write(run.toCheckpoint(bestMetricName(), config, optimizer.name(), elapsed, length), block,
                 optimizer, average, epoch, !partial, improved);
-        if (improved) {
+        if (improved || config.modelSelection().equals("last")) {
             withAveragedWeights(() -> {
                 exporter.export(block, stats, metrics);
                 return null;

@@ -96,6 +96,15 @@ import org.seg4j.util.Json;
  * @param freezeEncoder number of first epochs during which the encoder's parameters are frozen (no
  *     update, no weight decay), 0 for none; needs an encoder-decoder model (for fine-tuning with
  *     {@code --init})
+ * @param labelSmoothing loss: label smoothing of the cross-entropy term, in [0, 1) (PyTorch's
+ *     {@code CrossEntropyLoss(label_smoothing=...)}, class weights included); 0 for none
+ * @param blur loader: probability of a Gaussian blur of the image (sigma drawn from [0.1, 2.0]
+ *     pixels, torchvision's default range); 0 for none
+ * @param noise loader: largest standard deviation of additive Gaussian pixel noise, as a fraction of
+ *     the 0-255 range (each image draws its own from [0, noise]); 0 for none
+ * @param modelSelection which model the run folder's model directory holds: {@code best} (the best
+ *     validated epoch, or the lowest training loss without validation) or {@code last} (the last
+ *     epoch, whatever it scored: for scoring a recipe on data that must not choose the checkpoint)
  */
 public record TrainConfig(
         int epochs,
@@ -142,7 +151,11 @@ public record TrainConfig(
         String groupBy,
         List<String> valGroups,
         List<String> trainGroups,
-        int freezeEncoder) {
+        int freezeEncoder,
+        double labelSmoothing,
+        double blur,
+        double noise,
+        String modelSelection) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -155,7 +168,7 @@ public record TrainConfig(
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
-            "train_groups", "freeze_encoder");
+            "train_groups", "freeze_encoder", "label_smoothing", "blur", "noise", "model_selection");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -203,6 +216,19 @@ public record TrainConfig(
         }
         if (freezeEncoder < 0) {
             throw new Seg4jException("freeze_encoder must not be negative (0 = no freezing), got " + freezeEncoder);
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new Seg4jException("label_smoothing must be in [0, 1), got " + labelSmoothing);
+        }
+        if (!(blur >= 0 && blur <= 1)) {
+            throw new Seg4jException("blur is a probability and must be in [0, 1], got " + blur);
+        }
+        if (!(noise >= 0 && noise <= 1)) {
+            throw new Seg4jException("noise must be in [0, 1] (a fraction of the 0-255 range), got " + noise);
+        }
+        modelSelection = norm(modelSelection, "best");
+        if (!modelSelection.equals("best") && !modelSelection.equals("last")) {
+            throw new Seg4jException("unknown model_selection '" + modelSelection + "'; valid: best, last");
         }
         if (steps < 0) {
             throw new Seg4jException("steps must not be negative (0 = run for epochs), got " + steps);
@@ -424,6 +450,10 @@ public record TrainConfig(
         List<String> valGroups = List.of();
         List<String> trainGroups = List.of();
         int freezeEncoder;
+        double labelSmoothing;
+        double blur;
+        double noise;
+        String modelSelection = "best";
 
         private Builder() {}
 
@@ -478,6 +508,14 @@ public record TrainConfig(
         public Builder optTrainGroups(List<String> v) { trainGroups = v; return this; }
         /** Epochs at the start during which the encoder is frozen (0 = none). */
         public Builder optFreezeEncoder(int v) { freezeEncoder = v; return this; }
+        /** Label smoothing of the cross-entropy term, in [0, 1). */
+        public Builder optLabelSmoothing(double v) { labelSmoothing = v; return this; }
+        /** Probability of a random Gaussian blur of the training image. */
+        public Builder optBlur(double v) { blur = v; return this; }
+        /** Largest standard deviation of Gaussian pixel noise, as a fraction of 255. */
+        public Builder optNoise(double v) { noise = v; return this; }
+        /** {@code best} or {@code last}: which epoch's model the run folder exports. */
+        public Builder optModelSelection(String v) { modelSelection = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -495,7 +533,8 @@ public record TrainConfig(
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
-                    steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder);
+                    steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, labelSmoothing, blur, noise,
+                    modelSelection);
         }
     }
 }

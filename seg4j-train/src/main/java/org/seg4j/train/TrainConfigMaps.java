@@ -88,6 +88,14 @@ final class TrainConfigMaps {
         if (c.freezeEncoder() == 0) {
             m.remove("freeze_encoder"); // likewise for runs from before encoder freezing
         }
+        if (c.labelSmoothing() == 0 && c.blur() == 0 && c.noise() == 0) {
+            m.remove("label_smoothing"); // likewise for runs from before these regularisers
+            m.remove("blur");
+            m.remove("noise");
+        }
+        if (c.modelSelection().equals("best")) {
+            m.remove("model_selection"); // likewise for runs from before the choice existed
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -145,6 +153,10 @@ final class TrainConfigMaps {
         m.put("val_groups", c.valGroups());
         m.put("train_groups", c.trainGroups());
         m.put("freeze_encoder", c.freezeEncoder());
+        m.put("label_smoothing", c.labelSmoothing());
+        m.put("blur", c.blur());
+        m.put("noise", c.noise());
+        m.put("model_selection", c.modelSelection());
         return m;
     }
 
@@ -287,6 +299,10 @@ final class TrainConfigMaps {
             case "val_groups" -> b.valGroups = asStrings(v);
             case "train_groups" -> b.trainGroups = asStrings(v);
             case "freeze_encoder" -> b.freezeEncoder = v == null ? 0 : asInt(v);
+            case "label_smoothing" -> b.labelSmoothing = v == null ? 0 : asDouble(v);
+            case "blur" -> b.blur = v == null ? 0 : asDouble(v);
+            case "noise" -> b.noise = v == null ? 0 : asDouble(v);
+            case "model_selection" -> b.modelSelection = v == null ? null : asString(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }
