@@ -61,7 +61,7 @@ final class TemporalEvalRun {
                         s.name(), s.size(), s.labelledCount(), s.spacing(),
                         s.gaps() == 0 ? "" : ", " + s.gaps() + " gaps");
             }
-            FarnebackFlow flow = measureTc ? FarnebackFlow.defaults() : null;
+            FarnebackFlow flow = TemporalReport.flow(measureTc);
             ClipEvaluation.Result r = new ClipEvaluation(segmenter, masks, System.err, flow).run(sequences);
             if (r.labelledFrames() == 0) {
                 throw new Seg4jException(source + ": no labelled frames, so no mIoU (flicker without labels: "

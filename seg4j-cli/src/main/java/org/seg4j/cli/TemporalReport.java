@@ -3,9 +3,11 @@ package org.seg4j.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.infer.video.ClipEvaluation;
 import org.seg4j.metric.video.TemporalConsistency;
+import org.seg4j.opencv.FarnebackFlow;
 import org.seg4j.util.AtomicFiles;
 
 /**
@@ -17,6 +19,18 @@ final class TemporalReport {
     static final String REPORT_FILE = "report.md";
 
     private TemporalReport() {}
+
+    /** The optical flow for TC, or {@code null} when TC is off; a failure to load OpenCV points at --no-tc. */
+    static FarnebackFlow flow(boolean measureTc) {
+        if (!measureTc) {
+            return null;
+        }
+        try {
+            return FarnebackFlow.defaults();
+        } catch (Seg4jException e) {
+            throw new Seg4jException(e.getMessage() + "; --no-tc evaluates without TC", e);
+        }
+    }
 
     /** Adds the TC figures to {@code json} ({@code tc: null} and nothing else when TC was off). */
     static void putTc(Map<String, Object> json, ClipEvaluation.Result r, String flow) {
