@@ -50,26 +50,47 @@ public final class SelectiveSearch {
 
     /** One strategy: HSV, k 100, colour + texture + size + fill. */
     public static SelectiveSearch single() {
-        return builder().build();
+        return preset("single", -1);
     }
 
     /** The paper's fast mode: 8 strategies, at most 2,000 proposals. */
     public static SelectiveSearch fast() {
-        return builder().optColourSpaces(List.of(ColourSpace.HSV, ColourSpace.LAB))
-                .optKs(List.of(50.0, 100.0))
-                .optSimilarities(List.of(Similarity.parse("CTSF"), Similarity.parse("TSF")))
-                .optMaxProposals(2000)
-                .build();
+        return preset("fast", -1);
     }
 
     /** The paper's quality mode: 80 strategies, no cap. */
     public static SelectiveSearch quality() {
-        return builder().optColourSpaces(List.of(ColourSpace.HSV, ColourSpace.LAB, ColourSpace.RGI,
-                        ColourSpace.HUE, ColourSpace.INTENSITY))
-                .optKs(List.of(50.0, 100.0, 150.0, 300.0))
-                .optSimilarities(List.of(Similarity.parse("CTSF"), Similarity.parse("TSF"), Similarity.parse("F"),
-                        Similarity.parse("S")))
-                .build();
+        return preset("quality", -1);
+    }
+
+    /** Names of the presets. */
+    public static final List<String> PRESETS = List.of("single", "fast", "quality");
+
+    /**
+     * A preset by name ({@code single}, {@code fast}, {@code quality}).
+     *
+     * @param maxProposals the cap, or -1 for the preset's own (2,000 for fast, none otherwise)
+     */
+    public static SelectiveSearch preset(String name, int maxProposals) {
+        Builder b = builder();
+        switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "single" -> { }
+            case "fast" -> b.optColourSpaces(List.of(ColourSpace.HSV, ColourSpace.LAB))
+                    .optKs(List.of(50.0, 100.0))
+                    .optSimilarities(List.of(Similarity.parse("CTSF"), Similarity.parse("TSF")))
+                    .optMaxProposals(2000);
+            case "quality" -> b.optColourSpaces(List.of(ColourSpace.HSV, ColourSpace.LAB, ColourSpace.RGI,
+                            ColourSpace.HUE, ColourSpace.INTENSITY))
+                    .optKs(List.of(50.0, 100.0, 150.0, 300.0))
+                    .optSimilarities(List.of(Similarity.parse("CTSF"), Similarity.parse("TSF"),
+                            Similarity.parse("F"), Similarity.parse("S")));
+            default -> throw new org.seg4j.Seg4jException("unknown selective search preset '" + name
+                    + "'; valid: " + String.join(", ", PRESETS));
+        }
+        if (maxProposals >= 0) {
+            b.optMaxProposals(maxProposals);
+        }
+        return b.build();
     }
 
     /** Number of strategies (hierarchies per image). */
