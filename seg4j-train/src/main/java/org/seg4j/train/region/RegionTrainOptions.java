@@ -21,15 +21,18 @@ import org.seg4j.data.region.SelectiveSearch;
  * @param svmC the SVMs' C on standardised features (default 0.1)
  * @param miningRounds hard-negative mining rounds (default 3)
  * @param initialNegatives random negatives in each class's first cache (default 2,000)
+ * @param encoderNetwork without {@code --init}: the architecture whose freshly initialised encoder
+ *     describes the regions (default {@code unet}; the encoder and width come from {@code --encoder}
+ *     and {@code --width})
  */
 public record RegionTrainOptions(String proposals, int maxProposals, int featureStride, int regionsPerImage,
         double positiveShare, double negativeShare, double maxVoid, double svmC, int miningRounds,
-        int initialNegatives) {
+        int initialNegatives, String encoderNetwork) {
 
     /** The valid keys, in the order above. */
     public static final List<String> KEYS = List.of("proposals", "max_proposals", "feature_stride",
             "regions_per_image", "positive_share", "negative_share", "max_void", "svm_c", "mining_rounds",
-            "initial_negatives");
+            "initial_negatives", "encoder_network");
 
     public RegionTrainOptions {
         SelectiveSearch.preset(proposals, maxProposals); // validates the preset
@@ -41,11 +44,15 @@ public record RegionTrainOptions(String proposals, int maxProposals, int feature
         check(svmC > 0, "svm_c", "positive");
         check(miningRounds >= 0, "mining_rounds", "at least 0");
         check(initialNegatives >= 1, "initial_negatives", "at least 1");
+        if (!org.seg4j.model.ModelRegistry.isRegistered(encoderNetwork)) {
+            throw new Seg4jException("model option encoder_network: unknown model '" + encoderNetwork
+                    + "'; available: " + String.join(", ", org.seg4j.model.ModelRegistry.names()));
+        }
     }
 
     /** The defaults. */
     public static RegionTrainOptions defaults() {
-        return new RegionTrainOptions("fast", -1, 8, 300, 0.7, 0.3, 0.5, 0.1, 3, 2000);
+        return new RegionTrainOptions("fast", -1, 8, 300, 0.7, 0.3, 0.5, 0.1, 3, 2000, "unet");
     }
 
     /** The defaults with {@code values} on top (keys as in {@link #KEYS}). */
@@ -64,7 +71,8 @@ public record RegionTrainOptions(String proposals, int maxProposals, int feature
                 integer(v, "regions_per_image", d.regionsPerImage()), real(v, "positive_share", d.positiveShare()),
                 real(v, "negative_share", d.negativeShare()), real(v, "max_void", d.maxVoid()),
                 real(v, "svm_c", d.svmC()), integer(v, "mining_rounds", d.miningRounds()),
-                integer(v, "initial_negatives", d.initialNegatives()));
+                integer(v, "initial_negatives", d.initialNegatives()),
+                v.getOrDefault("encoder_network", d.encoderNetwork()));
     }
 
     /** The settings as strings, for the manifest's model options. */
@@ -80,6 +88,7 @@ public record RegionTrainOptions(String proposals, int maxProposals, int feature
         m.put("svm_c", String.valueOf(svmC));
         m.put("mining_rounds", String.valueOf(miningRounds));
         m.put("initial_negatives", String.valueOf(initialNegatives));
+        m.put("encoder_network", encoderNetwork);
         return m;
     }
 

@@ -231,6 +231,7 @@ public final class RegionTraining {
         Json.writeJson(outputDir.resolve(RegionModelFile.FILE), file);
         Map<String, String> modelOptions = new LinkedHashMap<>(options.toMap());
         modelOptions.put("encoder_network", encoder.spec().architecture());
+        modelOptions.put("encoder", encoder.spec().encoder());
         ModelSpec spec = new ModelSpec(RegionRuntime.NAME, encoder.spec().encoder(), classes.numClasses(),
                 encoder.spec().baseWidth(), modelOptions);
         var pre = new ModelManifest.Preprocessing(height, width, norm.mean(), norm.std(), 1.0);
@@ -306,7 +307,10 @@ public final class RegionTraining {
             return this;
         }
 
-        /** Without an init model: the network whose freshly initialised encoder is used (default unet, width 16). */
+        /**
+         * Without an init model: the network whose freshly initialised encoder is used (default
+         * unet, width 16); its class count is replaced by the data's.
+         */
         public Builder optEncoderNetwork(ModelSpec spec) {
             this.encoderNetwork = spec;
             return this;
