@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.ImageFiles;
@@ -27,6 +26,7 @@ import org.seg4j.data.region.RegionDrawing;
 import org.seg4j.data.region.RegionPolygons;
 import org.seg4j.data.region.Segments;
 import org.seg4j.data.region.SelectiveSearch;
+import org.seg4j.infer.FolderPrediction;
 import org.seg4j.util.Json;
 import org.seg4j.util.Progress;
 import picocli.CommandLine.Command;
@@ -101,8 +101,9 @@ final class RegionsCommand implements Callable<Integer> {
         return data != null ? recall(search) : draw(search);
     }
 
-    private int draw(SelectiveSearch search) throws IOException {
+    private int draw(SelectiveSearch search) {
         List<Path> images = images(input);
+        List<String> stems = FolderPrediction.stems(images);
         Felzenszwalb superpixels = new Felzenszwalb(scale, sigma, minSize);
         ClassMeta superClass = ClassMeta.of(new String[] {"superpixel"}, new int[][] {{255, 255, 0}}, 255);
         ClassMeta proposalClass = ClassMeta.of(new String[] {"proposal"}, new int[][] {{0, 255, 255}}, 255);
@@ -114,7 +115,7 @@ final class RegionsCommand implements Callable<Integer> {
             for (int i = 0; i < images.size(); i++) {
                 Path file = images.get(i);
                 RgbImage image = ImageFiles.readUpright(file);
-                String stem = stem(file);
+                String stem = stems.get(i);
                 String imagePath = out.toAbsolutePath().relativize(file.toAbsolutePath()).toString();
                 Segments s = superpixels.segment(image);
                 PngFiles.writeRgb(out.resolve(stem + "_superpixels.png"), RegionDrawing.segmentBoundaries(image, s, 0xFFFF00));
@@ -198,25 +199,11 @@ final class RegionsCommand implements Callable<Integer> {
         return all.isEmpty() ? Double.NaN : all.stream().filter(m -> m.bestIou() >= iou).count() / (double) all.size();
     }
 
-    private static List<Path> images(Path input) throws IOException {
-        if (Files.isRegularFile(input)) {
-            return List.of(input);
+    private static List<Path> images(Path input) {
+        List<Path> list = FolderPrediction.listImages(input);
+        if (list.isEmpty()) {
+            throw new Seg4jException("--input " + input + ": no images (" + String.join(", ", ImageFiles.EXTENSIONS) + ")");
         }
-        if (!Files.isDirectory(input)) {
-            throw new Seg4jException("--input " + input + ": no such file or folder");
-        }
-        try (Stream<Path> files = Files.list(input)) {
-            List<Path> list = files.filter(ImageFiles::isImageName).sorted().toList();
-            if (list.isEmpty()) {
-                throw new Seg4jException("--input " + input + ": no images (" + String.join(", ", ImageFiles.EXTENSIONS) + ")");
-            }
-            return list;
-        }
-    }
-
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return list;
     }
 }
