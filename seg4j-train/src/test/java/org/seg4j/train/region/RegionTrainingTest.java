@@ -21,7 +21,7 @@ import org.seg4j.util.Json;
 class RegionTrainingTest {
 
     @Test
-    void trainsWritesAndPredictsBetterThanTheMajorityClass(@TempDir Path dir) {
+    void trainsWritesAndPredictsBetterThanTheMajorityClass(@TempDir Path dir) throws Exception {
         SyntheticStreetScenes train = SyntheticStreetScenes.builder().optSeed(1).optSize(48, 64).optCount(10).build();
         SyntheticStreetScenes val = SyntheticStreetScenes.builder().optSeed(2).optSize(48, 64).optCount(4).build();
         Path out = dir.resolve("regions");
@@ -67,6 +67,24 @@ class RegionTrainingTest {
         long majority = java.util.Arrays.stream(counts).max().orElse(0);
         assertThat((double) correct / total).isGreaterThan((double) majority / total + 0.1);
         assertThat(r.validation().pixelAccuracy()).isEqualTo((double) correct / total, org.assertj.core.api.Assertions.within(1e-9));
+
+        // a damaged directory fails with the file named
+        Path broken = dir.resolve("broken");
+        copy(out, broken);
+        Files.delete(broken.resolve(RegionModelFile.ENCODER_WEIGHTS));
+        assertThatThrownBy(() -> Predictor.load(broken)).hasMessageContaining("encoder weights 'encoder.params'");
+        copy(out, broken);
+        Files.delete(broken.resolve(RegionModelFile.FILE));
+        assertThatThrownBy(() -> Predictor.load(broken)).hasMessageContaining(RegionModelFile.FILE);
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     @Test
