@@ -10,12 +10,15 @@ import java.util.concurrent.Callable;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.boxes.BoxLabels;
+import org.seg4j.infer.region.RegionRuntime;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainResult;
 import org.seg4j.train.TrainingRun;
 import org.seg4j.train.cv.GroupSplit;
+import org.seg4j.train.region.RegionTrainOptions;
+import org.seg4j.train.region.RegionTraining;
 import org.seg4j.train.weak.BoxSupervisedTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +39,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", description = "YAML training configuration.")
     Path config;
 
-    @Option(names = "--model", description = "Architecture (see seg4j models; default unet).")
+    @Option(names = "--model", description = "Architecture (see seg4j models; default unet), or 'regions' for the "
+            + "region-based method (selective search + encoder features + linear SVMs; docs/models.md).")
     String model;
 
     @Option(names = "--encoder", description = "Encoder name (default: the architecture's).")
@@ -177,6 +181,9 @@ final class TrainCommand implements Callable<Integer> {
                         + (cfg.trainGroups().isEmpty() ? "" : " groups " + String.join(", ", cfg.trainGroups())),
                 val == null ? "" : ", validating on " + val.size() + " (" + (cfg.valGroups().isEmpty() ? valSplit
                         : trainSplit + " groups " + String.join(", ", cfg.valGroups())) + ")", out);
+        if (RegionRuntime.NAME.equalsIgnoreCase(cfg.model())) {
+            return trainRegions(cfg, train, val);
+        }
         TrainResult result = boxLabels != null ? boxSupervised(cfg, train, val) : TrainingRun.builder()
                 .setTrainData(train)
                 .optValidationData(val)
@@ -188,6 +195,35 @@ final class TrainCommand implements Callable<Integer> {
                 .build()
                 .fit();
         System.out.println(summary(result));
+        return 0;
+    }
+
+    /**
+     * {@code --model regions}: no network training; the SVMs of the region-based method on the
+     * features of a fresh encoder or of {@code --init}'s.
+     */
+    private int trainRegions(TrainConfig cfg, SegmentationDataset train, SegmentationDataset val) {
+        if (resume || boxLabels != null) {
+            throw new Seg4jException((resume ? "--resume" : "--box-labels") + " is not supported with --model regions");
+        }
+        Map<String, String> opts = new LinkedHashMap<>();
+        cfg.modelOptions().forEach((k, v) -> opts.put(k, String.valueOf(v)));
+        RegionTrainOptions options = RegionTrainOptions.parse(opts);
+        RegionTraining.Result r = RegionTraining.builder()
+                .setTrainData(train)
+                .optValidationData(val)
+                .setOutputDir(out)
+                .optInitModel(init)
+                .optEncoderNetwork(new ModelSpec(options.encoderNetwork(), encoder == null ? "" : encoder, 1,
+                        width == null ? 16 : width, Map.of()))
+                .optOptions(options)
+                .optSeed(cfg.seed())
+                .optDatasetFingerprint(train.fingerprint())
+                .build()
+                .fit();
+        System.out.println(String.format(Locale.ROOT, "trained region SVMs on %d regions of %d images in %.1f s%s; "
+                + "model: %s", r.regions(), r.images(), r.seconds(), r.validation() == null ? ""
+                        : String.format(Locale.ROOT, "; val mIoU %.4f", r.validation().meanIoU()), r.outputDir()));
         return 0;
     }
 

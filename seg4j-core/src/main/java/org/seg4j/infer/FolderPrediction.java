@@ -142,7 +142,7 @@ public final class FolderPrediction {
      * Output stems: the file name without extension, or with the extension joined by {@code _}
      * where two inputs share a stem ({@code a.png}, {@code a.jpg} become {@code a_png}, {@code a_jpg}).
      */
-    static List<String> stems(List<Path> files) {
+    public static List<String> stems(List<Path> files) {
         Map<String, Integer> count = new HashMap<>();
         for (Path f : files) {
             count.merge(stem(f), 1, Integer::sum);
