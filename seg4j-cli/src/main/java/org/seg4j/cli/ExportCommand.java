@@ -72,7 +72,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private void exportOnnx(ModelDirectory.LoadedModel loaded, SegmentationModel network) {
-        byte[] bytes = OnnxExporter.export(network, loaded.manager());
+        byte[] bytes = OnnxExporter.export(network, loaded.manifest().model().architecture(), loaded.manager());
         AtomicFiles.write(onnx, out -> out.write(bytes));
         ModelManifest.Preprocessing pre = loaded.manifest().preprocessing();
         int classes = loaded.manifest().classes().numClasses();
