@@ -88,8 +88,9 @@ final class LayerExports {
         List<String> parts = new ArrayList<>(List.of(x));
         int[] bins = ppm.bins();
         for (int i = 0; i < bins.length; i++) {
-            String pooled = AdaptivePooling.avg(out, x, bins[i]);
-            parts.add(out.resizeLike(out.emit(ppm.branch(i), pooled), x));
+            String pooled = AxisMatrices.adaptiveAvgPool(out, x, bins[i]);
+            // a bin may be larger than the map, so the resize back may shrink: antialiased, as DJL's
+            parts.add(AxisMatrices.antialiasedResizeLike(out, out.emit(ppm.branch(i), pooled), x));
         }
         return List.of(out.concat(parts, 1));
     }

@@ -100,8 +100,11 @@ class ArchitectureExportTest {
                         maxDiff = Math.max(maxDiff, Math.abs(actual[i] - expected[i]));
                         maxAbs = Math.max(maxAbs, Math.abs(expected[i]));
                     }
+                    System.out.printf(java.util.Locale.ROOT, "%s %dx%d: max |logit diff| %.2g, logits up to %.3g%n",
+                            spec.architecture(), hw[0], hw[1], maxDiff, maxAbs);
+                    // 1e-4 absolute, relative to the logits' scale where they exceed 1 (float32 sums in another order)
                     assertThat(maxDiff).as("%s: max |logit diff| at %dx%d (logits up to %.3g)", spec.architecture(),
-                            hw[0], hw[1], maxAbs).isLessThan(1e-4);
+                            hw[0], hw[1], maxAbs).isLessThan(1e-4 * Math.max(1, maxAbs));
                     assertThat(classMap(actual, n, pixels)).as("%s: class map at %dx%d", spec.architecture(), hw[0], hw[1])
                             .isEqualTo(classMap(expected, n, pixels));
                 }
