@@ -8,8 +8,10 @@ import org.seg4j.model.SegmentationHead;
 import org.seg4j.model.decoder.TwoStageDecoder;
 import org.seg4j.model.decoder.deeplab.Aspp;
 import org.seg4j.model.decoder.deeplab.DeepLabV3PlusDecoder;
+import org.seg4j.model.decoder.fastfcn.JointPyramidUpsampling;
 import org.seg4j.model.decoder.fastscnn.FastScnnDecoder;
 import org.seg4j.model.decoder.fcn.FcnDecoder;
+import org.seg4j.model.decoder.parsenet.ParseNetDecoder;
 import org.seg4j.model.decoder.segnet.SegNetDecoder;
 import org.seg4j.model.decoder.unet.UNetDecoder;
 import org.seg4j.onnx.export.OnnxGraph.Attr;
@@ -34,6 +36,13 @@ final class DecoderExports {
             String deep = out.emit(out.child(d, "aspp"), in.get(1));
             String cat = out.concat(List.of(out.resizeLike(deep, low), low), 1);
             return out.emit(out.child(d, "refine"), List.of(cat));
+        });
+        r.register(JointPyramidUpsampling.class, DecoderExports::jointPyramidUpsampling);
+        r.register(ParseNetDecoder.class, (d, in, out) -> {
+            String x = in.get(0);
+            String local = out.emit(out.child(d, "local_norm"), x);
+            String global = out.emit(out.child(d, "global_norm"), out.node("GlobalAveragePool", List.of(x)));
+            return List.of(out.concat(List.of(local, out.broadcastLike(global, x)), 1));
         });
         r.register(UNetDecoder.class, DecoderExports::unet);
         r.register(FcnDecoder.class, DecoderExports::fcn);
@@ -76,6 +85,27 @@ final class DecoderExports {
         String pooled = out.node("GlobalAveragePool", List.of(x));
         parts.add(out.broadcastLike(out.emit(out.child(aspp, "pooling"), pooled), x));
         return out.emit(out.child(aspp, "projection"), List.of(out.concat(parts, 1)));
+    }
+
+    /** Each input reduced and upsampled to the finest, concatenated, then parallel dilated separable units, concatenated. */
+    private static List<String> jointPyramidUpsampling(JointPyramidUpsampling jpu, List<String> in, OnnxEmitter out) {
+        List<String> reduced = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (Pair<String, Block> c : jpu.getChildren()) {
+            String name = OnnxEmitter.childName(c.getKey());
+            if (name.startsWith("reduce")) {
+                int i = reduced.size();
+                String y = out.emit(c.getValue(), in.get(i));
+                reduced.add(i == 0 ? y : out.resizeLike(y, in.get(0)));
+            }
+        }
+        String joint = out.concat(reduced, 1);
+        for (Pair<String, Block> c : jpu.getChildren()) {
+            if (OnnxEmitter.childName(c.getKey()).startsWith("dilation")) {
+                parts.add(out.emit(c.getValue(), joint));
+            }
+        }
+        return List.of(out.concat(parts, 1));
     }
 
     /** Deepest feature upsampled to each skip, concatenated with it and refined; blocks are registered deepest first. */

@@ -10,6 +10,7 @@ import ai.djl.nn.norm.Dropout;
 import java.util.ArrayList;
 import java.util.List;
 import org.seg4j.model.decoder.fastscnn.InvertedResidual;
+import org.seg4j.model.decoder.parsenet.L2Norm;
 import org.seg4j.model.layer.ConvBn;
 import org.seg4j.model.layer.PyramidPooling;
 import org.seg4j.model.layer.Residual;
@@ -38,6 +39,7 @@ final class LayerExports {
         r.register(Dropout.class, (b, in, out) -> in);
         r.register(LambdaBlock.class, LambdaProbe::emit);
         r.register(PyramidPooling.class, LayerExports::pyramidPooling);
+        r.register(L2Norm.class, LayerExports::l2Norm);
     }
 
     private static List<String> batchNorm(BatchNorm norm, List<String> in, OnnxEmitter out) {
@@ -80,6 +82,16 @@ final class LayerExports {
         String skip = unit.shortcut() == null ? in.get(0) : out.emit(unit.shortcut(), in.get(0));
         String sum = out.add(y, skip);
         return List.of(unit.hasRelu() ? out.relu(sum) : sum);
+    }
+
+    /** {@code x / sqrt(sum_c x^2 + eps) * scale}, per position across channels. */
+    private static List<String> l2Norm(L2Norm norm, List<String> in, OnnxEmitter out) {
+        String x = in.get(0);
+        String squares = out.node("ReduceSumSquare", List.of(x), Attr.of("axes", new long[] {1}), Attr.of("keepdims", 1L));
+        String length = out.node("Sqrt", List.of(out.add(squares, out.graph().floats("eps", new float[] {L2Norm.EPSILON}))));
+        float[] scale = out.param(norm, "scale").toFloatArray();
+        String gamma = out.graph().floats("scale", scale, 1, scale.length, 1, 1);
+        return List.of(out.node("Mul", List.of(out.node("Div", List.of(x, length)), gamma)));
     }
 
     /** The input and, per bin, the adaptively pooled map through its branch, resized back; concatenated. */

@@ -3,6 +3,7 @@ package org.seg4j.onnx.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -47,11 +48,14 @@ class ArchitectureExportTest {
                 Arguments.of(new ModelSpec("pspnet", "resnet18", CLASSES, 8, Map.of())),
                 Arguments.of(new ModelSpec("fastscnn", "", CLASSES, 4, Map.of("blocks", "1"))),
                 Arguments.of(new ModelSpec("segnet", "", CLASSES, 4, Map.of())),
+                Arguments.of(new ModelSpec("parsenet", "resnet18", CLASSES, 8, Map.of())),
+                Arguments.of(new ModelSpec("fastfcn", "resnet18", CLASSES, 8, Map.of())),
                 Arguments.of(new ModelSpec("unet", "resnet18", CLASSES, 8, Map.of("decoder_channels", "16"))));
     }
 
     /** A model of {@code spec} with random weights and batch-norm statistics far from the identity, so the fold matters. */
     static SegmentationModel tinyModel(ModelSpec spec, NDManager manager, long seed) {
+        Engine.getInstance().setRandomSeed((int) seed);
         SegmentationModel model = (SegmentationModel) ModelRegistry.create(spec);
         ModelDirectory.initialize(model, manager, 32, 32);
         Random random = new Random(seed);
@@ -115,12 +119,12 @@ class ArchitectureExportTest {
     @Test
     void unsupportedBlockIsNamedWithTheArchitecture() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            ModelSpec spec = new ModelSpec("parsenet", "resnet18", CLASSES, 8, Map.of());
+            ModelSpec spec = new ModelSpec("segmenter", "vit-tiny", CLASSES, 0, Map.of("depth", "1", "dec_depth", "1"));
             SegmentationModel model = tinyModel(spec, manager, 1);
             assertThatThrownBy(() -> OnnxExporter.export(model, spec.architecture(), manager))
                     .isInstanceOf(Seg4jException.class)
-                    .hasMessageContaining("'parsenet'")
-                    .hasMessageContaining("ParseNetDecoder")
+                    .hasMessageContaining("'segmenter'")
+                    .hasMessageContaining("VitEncoder")
                     .hasMessageContaining("blocks that export");
         }
     }
