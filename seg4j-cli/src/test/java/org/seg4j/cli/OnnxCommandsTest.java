@@ -74,11 +74,12 @@ class OnnxCommandsTest {
         assertThat(export.out()).contains("class map agreement 100.000%");
         assertThat(onnx).isRegularFile();
 
-        Path parsenet = save(new ModelSpec("parsenet", "resnet18", 3, 8, Map.of()), "parsenet");
-        Path refused = tmp.resolve("parsenet.onnx");
-        CliRunner.Run fail = CliRunner.run("export", "--model", parsenet.toString(), "--onnx", refused.toString());
+        Path segmenter = save(new ModelSpec("segmenter", "vit-tiny", 3, 0, Map.of("depth", "1", "dec_depth", "1")),
+                "segmenter");
+        Path refused = tmp.resolve("segmenter.onnx");
+        CliRunner.Run fail = CliRunner.run("export", "--model", segmenter.toString(), "--onnx", refused.toString());
         assertThat(fail.exitCode()).isNotZero();
-        assertThat(fail.err()).contains("'parsenet'").contains("ParseNetDecoder");
+        assertThat(fail.err()).contains("'segmenter'").contains("VitEncoder");
         assertThat(refused).doesNotExist();
     }
 
