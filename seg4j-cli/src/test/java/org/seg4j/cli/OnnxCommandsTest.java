@@ -24,16 +24,7 @@ class OnnxCommandsTest {
 
     @Test
     void exportedUnetImportsAndPredictsLikeTheOriginal() throws Exception {
-        Path model = tmp.resolve("unet");
-        ModelManifest base = TestModels.manifest(TestModels.POINTWISE, 32, 1.0);
-        ModelSpec spec = new ModelSpec("unet", "", 3, 4, Map.of("depth", "2"));
-        ModelManifest manifest = new ModelManifest(1, spec, base.classes(), base.preprocessing(), base.provenance(),
-                Map.of());
-        try (NDManager m = NDManager.newBaseManager()) {
-            Block block = ModelRegistry.create(spec);
-            ModelDirectory.initialize(block, m, 32, 32);
-            ModelDirectory.save(model, manifest, block);
-        }
+        Path model = save(new ModelSpec("unet", "", 3, 4, Map.of("depth", "2")), "unet");
         Path onnx = tmp.resolve("unet.onnx");
         CliRunner.Run export = CliRunner.run("export", "--model", model.toString(), "--onnx", onnx.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
