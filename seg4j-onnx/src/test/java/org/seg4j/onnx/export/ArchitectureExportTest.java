@@ -50,6 +50,7 @@ class ArchitectureExportTest {
                 Arguments.of(new ModelSpec("segnet", "", CLASSES, 4, Map.of())),
                 Arguments.of(new ModelSpec("parsenet", "resnet18", CLASSES, 8, Map.of())),
                 Arguments.of(new ModelSpec("fastfcn", "resnet18", CLASSES, 8, Map.of())),
+                Arguments.of(new ModelSpec("unet", "", CLASSES, 4, Map.of("depth", "2"))),
                 Arguments.of(new ModelSpec("unet", "resnet18", CLASSES, 8, Map.of("decoder_channels", "16"))));
     }
 
@@ -87,6 +88,7 @@ class ArchitectureExportTest {
             Files.write(file, OnnxExporter.export(model, spec.architecture(), manager));
             try (OnnxForward onnx = OnnxForward.open(file, CLASSES, 1);
                     NetworkForward seg4j = new NetworkForward(model, CLASSES, manager)) {
+                assertThat(onnx.signature()).contains("input [-1, 3, -1, -1]").contains("logits [-1, 3, -1, -1]");
                 Random random = new Random(3);
                 for (int[] hw : new int[][] {{32, 32}, {37, 45}}) {
                     int n = 2;
