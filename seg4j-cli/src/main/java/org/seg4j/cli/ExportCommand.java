@@ -31,8 +31,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model directory (a seg4j network).")
     Path model;
 
-    @Option(names = "--onnx", description = "ONNX file to write (every architecture but segmenter: unet, deeplabv3, "
-            + "deeplabv3plus, fcn8s/16s/32s, pspnet, fastscnn, segnet, parsenet, fastfcn).")
+    @Option(names = "--onnx", description = "ONNX file to write (every built-in architecture; a custom block without an "
+            + "ONNX export is refused by name).")
     Path onnx;
 
     @Option(names = "--safetensors", description = "State dict (safetensors) to write.")

@@ -22,6 +22,7 @@ final class BlockExports {
         LayerExports.registerInto(r);
         EncoderExports.registerInto(r);
         DecoderExports.registerInto(r);
+        TransformerExports.registerInto(r);
         return r;
     }
 

@@ -17,9 +17,9 @@ import org.seg4j.util.GradientsOff;
  * <p>The model is written block by block: each block class has its export in a registry ({@link
  * BlockExports}: layers, encoders, decoders, head), so an architecture exports when all of its
  * blocks do. That covers {@code unet}, {@code deeplabv3}, {@code deeplabv3plus}, {@code
- * fcn8s/16s/32s}, {@code pspnet}, {@code fastscnn}, {@code segnet}, {@code parsenet} and {@code
- * fastfcn} with each of their encoders; a block without an export ({@code segmenter}'s vision
- * transformer) fails with a message naming the block, where it sits and the architecture. seg4j pads with zeros where reflection is impossible (a pad not smaller than the
+ * fcn8s/16s/32s}, {@code pspnet}, {@code fastscnn}, {@code segnet}, {@code parsenet}, {@code
+ * fastfcn} and {@code segmenter} with each of their encoders; a block without an export (a custom
+ * decoder, say) fails with a message naming the block, where it sits and the architecture. seg4j pads with zeros where reflection is impossible (a pad not smaller than the
  * image); ONNX Runtime rejects such tiny inputs instead.
  */
 public final class OnnxExporter {
