@@ -190,6 +190,29 @@ public final class SegmentationModel extends AbstractBlock {
                 + ", classes=" + head.numClasses() + ")";
     }
 
+    /**
+     * The encoder feature index serving each of {@code decoder}'s inputs: for each reduction the
+     * decoder asks for, the deepest encoder stage with that reduction (with dilated stages, several
+     * share one), so a decoder always reads the most processed feature at a scale. Shared by every
+     * network that composes an encoder with decoders.
+     *
+     * @throws Seg4jException when the encoder has no stage at a reduction the decoder needs
+     */
+    public static int[] featureIndices(Encoder encoder, Decoder decoder) {
+        int[] reductions = encoder.reductions();
+        int[] wanted = decoder.featureReductions();
+        int[] indices = new int[wanted.length];
+        for (int i = 0; i < wanted.length; i++) {
+            indices[i] = Builder.deepestStage(reductions, wanted[i]);
+            if (indices[i] < 0) {
+                throw new Seg4jException("decoder " + decoder.getClass().getSimpleName()
+                        + " needs encoder features at strides " + Arrays.toString(wanted) + " but encoder '"
+                        + encoder.name() + "' provides strides " + Arrays.toString(reductions));
+            }
+        }
+        return indices;
+    }
+
     /** Builder: encoder, decoder and head are required. */
     public static final class Builder {
         private Encoder encoder;
@@ -224,25 +247,14 @@ public final class SegmentationModel extends AbstractBlock {
         }
 
         /**
-         * Checks that the parts fit together and builds the model. Each reduction the decoder asks
-         * for is served by the deepest encoder stage with that reduction (with dilated stages,
-         * several share one), so a decoder always reads the most processed feature at a scale.
+         * Checks that the parts fit together and builds the model; the decoder's features are chosen
+         * by {@link SegmentationModel#featureIndices}.
          */
         public SegmentationModel build() {
             if (encoder == null || decoder == null || head == null) {
                 throw new Seg4jException("a segmentation model needs an encoder, a decoder and a head");
             }
-            int[] reductions = encoder.reductions();
-            int[] wanted = decoder.featureReductions();
-            int[] indices = new int[wanted.length];
-            for (int i = 0; i < wanted.length; i++) {
-                indices[i] = deepestStage(reductions, wanted[i]);
-                if (indices[i] < 0) {
-                    throw new Seg4jException("decoder " + decoder.getClass().getSimpleName()
-                            + " needs encoder features at strides " + Arrays.toString(wanted) + " but encoder '"
-                            + encoder.name() + "' provides strides " + Arrays.toString(reductions));
-                }
-            }
+            int[] indices = featureIndices(encoder, decoder);
             if (!head.hasProjection() && decoder.outChannels() != head.numClasses()) {
                 throw new Seg4jException("the decoder emits " + decoder.outChannels() + " channels but the head has "
                         + head.numClasses() + " classes and no projection");

@@ -189,7 +189,9 @@ public final class SegmentationTrainer {
                     log.averageRestarted(checkpoints.last());
                 }
             }
-            step = new TrainingStep(block, loss, optimizer, base, numClasses, config.seed());
+            PanopticLoss panoptic = TrainConfig.TASK_PANOPTIC.equals(config.task())
+                    ? new PanopticLoss(loss, config.centerLossWeight(), config.offsetLossWeight()) : null;
+            step = new TrainingStep(block, loss, panoptic, optimizer, base, numClasses, config.seed());
             validator = validation == null ? null
                     : new Validator(validation, block, loss, base, numClasses, validationSamples,
                             validationSamples == null ? null : manifest);

@@ -96,6 +96,10 @@ import org.seg4j.util.Json;
  * @param freezeEncoder number of first epochs during which the encoder's parameters are frozen (no
  *     update, no weight decay), 0 for none; needs an encoder-decoder model (for fine-tuning with
  *     {@code --init})
+ * @param task {@code semantic} or {@code panoptic} (a Panoptic-DeepLab network trained on data with
+ *     instance annotations, with {@link PanopticLoss})
+ * @param centerLossWeight panoptic: weight of the centre heat-map loss (MSE; 200 as in the paper)
+ * @param offsetLossWeight panoptic: weight of the offset loss (L1 on thing pixels; 0.01 as in the paper)
  */
 public record TrainConfig(
         int epochs,
@@ -142,7 +146,10 @@ public record TrainConfig(
         String groupBy,
         List<String> valGroups,
         List<String> trainGroups,
-        int freezeEncoder) {
+        int freezeEncoder,
+        String task,
+        double centerLossWeight,
+        double offsetLossWeight) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -155,7 +162,12 @@ public record TrainConfig(
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
-            "train_groups", "freeze_encoder");
+            "train_groups", "freeze_encoder", "task", "center_loss_weight", "offset_loss_weight");
+
+    /** Task {@code semantic}: a class per pixel. */
+    public static final String TASK_SEMANTIC = "semantic";
+    /** Task {@code panoptic}: a class per pixel and an instance per thing pixel (Panoptic-DeepLab). */
+    public static final String TASK_PANOPTIC = "panoptic";
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -203,6 +215,15 @@ public record TrainConfig(
         }
         if (freezeEncoder < 0) {
             throw new Seg4jException("freeze_encoder must not be negative (0 = no freezing), got " + freezeEncoder);
+        }
+        task = norm(task, TASK_SEMANTIC);
+        if (!task.equals(TASK_SEMANTIC) && !task.equals(TASK_PANOPTIC)) {
+            throw new Seg4jException("task must be semantic or panoptic, got '" + task + "'");
+        }
+        if (!(centerLossWeight >= 0) || !(offsetLossWeight >= 0) || Double.isInfinite(centerLossWeight)
+                || Double.isInfinite(offsetLossWeight)) {
+            throw new Seg4jException("center_loss_weight and offset_loss_weight must be finite and >= 0, got "
+                    + centerLossWeight + " and " + offsetLossWeight);
         }
         if (steps < 0) {
             throw new Seg4jException("steps must not be negative (0 = run for epochs), got " + steps);
@@ -424,6 +445,9 @@ public record TrainConfig(
         List<String> valGroups = List.of();
         List<String> trainGroups = List.of();
         int freezeEncoder;
+        String task = TASK_SEMANTIC;
+        double centerLossWeight = 200;
+        double offsetLossWeight = 0.01;
 
         private Builder() {}
 
@@ -478,6 +502,14 @@ public record TrainConfig(
         public Builder optTrainGroups(List<String> v) { trainGroups = v; return this; }
         /** Epochs at the start during which the encoder is frozen (0 = none). */
         public Builder optFreezeEncoder(int v) { freezeEncoder = v; return this; }
+        /** {@code semantic} (default) or {@code panoptic}. */
+        public Builder optTask(String v) { task = v; return this; }
+        /** Panoptic: weights of the centre (MSE, default 200) and offset (L1, default 0.01) losses. */
+        public Builder optPanopticLossWeights(double center, double offset) {
+            centerLossWeight = center;
+            offsetLossWeight = offset;
+            return this;
+        }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -495,7 +527,8 @@ public record TrainConfig(
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
-                    steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder);
+                    steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, task, centerLossWeight,
+                    offsetLossWeight);
         }
     }
 }

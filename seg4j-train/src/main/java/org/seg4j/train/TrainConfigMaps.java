@@ -88,6 +88,11 @@ final class TrainConfigMaps {
         if (c.freezeEncoder() == 0) {
             m.remove("freeze_encoder"); // likewise for runs from before encoder freezing
         }
+        if (TrainConfig.TASK_SEMANTIC.equals(c.task())) {
+            m.remove("task"); // and for semantic runs from before the panoptic task
+            m.remove("center_loss_weight");
+            m.remove("offset_loss_weight");
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -145,6 +150,9 @@ final class TrainConfigMaps {
         m.put("val_groups", c.valGroups());
         m.put("train_groups", c.trainGroups());
         m.put("freeze_encoder", c.freezeEncoder());
+        m.put("task", c.task());
+        m.put("center_loss_weight", c.centerLossWeight());
+        m.put("offset_loss_weight", c.offsetLossWeight());
         return m;
     }
 
@@ -287,6 +295,9 @@ final class TrainConfigMaps {
             case "val_groups" -> b.valGroups = asStrings(v);
             case "train_groups" -> b.trainGroups = asStrings(v);
             case "freeze_encoder" -> b.freezeEncoder = v == null ? 0 : asInt(v);
+            case "task" -> b.task = asString(v);
+            case "center_loss_weight" -> b.centerLossWeight = asDouble(v);
+            case "offset_loss_weight" -> b.offsetLossWeight = asDouble(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }
