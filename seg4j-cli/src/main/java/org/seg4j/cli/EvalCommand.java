@@ -9,9 +9,15 @@ import org.seg4j.data.ClassMeta;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.group.GroupKey;
 import org.seg4j.data.group.SampleGroups;
+import org.seg4j.data.instance.InstanceSamples;
 import org.seg4j.evaluation.ModelEvaluation;
 import org.seg4j.infer.Evaluator;
+import org.seg4j.infer.instance.PanopticEvaluator;
+import org.seg4j.infer.instance.PanopticPredictor;
 import org.seg4j.metric.report.MetricsReport;
+import org.seg4j.metric.report.PanopticReport;
+import org.seg4j.model.ModelDirectory;
+import org.seg4j.model.ModelManifest;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +57,14 @@ final class EvalCommand implements Callable<Integer> {
             + "(moving average of the probabilities; default: ${DEFAULT-VALUE}).")
     String smoothing;
 
+    @Option(names = "--min-score", defaultValue = "0.1", description = "Panoptic models: least centre heat-map value "
+            + "of an instance (default: ${DEFAULT-VALUE}).")
+    double minScore;
+
+    @Option(names = "--stuff-area", defaultValue = "2048", description = "Panoptic models: stuff segments under this "
+            + "many pixels become void (default: ${DEFAULT-VALUE}).")
+    int stuffArea;
+
     @ArgGroup(exclusive = false, heading = "Inference%n")
     InferenceOptions inference = new InferenceOptions();
 
@@ -67,9 +81,32 @@ final class EvalCommand implements Callable<Integer> {
         }
         String name = evalGroups == null ? split : split + "-" + String.join("+", evalGroups);
         Path reportDir = out != null ? out : model.resolve("eval-" + name);
+        ModelManifest manifest = ModelDirectory.readManifest(model);
+        if (manifest.isPanoptic()) {
+            return panoptic(manifest, reportDir);
+        }
         ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, inference.toOptions(), this::open,
                 evalGroups == null ? split : split + " groups " + evalGroups, reportDir, System.err);
         print(outcome.report(), outcome.result(), reportDir);
+        return 0;
+    }
+
+    /**
+     * A panoptic model: PQ/SQ/RQ (things, stuff, all), mask AP and the semantic mIoU on the split's
+     * instance annotations, with metrics.json and report.md.
+     */
+    private int panoptic(ModelManifest manifest, Path reportDir) {
+        InstanceSamples samples = InstanceSamples.of(open(manifest.classes()));
+        try (PanopticPredictor predictor = PanopticPredictor.load(model,
+                PredictCommand.grouping(manifest.classes(), minScore, stuffArea))) {
+            PanopticEvaluator.Result r = PanopticEvaluator.evaluate(predictor, samples, System.err);
+            PanopticReport report = new PanopticReport("Panoptic evaluation of " + model.getFileName() + " on "
+                    + split, r.pq(), r.ap(), r.semantic().metrics(), r.images());
+            report.writeAll(reportDir);
+            System.out.print(report.consoleTable());
+            System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", r.images(),
+                    r.elapsed().toMillis() / 1000.0, r.imagesPerSecond(), reportDir.resolve(MetricsReport.REPORT_MD));
+        }
         return 0;
     }
 

@@ -7,8 +7,12 @@ import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.infer.FolderPrediction;
 import org.seg4j.infer.Predictor;
+import org.seg4j.infer.instance.CenterGrouping;
 import org.seg4j.infer.instance.ComponentInstances;
 import org.seg4j.infer.instance.InstancePredictionWriter;
+import org.seg4j.infer.instance.PanopticPrediction;
+import org.seg4j.infer.instance.PanopticPredictor;
+import org.seg4j.model.ModelDirectory;
 import org.seg4j.infer.output.OutputFormat;
 import org.seg4j.infer.output.PredictionWriter;
 import picocli.CommandLine.ArgGroup;
@@ -87,6 +91,14 @@ final class PredictCommand implements Callable<Integer> {
             + "marked isthing in the model's classes.yaml).")
     List<String> things = List.of();
 
+    @Option(names = "--min-score", defaultValue = "0.1", description = "Panoptic models: least centre heat-map value "
+            + "of an instance, which is its score (default: ${DEFAULT-VALUE}).")
+    double minScore;
+
+    @Option(names = "--stuff-area", defaultValue = "2048", description = "Panoptic models: stuff segments under this "
+            + "many pixels become void (default: ${DEFAULT-VALUE}, Panoptic-DeepLab's at 1024x2048).")
+    int stuffArea;
+
     @ArgGroup(exclusive = false, heading = "Inference%n")
     InferenceOptions inference = new InferenceOptions();
 
@@ -102,6 +114,9 @@ final class PredictCommand implements Callable<Integer> {
             throw new Seg4jException("--smoothing and --masks apply to videos: give a video --input, "
                     + "or a frame folder with a video --out (e.g. out.mp4)");
         }
+        if (ModelDirectory.readManifest(model).isPanoptic()) {
+            return panoptic();
+        }
         try (Predictor predictor = Predictor.load(model, inference.toOptions())) {
             PredictionWriter writer = new PredictionWriter(OutputFormat.parseList(String.join(",", formats)),
                     predictor.classes(), alpha, foreground, polygonTolerance);
@@ -113,6 +128,42 @@ final class PredictCommand implements Callable<Integer> {
                 instances.finish();
             }
             return summary.failed().isEmpty() ? 0 : 2;
+        }
+    }
+
+    /**
+     * A panoptic model: semantic map and instances in one pass per image; the --format outputs of the
+     * semantic map plus the instance files of {@link InstancePredictionWriter}.
+     */
+    private int panoptic() {
+        if (!method.equals("semantic")) {
+            throw new Seg4jException("--method " + method + " is for semantic models; " + model
+                    + " is a panoptic model, which predicts instances itself");
+        }
+        ClassMeta classes = ModelDirectory.readManifest(model).classes();
+        CenterGrouping grouping = grouping(classes, minScore, stuffArea);
+        try (PanopticPredictor predictor = PanopticPredictor.load(model, grouping)) {
+            PredictionWriter writer = new PredictionWriter(OutputFormat.parseList(String.join(",", formats)),
+                    classes, alpha, foreground, polygonTolerance);
+            InstancePredictionWriter instances = new InstancePredictionWriter(classes, out, alpha);
+            FolderPrediction.Summary summary = new FolderPrediction((dir, stem, image) -> {
+                PanopticPrediction p = predictor.predict(image);
+                instances.write(dir, stem, image, p.segmentation());
+                return p.semantic();
+            }, writer, skipBad, System.err).run(input, out);
+            if (summary.images() > 0) {
+                instances.finish();
+            }
+            return summary.failed().isEmpty() ? 0 : 2;
+        }
+    }
+
+    /** The grouping of a panoptic model's outputs with the CLI's options; errors name them. */
+    static CenterGrouping grouping(ClassMeta classes, double minScore, int stuffArea) {
+        try {
+            return CenterGrouping.builder().setClasses(classes).optThreshold(minScore).optStuffArea(stuffArea).build();
+        } catch (IllegalArgumentException e) {
+            throw new Seg4jException("--min-score / --stuff-area: " + e.getMessage(), e);
         }
     }
 
