@@ -57,13 +57,8 @@ final class EvalCommand implements Callable<Integer> {
             + "(moving average of the probabilities; default: ${DEFAULT-VALUE}).")
     String smoothing;
 
-    @Option(names = "--min-score", defaultValue = "0.1", description = "Panoptic models: least centre heat-map value "
-            + "of an instance (default: ${DEFAULT-VALUE}).")
-    double minScore;
-
-    @Option(names = "--stuff-area", defaultValue = "2048", description = "Panoptic models: stuff segments under this "
-            + "many pixels become void (default: ${DEFAULT-VALUE}).")
-    int stuffArea;
+    @Mixin
+    PanopticOptions panopticOptions = new PanopticOptions();
 
     @ArgGroup(exclusive = false, heading = "Inference%n")
     InferenceOptions inference = new InferenceOptions();
@@ -98,7 +93,7 @@ final class EvalCommand implements Callable<Integer> {
     private int panoptic(ModelManifest manifest, Path reportDir) {
         InstanceSamples samples = InstanceSamples.of(open(manifest.classes()));
         try (PanopticPredictor predictor = PanopticPredictor.load(model,
-                PredictCommand.grouping(manifest.classes(), minScore, stuffArea))) {
+                panopticOptions.grouping(manifest.classes()))) {
             PanopticEvaluator.Result r = PanopticEvaluator.evaluate(predictor, samples, System.err);
             PanopticReport report = new PanopticReport("Panoptic evaluation of " + model.getFileName() + " on "
                     + split, r.pq(), r.ap(), r.semantic().metrics(), r.images());

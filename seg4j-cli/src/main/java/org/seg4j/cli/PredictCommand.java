@@ -7,7 +7,6 @@ import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.infer.FolderPrediction;
 import org.seg4j.infer.Predictor;
-import org.seg4j.infer.instance.CenterGrouping;
 import org.seg4j.infer.instance.ComponentInstances;
 import org.seg4j.infer.instance.InstancePredictionWriter;
 import org.seg4j.infer.instance.PanopticPrediction;
@@ -17,6 +16,7 @@ import org.seg4j.infer.output.OutputFormat;
 import org.seg4j.infer.output.PredictionWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seg4j predict}: segment an image or a folder of images. */
@@ -91,13 +91,8 @@ final class PredictCommand implements Callable<Integer> {
             + "marked isthing in the model's classes.yaml).")
     List<String> things = List.of();
 
-    @Option(names = "--min-score", defaultValue = "0.1", description = "Panoptic models: least centre heat-map value "
-            + "of an instance, which is its score (default: ${DEFAULT-VALUE}).")
-    double minScore;
-
-    @Option(names = "--stuff-area", defaultValue = "2048", description = "Panoptic models: stuff segments under this "
-            + "many pixels become void (default: ${DEFAULT-VALUE}, Panoptic-DeepLab's at 1024x2048).")
-    int stuffArea;
+    @Mixin
+    PanopticOptions panopticOptions = new PanopticOptions();
 
     @ArgGroup(exclusive = false, heading = "Inference%n")
     InferenceOptions inference = new InferenceOptions();
@@ -141,8 +136,7 @@ final class PredictCommand implements Callable<Integer> {
                     + " is a panoptic model, which predicts instances itself");
         }
         ClassMeta classes = ModelDirectory.readManifest(model).classes();
-        CenterGrouping grouping = grouping(classes, minScore, stuffArea);
-        try (PanopticPredictor predictor = PanopticPredictor.load(model, grouping)) {
+        try (PanopticPredictor predictor = PanopticPredictor.load(model, panopticOptions.grouping(classes))) {
             PredictionWriter writer = new PredictionWriter(OutputFormat.parseList(String.join(",", formats)),
                     classes, alpha, foreground, polygonTolerance);
             InstancePredictionWriter instances = new InstancePredictionWriter(classes, out, alpha);
@@ -155,15 +149,6 @@ final class PredictCommand implements Callable<Integer> {
                 instances.finish();
             }
             return summary.failed().isEmpty() ? 0 : 2;
-        }
-    }
-
-    /** The grouping of a panoptic model's outputs with the CLI's options; errors name them. */
-    static CenterGrouping grouping(ClassMeta classes, double minScore, int stuffArea) {
-        try {
-            return CenterGrouping.builder().setClasses(classes).optThreshold(minScore).optStuffArea(stuffArea).build();
-        } catch (IllegalArgumentException e) {
-            throw new Seg4jException("--min-score / --stuff-area: " + e.getMessage(), e);
         }
     }
 

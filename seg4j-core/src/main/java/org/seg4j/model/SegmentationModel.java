@@ -155,10 +155,7 @@ public final class SegmentationModel extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape s = inputShapes[0];
-        Shape padded = Spatial.withSize(
-                s,
-                Spatial.roundUp(Spatial.height(s), encoder.outputStride()),
-                Spatial.roundUp(Spatial.width(s), encoder.outputStride()));
+        Shape padded = Spatial.roundUpSize(s, encoder.outputStride());
         encoder.initialize(manager, dataType, padded);
         Shape[] features = encoder.getOutputShapes(new Shape[] {padded});
         Shape[] selected = new Shape[featureIndices.length];
@@ -177,7 +174,16 @@ public final class SegmentationModel extends AbstractBlock {
     @Override
     public void loadParameters(NDManager manager, DataInputStream is) throws IOException, MalformedModelException {
         super.loadParameters(manager, is);
-        for (Pair<String, Parameter> p : getParameters()) {
+        reattachGradients(this);
+    }
+
+    /**
+     * Makes every trainable parameter of {@code block} record gradients again: arrays read from a
+     * stream have no autograd state. Networks that override {@code loadParameters} call it after
+     * loading.
+     */
+    public static void reattachGradients(ai.djl.nn.Block block) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().requiresGradient()) {
                 p.getValue().getArray().setRequiresGradient(true);
             }

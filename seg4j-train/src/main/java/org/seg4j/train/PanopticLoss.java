@@ -19,8 +19,8 @@ import org.seg4j.model.panoptic.CenterTargetBatch;
  *
  * <ul>
  *   <li>semantic: {@link SegmentationLoss} (cross-entropy with class weights and the ignore label,
- *       or Dice); the small-instance pixel weights of the paper are not applied, so the term is the
- *       one semantic training uses;</li>
+ *       or Dice) with the targets' semantic pixel weights on top (the paper's weight 3 on
+ *       instances under 4096 pixels);</li>
  *   <li>centre: squared error per pixel times the centre weight (0 on void and crowd), summed and
  *       divided by the weights' sum, as detectron2's {@code PanopticDeepLab};</li>
  *   <li>offset: absolute error of both planes per pixel times the offset weight (1 on non-crowd
@@ -68,7 +68,7 @@ public final class PanopticLoss {
         long n = batch.size();
         long h = batch.height();
         long w = batch.width();
-        NDArray sem = semantic.compute(logits, batch.labels());
+        NDArray sem = semantic.compute(logits, batch.labels(), t.semanticWeight());
         NDArray cw = m.create(t.centerWeight(), new Shape(n, 1, h, w));
         NDArray ctr = weightedMean(center.sub(m.create(t.center(), new Shape(n, 1, h, w))).square(), cw,
                 t.centerWeight());

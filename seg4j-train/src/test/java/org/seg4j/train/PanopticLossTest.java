@@ -49,6 +49,22 @@ class PanopticLossTest {
     }
 
     @Test
+    void smallInstancePixelWeightsWeighTheSemanticTerm() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            CenterTargetBatch t = new CenterTargetBatch(new float[] {1, 0}, new float[4], new float[] {1, 3},
+                    new float[] {1, 1}, new float[2]);
+            Batch b = new Batch(new float[6], new byte[] {0, 1}, 1, 1, 2, List.of("hand"), t);
+            float a = (float) Math.log(3);
+            NDList out = outputs(m);
+            out.set(0, m.create(new float[] {0, 0, 0, a}, new Shape(1, 2, 1, 2)));
+            NDArray[] terms = new PanopticLoss(new SegmentationLoss(2), 200, 0.01).terms(out, b);
+            // pixel 0: ln 2 with weight 1; pixel 1: -log(3/4) with weight 3
+            double expected = (Math.log(2) + 3 * Math.log(4.0 / 3)) / 4;
+            assertThat(terms[0].getFloat()).isCloseTo((float) expected, within(1e-6f));
+        }
+    }
+
+    @Test
     void noThingPixelsGiveAZeroOffsetTermWithAZeroGradient() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDList out = outputs(m);

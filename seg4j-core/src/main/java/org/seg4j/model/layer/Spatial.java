@@ -59,6 +59,11 @@ public final class Spatial {
         return x.get(new NDIndex(":, :, :{}, :{}", height, width));
     }
 
+    /** {@code s} with its height and width rounded up to a multiple of {@code multiple}. */
+    public static Shape roundUpSize(Shape s, int multiple) {
+        return withSize(s, roundUp(height(s), multiple), roundUp(width(s), multiple));
+    }
+
     /** Rounds {@code size} up to a multiple of {@code multiple}. */
     public static long roundUp(long size, int multiple) {
         return (size + multiple - 1) / multiple * multiple;

@@ -8,9 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -139,8 +137,7 @@ public final class PanopticDeepLabNet extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape s = inputShapes[0];
-        Shape padded = Spatial.withSize(s, Spatial.roundUp(Spatial.height(s), encoder.outputStride()),
-                Spatial.roundUp(Spatial.width(s), encoder.outputStride()));
+        Shape padded = Spatial.roundUpSize(s, encoder.outputStride());
         encoder.initialize(manager, dataType, padded);
         Shape[] features = encoder.getOutputShapes(new Shape[] {padded});
         Shape[] sem = select(features, semanticFeatures);
@@ -165,11 +162,7 @@ public final class PanopticDeepLabNet extends AbstractBlock {
     @Override
     public void loadParameters(NDManager manager, DataInputStream is) throws IOException, MalformedModelException {
         super.loadParameters(manager, is);
-        for (Pair<String, Parameter> p : getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                p.getValue().getArray().setRequiresGradient(true);
-            }
-        }
+        SegmentationModel.reattachGradients(this);
     }
 
     @Override
