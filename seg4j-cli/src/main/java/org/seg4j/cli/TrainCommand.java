@@ -190,7 +190,8 @@ final class TrainCommand implements Callable<Integer> {
                         : trainSplit + " groups " + String.join(", ", cfg.valGroups())) + ")", out);
         TrainResult result = boxLabels != null ? boxSupervised(cfg, train, val) : TrainingRun.builder()
                 .setTrainData(panoptic ? InstanceSamples.of(train) : train)
-                .optValidationData(val == null || !panoptic ? val : InstanceSamples.of(val))
+                // validation scores the semantic head: the plain split is enough
+                .optValidationData(val)
                 .setConfig(cfg)
                 .setOutputDir(out)
                 .optDatasetFingerprint(train.fingerprint())

@@ -115,9 +115,9 @@ public final class SegmentationModel extends AbstractBlock {
         Shape s = x.getShape();
         long h = Spatial.height(s);
         long w = Spatial.width(s);
-        long ph = Spatial.roundUp(h, encoder.outputStride());
-        long pw = Spatial.roundUp(w, encoder.outputStride());
-        NDArray padded = Spatial.padBottomRight(x, ph - h, pw - w, padMode);
+        NDArray padded = Spatial.padToMultiple(x, encoder.outputStride(), padMode);
+        long ph = Spatial.height(padded.getShape());
+        long pw = Spatial.width(padded.getShape());
 
         NDList features = encoder.forward(ps, new NDList(padded), training, params);
         NDList selected = new NDList(featureIndices.length);

@@ -78,7 +78,9 @@ final class TrainingStep {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDList outputs = block.forward(ps, new NDList(x), true);
                 checkLogits(outputs.head(), batch, numClasses);
-                NDArray l = panoptic != null ? panoptic.compute(outputs, batch) : loss.compute(outputs.head(), batch.labels());
+                NDArray l = panoptic != null
+                        ? panoptic.compute(outputs, batch)
+                        : loss.compute(outputs.head(), batch.labels());
                 value = l.getFloat();
                 if (!Float.isFinite(value)) {
                     return value;
