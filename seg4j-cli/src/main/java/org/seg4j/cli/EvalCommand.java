@@ -9,9 +9,15 @@ import org.seg4j.data.ClassMeta;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.group.GroupKey;
 import org.seg4j.data.group.SampleGroups;
+import org.seg4j.data.instance.InstanceSamples;
 import org.seg4j.evaluation.ModelEvaluation;
 import org.seg4j.infer.Evaluator;
+import org.seg4j.infer.instance.PanopticEvaluator;
+import org.seg4j.infer.instance.PanopticPredictor;
 import org.seg4j.metric.report.MetricsReport;
+import org.seg4j.metric.report.PanopticReport;
+import org.seg4j.model.ModelDirectory;
+import org.seg4j.model.ModelManifest;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +58,9 @@ final class EvalCommand implements Callable<Integer> {
             + "(moving average of the probabilities; default: ${DEFAULT-VALUE}).")
     String smoothing;
 
+    @Mixin
+    PanopticOptions panopticOptions = new PanopticOptions();
+
     @ArgGroup(exclusive = false, heading = "Inference%n")
     InferenceOptions inference = new InferenceOptions();
 
@@ -75,9 +84,32 @@ final class EvalCommand implements Callable<Integer> {
         }
         String name = evalGroups == null ? split : split + "-" + String.join("+", evalGroups);
         Path reportDir = out != null ? out : model.resolve("eval-" + name);
+        ModelManifest manifest = ModelDirectory.readManifest(model);
+        if (manifest.isPanoptic()) {
+            return panoptic(manifest, reportDir);
+        }
         ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, inference.toOptions(), this::open,
                 evalGroups == null ? split : split + " groups " + evalGroups, reportDir, System.err);
         print(outcome.report(), outcome.result(), reportDir);
+        return 0;
+    }
+
+    /**
+     * A panoptic model: PQ/SQ/RQ (things, stuff, all), mask AP and the semantic mIoU on the split's
+     * instance annotations, with metrics.json and report.md.
+     */
+    private int panoptic(ModelManifest manifest, Path reportDir) {
+        InstanceSamples samples = InstanceSamples.of(open(manifest.classes()));
+        try (PanopticPredictor predictor = PanopticPredictor.load(model,
+                panopticOptions.grouping(manifest.classes()))) {
+            PanopticEvaluator.Result r = PanopticEvaluator.evaluate(predictor, samples, System.err);
+            PanopticReport report = new PanopticReport("Panoptic evaluation of " + model.getFileName() + " on "
+                    + split, r.pq(), r.ap(), r.semantic().metrics(), r.images());
+            report.writeAll(reportDir);
+            System.out.print(report.consoleTable());
+            System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", r.images(),
+                    r.elapsed().toMillis() / 1000.0, r.imagesPerSecond(), reportDir.resolve(MetricsReport.REPORT_MD));
+        }
         return 0;
     }
 

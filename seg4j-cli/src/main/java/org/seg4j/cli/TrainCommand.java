@@ -11,8 +11,10 @@ import org.seg4j.Seg4jException;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.boxes.BoxLabels;
 import org.seg4j.infer.region.RegionRuntime;
+import org.seg4j.data.instance.InstanceSamples;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelSpec;
+import org.seg4j.model.decoder.panoptic.PanopticDeepLab;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainResult;
 import org.seg4j.train.TrainingRun;
@@ -38,6 +40,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "YAML training configuration.")
     Path config;
+
+    @Option(names = "--task", description = "semantic or panoptic (a class per pixel plus an instance per thing "
+            + "pixel: --model panoptic-deeplab on data with instances/ beside masks/, e.g. seg4j synth --instances); "
+            + "default: panoptic for panoptic-deeplab, else semantic.")
+    String task;
 
     @Option(names = "--model", description = "Architecture (see seg4j models; default unet), or 'regions' for the "
             + "region-based method (selective search + encoder features + linear SVMs; docs/models.md).")
@@ -176,6 +183,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         SegmentationDataset train = groups.train();
         SegmentationDataset val = groups.validation();
+        boolean panoptic = TrainConfig.TASK_PANOPTIC.equals(cfg.task());
+        if (panoptic && boxLabels != null) {
+            throw new Seg4jException("--box-labels trains a semantic model; it cannot be used with --task panoptic");
+        }
         System.err.printf(Locale.ROOT, "seg4j: training %s on %d images (%s)%s -> %s%n",
                 cfg.model() == null ? TrainingRun.DEFAULT_MODEL : cfg.model(), train.size(), trainSplit
                         + (cfg.trainGroups().isEmpty() ? "" : " groups " + String.join(", ", cfg.trainGroups())),
@@ -185,7 +196,8 @@ final class TrainCommand implements Callable<Integer> {
             return trainRegions(cfg, train, val);
         }
         TrainResult result = boxLabels != null ? boxSupervised(cfg, train, val) : TrainingRun.builder()
-                .setTrainData(train)
+                .setTrainData(panoptic ? InstanceSamples.of(train) : train)
+                // validation scores the semantic head: the plain split is enough
                 .optValidationData(val)
                 .setConfig(cfg)
                 .setOutputDir(out)
@@ -264,6 +276,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         put(o, "model", model);
         put(o, "encoder", encoder);
+        String arch = model != null ? model : o.containsKey("model") ? o.get("model").toString() : base.model();
+        put(o, "task", task != null ? task
+                : PanopticDeepLab.NAME.equals(arch) && !o.containsKey("task") ? TrainConfig.TASK_PANOPTIC : null);
         put(o, "base_width", width);
         if (!modelOptions.isEmpty()) {
             Map<String, Object> merged = new LinkedHashMap<>(base.modelOptions());

@@ -13,6 +13,7 @@ import org.seg4j.model.decoder.deeplab.DeepLabV3;
 import org.seg4j.model.decoder.deeplab.DeepLabV3Plus;
 import org.seg4j.model.decoder.fastfcn.FastFcn;
 import org.seg4j.model.decoder.fastscnn.FastScnn;
+import org.seg4j.model.decoder.panoptic.PanopticDeepLab;
 import org.seg4j.model.decoder.parsenet.ParseNet;
 import org.seg4j.model.decoder.pspnet.PSPNet;
 import org.seg4j.model.decoder.segnet.SegNet;
@@ -89,6 +90,9 @@ public final class ModelRegistry {
                 "fastscnn", List.of("fastscnn"), FastScnn::create, FastScnn.OPTIONS));
         register(new Entry("segmenter", "Segmenter: ViT encoder + mask transformer decoder",
                 "vit-tiny", List.of("vit-tiny", "vit-small"), Architectures::segmenter, Architectures.SEGMENTER_OPTIONS));
+        register(new Entry(PanopticDeepLab.NAME, "Panoptic-DeepLab: DeepLabV3+ semantic branch + instance branch "
+                + "(centre heat map, offsets) on one encoder; task panoptic",
+                DeepLabV3.DEFAULT_ENCODER, BACKBONE_ENCODERS, PanopticDeepLab::create, PanopticDeepLab.OPTIONS));
     }
 
     private ModelRegistry() {}

@@ -132,6 +132,17 @@ public final class SegmentationLoss {
      *     every pixel is ignored
      */
     public NDArray compute(NDArray logits, byte[] labels) {
+        return compute(logits, labels, null);
+    }
+
+    /**
+     * The scalar loss with a weight per pixel on top of the class weights (Panoptic-DeepLab weights
+     * small instances up): cross-entropy is {@code sum(w[y] * p * nll) / sum(w[y] * p)}; the Dice
+     * term ignores the pixel weights.
+     *
+     * @param pixelWeights {@code N * H * W} non-negative weights, or {@code null} for all 1
+     */
+    public NDArray compute(NDArray logits, byte[] labels, float[] pixelWeights) {
         Shape s = logits.getShape();
         if (s.dimension() != 4 || s.get(1) != numClasses) {
             throw new IllegalArgumentException("logits must be (N, " + numClasses + ", H, W), got " + s);
@@ -143,6 +154,10 @@ public final class SegmentationLoss {
         if (labels.length != pixels) {
             throw new IllegalArgumentException("labels have " + labels.length + " values, logits cover " + pixels
                     + " pixels " + s);
+        }
+        if (pixelWeights != null && pixelWeights.length != pixels) {
+            throw new IllegalArgumentException("pixel weights have " + pixelWeights.length + " values, logits cover "
+                    + pixels + " pixels " + s);
         }
         long[] index = new long[pixels];
         float[] pixelWeight = new float[pixels];
@@ -163,7 +178,7 @@ public final class SegmentationLoss {
                 valid[i] = 1f;
             }
             validCount++;
-            float wy = classWeights == null ? 1f : classWeights[y];
+            float wy = (classWeights == null ? 1f : classWeights[y]) * (pixelWeights == null ? 1f : pixelWeights[i]);
             pixelWeight[i] = wy;
             weightSum += wy;
         }

@@ -105,6 +105,10 @@ import org.seg4j.util.Json;
  * @param modelSelection which model the run folder's model directory holds: {@code best} (the best
  *     validated epoch, or the lowest training loss without validation) or {@code last} (the last
  *     epoch, whatever it scored: for scoring a recipe on data that must not choose the checkpoint)
+ * @param task {@code semantic} or {@code panoptic} (a Panoptic-DeepLab network trained on data with
+ *     instance annotations, with {@link PanopticLoss})
+ * @param centerLossWeight panoptic: weight of the centre heat-map loss (MSE; 200 as in the paper)
+ * @param offsetLossWeight panoptic: weight of the offset loss (L1 on thing pixels; 0.01 as in the paper)
  */
 public record TrainConfig(
         int epochs,
@@ -155,7 +159,10 @@ public record TrainConfig(
         double labelSmoothing,
         double blur,
         double noise,
-        String modelSelection) {
+        String modelSelection,
+        String task,
+        double centerLossWeight,
+        double offsetLossWeight) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -168,7 +175,13 @@ public record TrainConfig(
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
-            "train_groups", "freeze_encoder", "label_smoothing", "blur", "noise", "model_selection");
+            "train_groups", "freeze_encoder", "label_smoothing", "blur", "noise", "model_selection", "task",
+            "center_loss_weight", "offset_loss_weight");
+
+    /** Task {@code semantic}: a class per pixel. */
+    public static final String TASK_SEMANTIC = "semantic";
+    /** Task {@code panoptic}: a class per pixel and an instance per thing pixel (Panoptic-DeepLab). */
+    public static final String TASK_PANOPTIC = "panoptic";
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -229,6 +242,15 @@ public record TrainConfig(
         modelSelection = norm(modelSelection, "best");
         if (!modelSelection.equals("best") && !modelSelection.equals("last")) {
             throw new Seg4jException("unknown model_selection '" + modelSelection + "'; valid: best, last");
+        }
+        task = norm(task, TASK_SEMANTIC);
+        if (!task.equals(TASK_SEMANTIC) && !task.equals(TASK_PANOPTIC)) {
+            throw new Seg4jException("task must be semantic or panoptic, got '" + task + "'");
+        }
+        if (!(centerLossWeight >= 0) || !(offsetLossWeight >= 0) || Double.isInfinite(centerLossWeight)
+                || Double.isInfinite(offsetLossWeight)) {
+            throw new Seg4jException("center_loss_weight and offset_loss_weight must be finite and >= 0, got "
+                    + centerLossWeight + " and " + offsetLossWeight);
         }
         if (steps < 0) {
             throw new Seg4jException("steps must not be negative (0 = run for epochs), got " + steps);
@@ -454,6 +476,9 @@ public record TrainConfig(
         double blur;
         double noise;
         String modelSelection = "best";
+        String task = TASK_SEMANTIC;
+        double centerLossWeight = 200;
+        double offsetLossWeight = 0.01;
 
         private Builder() {}
 
@@ -516,6 +541,14 @@ public record TrainConfig(
         public Builder optNoise(double v) { noise = v; return this; }
         /** {@code best} or {@code last}: which epoch's model the run folder exports. */
         public Builder optModelSelection(String v) { modelSelection = v; return this; }
+        /** {@code semantic} (default) or {@code panoptic}. */
+        public Builder optTask(String v) { task = v; return this; }
+        /** Panoptic: weights of the centre (MSE, default 200) and offset (L1, default 0.01) losses. */
+        public Builder optPanopticLossWeights(double center, double offset) {
+            centerLossWeight = center;
+            offsetLossWeight = offset;
+            return this;
+        }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -534,7 +567,7 @@ public record TrainConfig(
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
                     steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, labelSmoothing, blur, noise,
-                    modelSelection);
+                    modelSelection, task, centerLossWeight, offsetLossWeight);
         }
     }
 }

@@ -96,6 +96,11 @@ final class TrainConfigMaps {
         if (c.modelSelection().equals("best")) {
             m.remove("model_selection"); // likewise for runs from before the choice existed
         }
+        if (TrainConfig.TASK_SEMANTIC.equals(c.task())) {
+            m.remove("task"); // and for semantic runs from before the panoptic task
+            m.remove("center_loss_weight");
+            m.remove("offset_loss_weight");
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -157,6 +162,9 @@ final class TrainConfigMaps {
         m.put("blur", c.blur());
         m.put("noise", c.noise());
         m.put("model_selection", c.modelSelection());
+        m.put("task", c.task());
+        m.put("center_loss_weight", c.centerLossWeight());
+        m.put("offset_loss_weight", c.offsetLossWeight());
         return m;
     }
 
@@ -303,6 +311,9 @@ final class TrainConfigMaps {
             case "blur" -> b.blur = v == null ? 0 : asDouble(v);
             case "noise" -> b.noise = v == null ? 0 : asDouble(v);
             case "model_selection" -> b.modelSelection = v == null ? null : asString(v);
+            case "task" -> b.task = asString(v);
+            case "center_loss_weight" -> b.centerLossWeight = asDouble(v);
+            case "offset_loss_weight" -> b.offsetLossWeight = asDouble(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

@@ -180,7 +180,8 @@ public final class TrainingRun {
         var provenance = new ModelManifest.Provenance(BuildInfo.version(), BuildInfo.djlVersion(),
                 BuildInfo.engineVersion(), BuildInfo.gitCommit(), config.seed(), datasetFingerprint,
                 OffsetDateTime.now().toString(), config.toMap());
-        return new ModelManifest(ModelManifest.FORMAT_VERSION, spec, classes, pre, provenance, Map.of());
+        return new ModelManifest(ModelManifest.FORMAT_VERSION, spec, classes, pre, provenance, Map.of())
+                .withTask(config.task());
     }
 
     /** Redraws {@code curves.png} after every epoch. */

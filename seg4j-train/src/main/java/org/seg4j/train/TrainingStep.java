@@ -26,6 +26,7 @@ final class TrainingStep {
 
     private final Block block;
     private final SegmentationLoss loss;
+    private final PanopticLoss panoptic;
     private final Optimizer optimizer;
     private final NDManager manager;
     private final int numClasses;
@@ -35,8 +36,18 @@ final class TrainingStep {
     /** Also makes every trainable parameter record gradients (parameters loaded from a file do not). */
     TrainingStep(Block block, SegmentationLoss loss, Optimizer optimizer, NDManager manager, int numClasses,
             long seed) {
+        this(block, loss, null, optimizer, manager, numClasses, seed);
+    }
+
+    /**
+     * @param panoptic the panoptic task's loss over all outputs, or {@code null} for semantic training
+     *     ({@code loss} on the first output)
+     */
+    TrainingStep(Block block, SegmentationLoss loss, PanopticLoss panoptic, Optimizer optimizer, NDManager manager,
+            int numClasses, long seed) {
         this.block = block;
         this.loss = loss;
+        this.panoptic = panoptic;
         this.optimizer = optimizer;
         this.manager = manager;
         this.numClasses = numClasses;
@@ -65,9 +76,11 @@ final class TrainingStep {
             ParameterStore ps = new ParameterStore(step, false);
             float value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = block.forward(ps, new NDList(x), true).head();
-                checkLogits(logits, batch, numClasses);
-                NDArray l = loss.compute(logits, batch.labels());
+                NDList outputs = block.forward(ps, new NDList(x), true);
+                checkLogits(outputs.head(), batch, numClasses);
+                NDArray l = panoptic != null
+                        ? panoptic.compute(outputs, batch)
+                        : loss.compute(outputs.head(), batch.labels());
                 value = l.getFloat();
                 if (!Float.isFinite(value)) {
                     return value;
