@@ -16,6 +16,8 @@ import org.seg4j.model.decoder.fastscnn.FastScnn;
 import org.seg4j.model.decoder.parsenet.ParseNet;
 import org.seg4j.model.decoder.pspnet.PSPNet;
 import org.seg4j.model.decoder.segnet.SegNet;
+import org.seg4j.model.decoder.selfie.MediaPipeSelfie;
+import org.seg4j.model.decoder.selfie.SelfieEncoder;
 
 /**
  * Architectures by name. Adding an architecture means one new decoder class and one line in the
@@ -89,6 +91,9 @@ public final class ModelRegistry {
                 "fastscnn", List.of("fastscnn"), FastScnn::create, FastScnn.OPTIONS));
         register(new Entry("segmenter", "Segmenter: ViT encoder + mask transformer decoder",
                 "vit-tiny", List.of("vit-tiny", "vit-small"), Architectures::segmenter, Architectures.SEGMENTER_OPTIONS));
+        register(new Entry(MediaPipeSelfie.NAME, "MediaPipe selfie segmentation: MobileNetV3-like encoder, SE-gated decoder, "
+                + "background/person (pretrained weights: seg4j predict --model selfie)",
+                SelfieEncoder.NAME, List.of(SelfieEncoder.NAME), MediaPipeSelfie::create, MediaPipeSelfie.OPTIONS));
     }
 
     private ModelRegistry() {}
