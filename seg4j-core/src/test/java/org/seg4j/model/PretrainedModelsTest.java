@@ -35,6 +35,26 @@ class PretrainedModelsTest {
     }
 
     @Test
+    void javaApiCutsOutThePersonWithSoftAlpha() throws Exception {
+        java.awt.image.BufferedImage photo = javax.imageio.ImageIO.read(
+                PretrainedModelsTest.class.getResource("/selfie/photo.png"));
+        try (org.seg4j.Segmenter segmenter = org.seg4j.Segmenter.builder().setModelDir(Path.of("selfie"))
+                .optProbabilities(true).build()) {
+            java.awt.image.BufferedImage cut = segmenter.segment(photo).cutout(java.util.Set.of("person"));
+            assertThat(cut.getRGB(5, 5) >>> 24).isZero();
+            assertThat(cut.getRGB(110, 60) >>> 24).isEqualTo(255);
+            int partial = 0;
+            for (int y = 0; y < cut.getHeight(); y++) {
+                for (int x = 0; x < cut.getWidth(); x++) {
+                    int a = cut.getRGB(x, y) >>> 24;
+                    partial += a > 0 && a < 255 ? 1 : 0;
+                }
+            }
+            assertThat(partial).isGreaterThan(100);
+        }
+    }
+
+    @Test
     void unknownNamesListTheBuiltInModelsAndExistingPathsWin() throws Exception {
         assertThatThrownBy(() -> ModelDirectory.readManifest(tmp.resolve("nothing")))
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("built-in models: selfie");

@@ -18,6 +18,9 @@ public final class MediaPipeSelfie {
     /** Registry name. */
     public static final String NAME = "mediapipe-selfie";
 
+    /** Its classes: background and person. */
+    public static final int CLASSES = 2;
+
     /** The options it reads: none. */
     public static final List<ModelOption> OPTIONS = List.of();
 
@@ -25,7 +28,7 @@ public final class MediaPipeSelfie {
 
     /** Builds the network of {@code spec} (two classes). */
     public static SegmentationModel create(ModelSpec spec) {
-        if (spec.numClasses() != 2) {
+        if (spec.numClasses() != CLASSES) {
             throw new Seg4jException(NAME + " predicts 2 classes (background, person), not " + spec.numClasses());
         }
         SelfieEncoder encoder = new SelfieEncoder();
