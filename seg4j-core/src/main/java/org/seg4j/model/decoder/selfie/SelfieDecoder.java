@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.seg4j.model.Decoder;
+import org.seg4j.model.layer.SubPixelUpsample;
 
 /**
  * The selfie decoder. The stride-16 feature is gated LR-ASPP style ({@code relu(conv(x)) *
@@ -72,12 +73,7 @@ public final class SelfieDecoder extends AbstractBlock implements Decoder {
         for (int i = 0; i < stages.length; i++) {
             x = stages[i].forward(ps, new NDList(x, inputs.get(2 - i)), training, params).head();
         }
-        NDArray y = upsample.forward(ps, new NDList(x), training, params).head();
-        Shape s = x.getShape();
-        long n = s.get(0);
-        long h = s.get(2);
-        long w = s.get(3);
-        NDArray z = y.reshape(n, 1, 2, 2, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(n, 1, h * 2, w * 2);
+        NDArray z = SubPixelUpsample.shuffle(upsample.forward(ps, new NDList(x), training, params).head(), 1, 2);
         return new NDList(z.zerosLike().concat(z, 1));
     }
 
