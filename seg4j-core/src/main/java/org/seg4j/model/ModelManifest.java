@@ -101,13 +101,41 @@ public record ModelManifest(
      * @param std per-channel standard deviation, RGB, 0-1 scale
      * @param scale factor applied to the input before the network (1 = full resolution); the
      *     predicted mask is always returned at the input's resolution
+     * @param resize {@code null} (or {@link #RESIZE_NONE}): images keep their size (times {@code
+     *     scale}) and large ones are tiled; {@link #RESIZE_STRETCH}: every image is resized to
+     *     exactly {@code height x width} (aspect ratio not kept, as MediaPipe's selfie model expects)
+     *     and the probabilities are resized back
      */
     public record Preprocessing(
             @JsonProperty("height") int height,
             @JsonProperty("width") int width,
             @JsonProperty("mean") float[] mean,
             @JsonProperty("std") float[] std,
-            @JsonProperty("scale") double scale) {
+            @JsonProperty("scale") double scale,
+            @JsonProperty("resize") @JsonInclude(JsonInclude.Include.NON_NULL) String resize) {
+
+        /** {@link #resize}: keep the image's size. */
+        public static final String RESIZE_NONE = "none";
+        /** {@link #resize}: resize every image to the model's input size. */
+        public static final String RESIZE_STRETCH = "stretch";
+
+        public Preprocessing {
+            if (resize != null && !resize.equals(RESIZE_NONE) && !resize.equals(RESIZE_STRETCH)) {
+                throw new IllegalArgumentException("preprocessing.resize must be " + RESIZE_NONE + " or "
+                        + RESIZE_STRETCH + ", got '" + resize + "'");
+            }
+        }
+
+        /** Preprocessing that keeps the image's size. */
+        public Preprocessing(int height, int width, float[] mean, float[] std, double scale) {
+            this(height, width, mean, std, scale, null);
+        }
+
+        /** Whether every image is resized to exactly {@code height x width} ({@link #RESIZE_STRETCH}). */
+        @JsonIgnore
+        public boolean fixedSize() {
+            return RESIZE_STRETCH.equals(resize);
+        }
 
         /** The normalisation as a transform object. */
         public org.seg4j.transform.Normalization normalization() {

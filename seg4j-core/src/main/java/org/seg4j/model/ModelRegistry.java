@@ -17,6 +17,8 @@ import org.seg4j.model.decoder.panoptic.PanopticDeepLab;
 import org.seg4j.model.decoder.parsenet.ParseNet;
 import org.seg4j.model.decoder.pspnet.PSPNet;
 import org.seg4j.model.decoder.segnet.SegNet;
+import org.seg4j.model.decoder.selfie.MediaPipeSelfie;
+import org.seg4j.model.decoder.selfie.SelfieEncoder;
 
 /**
  * Architectures by name. Adding an architecture means one new decoder class and one line in the
@@ -34,6 +36,8 @@ public final class ModelRegistry {
      * @param factory builds the network from a spec
      * @param options the spec options the factory reads itself (the encoder's come from {@link
      *     org.seg4j.model.encoder.Encoders}); a spec setting any other is rejected
+     * @param classes the only class count the architecture supports (a pretrained network's), or 0
+     *     for any
      */
     public record Entry(
             String name,
@@ -41,10 +45,17 @@ public final class ModelRegistry {
             String defaultEncoder,
             List<String> encoders,
             Function<ModelSpec, Block> factory,
-            List<ModelOption> options) {
+            List<ModelOption> options,
+            int classes) {
 
         public Entry {
             options = options == null ? List.of() : List.copyOf(options);
+        }
+
+        /** An architecture for any number of classes. */
+        public Entry(String name, String description, String defaultEncoder, List<String> encoders,
+                Function<ModelSpec, Block> factory, List<ModelOption> options) {
+            this(name, description, defaultEncoder, encoders, factory, options, 0);
         }
 
         /** An architecture that reads no options of its own. */
@@ -93,6 +104,10 @@ public final class ModelRegistry {
         register(new Entry(PanopticDeepLab.NAME, "Panoptic-DeepLab: DeepLabV3+ semantic branch + instance branch "
                 + "(centre heat map, offsets) on one encoder; task panoptic",
                 DeepLabV3.DEFAULT_ENCODER, BACKBONE_ENCODERS, PanopticDeepLab::create, PanopticDeepLab.OPTIONS));
+        register(new Entry(MediaPipeSelfie.NAME, "MediaPipe selfie segmentation: MobileNetV3-like encoder, SE-gated decoder, "
+                + "background/person (pretrained weights: seg4j predict --model selfie)",
+                SelfieEncoder.NAME, List.of(SelfieEncoder.NAME), MediaPipeSelfie::create, MediaPipeSelfie.OPTIONS,
+                MediaPipeSelfie.CLASSES));
     }
 
     private ModelRegistry() {}
