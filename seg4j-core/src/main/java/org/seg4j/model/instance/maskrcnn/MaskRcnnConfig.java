@@ -158,6 +158,12 @@ public final class MaskRcnnConfig {
             return this;
         }
 
+        /** IoU of the RPN's per-level NMS (default and torchvision 0.7). */
+        public Builder optRpnNms(float rpnNms) {
+            this.rpnNms = rpnNms;
+            return this;
+        }
+
         /** Anchors sampled per image for the RPN loss (default and torchvision 256). */
         public Builder optRpnBatch(int rpnBatch) {
             this.rpnBatch = rpnBatch;
@@ -220,9 +226,10 @@ public final class MaskRcnnConfig {
                 throw new Seg4jException("mask-rcnn proposal and detection counts must be positive");
             }
             if (!(roiPositiveFraction > 0 && roiPositiveFraction <= 1) || !(scoreThreshold >= 0 && scoreThreshold < 1)
-                    || !(detectionNms > 0 && detectionNms <= 1) || !(canonicalScale > 0)) {
+                    || !(detectionNms > 0 && detectionNms <= 1) || !(rpnNms > 0 && rpnNms <= 1)
+                    || !(canonicalScale > 0)) {
                 throw new Seg4jException("mask-rcnn positive fraction must be in (0, 1], score threshold in [0, 1), "
-                        + "NMS IoU in (0, 1] and canonical scale > 0");
+                        + "NMS IoUs in (0, 1] and canonical scale > 0");
             }
             return new MaskRcnnConfig(this);
         }
