@@ -107,9 +107,13 @@ public final class MaskRcnn extends AbstractBlock {
             }
         }
         NDList features = forward(ps, new NDList(images), true);
-        RegionProposals.Flat flat = proposals.flatten(rpnHead.forward(ps, features, true), h, w);
+        RegionProposals.Flat flat = proposals.flatten(rpnHead.forward(ps, features, true), h);
         NDArray[] rpn = proposals.loss(flat, targets, random);
-        float[][] props = proposals.propose(flat, h, w, true);
+        int[][] sizes = new int[n][];
+        for (int i = 0; i < n; i++) {
+            sizes[i] = new int[] {targets.get(i).height(), targets.get(i).width()};
+        }
+        float[][] props = proposals.propose(flat, sizes, true);
         NDArray[] roi = roiHeads.loss(ps, boxHead, maskHead, pyramid(features), props, targets, h, w, random);
         return new Losses(rpn[0], rpn[1], roi[0], roi[1], roi[2]);
     }
@@ -121,11 +125,15 @@ public final class MaskRcnn extends AbstractBlock {
      * @param imageSizes each image's {@code {height, width}} before padding: boxes are clipped to it
      */
     public List<RawDetections> detect(ParameterStore ps, NDArray images, int[][] imageSizes) {
+        if (imageSizes.length != images.getShape().get(0)) {
+            throw new IllegalArgumentException("a batch of " + images.getShape().get(0) + " images needs as many sizes, got "
+                    + imageSizes.length);
+        }
         int h = (int) images.getShape().get(2);
         int w = (int) images.getShape().get(3);
         NDList features = forward(ps, new NDList(images), false);
-        RegionProposals.Flat flat = proposals.flatten(rpnHead.forward(ps, features, false), h, w);
-        float[][] props = proposals.propose(flat, h, w, false);
+        RegionProposals.Flat flat = proposals.flatten(rpnHead.forward(ps, features, false), h);
+        float[][] props = proposals.propose(flat, imageSizes, false);
         return roiHeads.detect(ps, boxHead, maskHead, pyramid(features), props, h, w, imageSizes);
     }
 

@@ -50,10 +50,9 @@ final class RegionProposals {
 
     /**
      * @param head {@link RpnHead} output: objectness and offsets per level
-     * @param imageHeight padded input height
-     * @param imageWidth padded input width
+     * @param imageHeight padded input height, for each level's stride
      */
-    Flat flatten(NDList head, int imageHeight, int imageWidth) {
+    Flat flatten(NDList head, int imageHeight) {
         int levels = head.size() / 2;
         NDManager m = head.head().getManager();
         long n = head.head().getShape().get(0);
@@ -79,8 +78,12 @@ final class RegionProposals {
                 m.create(boxes, new Shape(boxes.length / 4, 4)), starts);
     }
 
-    /** Proposals {@code 4·P} of each image, best first. */
-    float[][] propose(Flat flat, int imageHeight, int imageWidth, boolean training) {
+    /**
+     * Proposals {@code 4·P} of each image, best first.
+     *
+     * @param imageSizes each image's {@code {height, width}} before padding: proposals are clipped to it
+     */
+    float[][] propose(Flat flat, int[][] imageSizes, boolean training) {
         int preNms = training ? config.rpnPreNmsTrain : config.rpnPreNmsTest;
         int postNms = training ? config.rpnPostNmsTrain : config.rpnPostNmsTest;
         long n = flat.objectness().getShape().get(0);
@@ -103,8 +106,8 @@ final class RegionProposals {
                 NDArray idx = sub.create(Arrays.stream(chosen).asLongStream().toArray());
                 NDArray offsets = flat.offsets().get(i).stopGradient().get(new NDIndex("{}", idx));
                 NDArray anchorBoxes = flat.anchorBoxes().get(new NDIndex("{}", idx));
-                float[] boxes = Boxes.clip(BoxCoder.RPN.decode(offsets, anchorBoxes), imageHeight, imageWidth)
-                        .toFloatArray();
+                float[] boxes = Boxes.clip(BoxCoder.RPN.decode(offsets, anchorBoxes), imageSizes[i][0],
+                        imageSizes[i][1]).toFloatArray();
                 int kept = 0;
                 int[] keepIdx = new int[chosen.length];
                 for (int j = 0; j < chosen.length; j++) {

@@ -96,6 +96,11 @@ final class RoiHeads {
         }
         float[] roiArray = toArray(rois);
         int r = roiArray.length / 5;
+        if (r == 0) {
+            // no proposal and no ground truth in any image: nothing to classify
+            NDArray zero = m.create(0f);
+            return new NDArray[] {zero, zero, zero};
+        }
         NDList boxOut = boxHead.forward(ps, new NDList(pooler.pool(features, roiArray, BOX_POOL, imageHeight)), true);
         NDArray classLogits = boxOut.get(0);
         NDArray offsets = boxOut.get(1);
