@@ -34,6 +34,24 @@ def cases():
             lambda: twins.DeepLabV3Plus(CLASSES, depth=18, width=8, decoder_width=16, low_width=8, dropout=0.0),
             {"architecture": "deeplabv3plus", "encoder": "resnet18", "num_classes": CLASSES, "base_width": 8,
              "options": {"decoder_width": "16", "low_level_width": "8", "dropout": "0"}}),
+        "fcn8s_vgg16": (lambda: twins.Fcn(CLASSES, variant=8, width=4, fc_width=16),
+                        {"architecture": "fcn8s", "encoder": "vgg16", "num_classes": CLASSES, "base_width": 4,
+                         "options": {"fc_width": "16"}}),
+        "fcn32s_vgg16": (lambda: twins.Fcn(CLASSES, variant=32, width=4, fc_width=16),
+                         {"architecture": "fcn32s", "encoder": "vgg16", "num_classes": CLASSES, "base_width": 4,
+                          "options": {"fc_width": "16"}}),
+        "deeplabv3_resnet18": (
+            lambda: twins.DeepLabV3(CLASSES, depth=18, width=8, decoder_width=16, rates=(12, 24, 36), dropout=0.0,
+                                    output_stride=8),
+            {"architecture": "deeplabv3", "encoder": "resnet18", "num_classes": CLASSES, "base_width": 8,
+             "options": {"output_stride": "8", "decoder_width": "16", "dropout": "0"}}),
+        "pspnet_resnet18": (
+            lambda: twins.PSPNet(CLASSES, depth=18, width=8, decoder_width=16, dropout=0.0, output_stride=16),
+            {"architecture": "pspnet", "encoder": "resnet18", "num_classes": CLASSES, "base_width": 8,
+             "options": {"decoder_width": "16", "dropout": "0"}}),
+        "fastscnn": (lambda: twins.FastScnn(CLASSES, width=8, blocks=2, expansion=2),
+                     {"architecture": "fastscnn", "encoder": "fastscnn", "num_classes": CLASSES, "base_width": 8,
+                      "options": {"blocks": "2", "expansion": "2"}}),
     }
 
 
@@ -52,10 +70,13 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", required=True)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--only", nargs="*", help="cases to write (default: all)")
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
     torch.use_deterministic_algorithms(True)
     for name, (build, spec) in cases().items():
+        if a.only and name not in a.only:
+            continue
         torch.manual_seed(a.seed)
         gen = torch.Generator().manual_seed(a.seed)
         model = build()

@@ -27,6 +27,12 @@ public final class ModelMappings {
     static {
         register("unet", UNetMapping::table);
         register("deeplabv3plus", DeepLabV3PlusMapping::table);
+        register("deeplabv3", DeepLabV3Mapping::table);
+        register("pspnet", PspMapping::table);
+        register("fcn8s", FcnMapping::table);
+        register("fcn16s", FcnMapping::table);
+        register("fcn32s", FcnMapping::table);
+        register("fastscnn", FastScnnMapping::table);
     }
 
     private ModelMappings() {}

@@ -20,6 +20,7 @@ public final class WeightMappings {
         ENCODERS.put("resnet18", () -> ResNetMapping.table(18));
         ENCODERS.put("resnet34", () -> ResNetMapping.table(34));
         ENCODERS.put("resnet50", () -> ResNetMapping.table(50));
+        ENCODERS.put("vgg16", VggMapping::table);
     }
 
     private WeightMappings() {}
