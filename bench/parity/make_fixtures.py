@@ -49,6 +49,9 @@ def cases():
             lambda: twins.PSPNet(CLASSES, depth=18, width=8, decoder_width=16, dropout=0.0, output_stride=16),
             {"architecture": "pspnet", "encoder": "resnet18", "num_classes": CLASSES, "base_width": 8,
              "options": {"decoder_width": "16", "dropout": "0"}}),
+        "segnet_vgg16": (lambda: twins.SegNet(CLASSES, width=4),
+                         {"architecture": "segnet", "encoder": "vgg16", "num_classes": CLASSES, "base_width": 4,
+                          "options": {}}),
         "fastscnn": (lambda: twins.FastScnn(CLASSES, width=8, blocks=2, expansion=2),
                      {"architecture": "fastscnn", "encoder": "fastscnn", "num_classes": CLASSES, "base_width": 8,
                       "options": {"blocks": "2", "expansion": "2"}}),
@@ -73,7 +76,8 @@ def main():
     p.add_argument("--only", nargs="*", help="cases to write (default: all)")
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
-    torch.use_deterministic_algorithms(True)
+    # warn_only: max_unpool2d has no "deterministic" flag, though its indices (2x2 windows) never collide
+    torch.use_deterministic_algorithms(True, warn_only=True)
     for name, (build, spec) in cases().items():
         if a.only and name not in a.only:
             continue

@@ -465,3 +465,40 @@ class FastScnn(nn.Module):
         y = self.decoder.upsample(self.decoder.classifier(fused))
         y = resize(y, y.shape[2] * 4, y.shape[3] * 4)
         return y[:, :, :h, :w]
+
+
+# ---------------------------------------------------------------------------------------------
+# SegNet on the same VGG-16 (vgg16_bn names), max-unpooling with nn.MaxUnpool2d
+# ---------------------------------------------------------------------------------------------
+
+class SegNet(nn.Module):
+    """seg4j `segnet`: the encoder is Vgg16Bn (same names as FCN's, so weights move between them), its
+    poolings keeping their indices; the decoder, from pool5, unpools with the matching indices
+    (nn.MaxUnpool2d) and applies as many 3x3 conv + BN + ReLU units as the encoder block had (the last
+    one to the next finer block's channels), decoder.blocks.i.k; a 1x1 classifier with bias (head)."""
+
+    def __init__(self, classes, width=64):
+        super().__init__()
+        self.encoder = Vgg16Bn(width)
+        ch = self.encoder.channels
+        self.decoder = nn.Module()
+        self.decoder.blocks = nn.ModuleList([
+            nn.Sequential(*([conv_bn_relu(ch[i], ch[i], 3) for _ in range(VGG_CONVS[i] - 1)]
+                            + [conv_bn_relu(ch[i], ch[max(i - 1, 0)], 3)]))
+            for i in range(len(VGG_CONVS))])
+        self.unpool = nn.MaxUnpool2d(2, 2)
+        self.head = nn.Conv2d(ch[0], classes, 1)
+
+    def forward(self, x):
+        h, w = x.shape[2:]
+        x = pad_to(x, 32)
+        indices = []
+        for i, m in enumerate(self.encoder.features):
+            if i in self.encoder.pools:
+                x, idx = F.max_pool2d(x, 2, 2, return_indices=True)
+                indices.append(idx)
+            else:
+                x = m(x)
+        for i in range(len(VGG_CONVS) - 1, -1, -1):
+            x = self.decoder.blocks[i](self.unpool(x, indices[i]))
+        return self.head(x)[:, :, :h, :w]

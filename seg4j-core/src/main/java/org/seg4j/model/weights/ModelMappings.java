@@ -33,6 +33,7 @@ public final class ModelMappings {
         register("fcn16s", FcnMapping::table);
         register("fcn32s", FcnMapping::table);
         register("fastscnn", FastScnnMapping::table);
+        register("segnet", SegNetMapping::table);
     }
 
     private ModelMappings() {}

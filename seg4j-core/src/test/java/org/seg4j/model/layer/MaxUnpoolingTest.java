@@ -1,4 +1,4 @@
-package org.seg4j.model.decoder.segnet;
+package org.seg4j.model.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
