@@ -334,18 +334,18 @@ class DeepLabV3(nn.Module):
     the output stride."""
 
     def __init__(self, classes, depth=18, width=64, decoder_width=256, rates=(12, 24, 36), dropout=0.1,
-                 output_stride=8):
+                 output_stride=8, backbone=None):
         super().__init__()
         self.output_stride = output_stride
-        self.backbone = ResNet(depth, width, output_stride)
-        cin = self.backbone.channels[3]
+        self.backbone = backbone if backbone is not None else ResNet(depth, width, output_stride)
+        cin = self.backbone.channels[-1]
         self.classifier = nn.Sequential(TorchvisionAspp(cin, rates, decoder_width, dropout),
                                         nn.Conv2d(decoder_width, decoder_width, 3, padding=1, bias=False),
                                         nn.BatchNorm2d(decoder_width), nn.ReLU(), nn.Conv2d(decoder_width, classes, 1))
 
     def forward(self, x):
         h, w = x.shape[2:]
-        y = self.classifier(self.backbone(pad_to(x, self.output_stride))[3])
+        y = self.classifier(self.backbone(pad_to(x, self.output_stride))[-1])
         y = resize(y, y.shape[2] * self.output_stride, y.shape[3] * self.output_stride)
         return y[:, :, :h, :w]
 
@@ -502,3 +502,76 @@ class SegNet(nn.Module):
         for i in range(len(VGG_CONVS) - 1, -1, -1):
             x = self.decoder.blocks[i](self.unpool(x, indices[i]))
         return self.head(x)[:, :, :h, :w]
+
+
+# ---------------------------------------------------------------------------------------------
+# MobileNetV2 with torchvision's mobilenet_v2 names (features.N), as seg4j's mobilenetv2 encoder
+# ---------------------------------------------------------------------------------------------
+
+def make_divisible(v, divisor=8):
+    """torchvision's _make_divisible."""
+    new_v = max(divisor, int(v + divisor / 2) // divisor * divisor)
+    return new_v + divisor if new_v < 0.9 * v else new_v
+
+
+def conv_bn_relu6(cin, cout, k, stride=1, dilation=1, groups=1):
+    return nn.Sequential(nn.Conv2d(cin, cout, k, stride, dilation * (k // 2), dilation, groups, bias=False),
+                         nn.BatchNorm2d(cout), nn.ReLU6())
+
+
+class MobileInvertedResidual(nn.Module):
+    """torchvision's InvertedResidual: conv.0 expansion (when t > 1), depthwise, then the linear 1x1
+    conv and its BN as the last two children."""
+
+    def __init__(self, cin, cout, stride, dilation, t):
+        super().__init__()
+        hidden = cin * t
+        layers = [] if t == 1 else [conv_bn_relu6(cin, hidden, 1)]
+        layers += [conv_bn_relu6(hidden, hidden, 3, stride, dilation, hidden), nn.Conv2d(hidden, cout, 1, bias=False),
+                   nn.BatchNorm2d(cout)]
+        self.conv = nn.Sequential(*layers)
+        self.use_res_connect = stride == 1 and cin == cout
+
+    def forward(self, x):
+        return x + self.conv(x) if self.use_res_connect else self.conv(x)
+
+
+class MobileNetV2(nn.Module):
+    """torchvision's mobilenet_v2 `features` without the last 1x1 conv to 1280 (features.18), at
+    `width` stem channels (multiplier width / 32), with seg4j's five stages (outputs at strides 2, 4,
+    8, 16, 32) and output stride 16 or 8 by dilation (a dilated stage's first unit keeps the
+    previous dilation, as seg4j's DilationPlan and torchvision's replace_stride_with_dilation)."""
+
+    GROUPS = [[(1, 16, 1)], [(6, 24, 2)], [(6, 32, 3)], [(6, 64, 4), (6, 96, 3)], [(6, 160, 3), (6, 320, 1)]]
+
+    def __init__(self, width=32, output_stride=32):
+        super().__init__()
+        mult = width / 32
+        stem = make_divisible(32 * mult)
+        layers, cin = [conv_bn_relu6(3, stem, 3, stride=2)], stem
+        reduction, dilation = 1, 1
+        self.stage_ends, self.channels = [], []
+        for s, groups in enumerate(self.GROUPS):
+            first_dilation = dilation
+            if reduction * 2 > output_stride:
+                dilation, stride = dilation * 2, 1
+            else:
+                reduction, stride = reduction * 2, 2
+            first = True
+            for t, c, n in groups:
+                out = make_divisible(c * mult)
+                for _ in range(n):
+                    layers.append(MobileInvertedResidual(cin, out, stride if first and s > 0 else 1,
+                                                         first_dilation if first else dilation, t))
+                    cin, first = out, False
+            self.stage_ends.append(len(layers) - 1)
+            self.channels.append(cin)
+        self.features = nn.Sequential(*layers)
+
+    def forward(self, x):
+        feats = []
+        for i, m in enumerate(self.features):
+            x = m(x)
+            if i in self.stage_ends:
+                feats.append(x)
+        return feats

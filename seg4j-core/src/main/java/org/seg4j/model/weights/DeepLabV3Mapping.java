@@ -36,7 +36,7 @@ final class DeepLabV3Mapping {
         b.sequentialConvBn(ModelMappings.DECODER + parts.get(1), "classifier.1", "classifier.2");
         b.convWithBias(ModelMappings.HEAD + "01projection", "classifier.4");
         b.ignore("aux_classifier.0.weight", "torchvision's auxiliary head, used in training only");
-        return WeightMappings.encoder(model.encoder().name()).prefixed(WeightMappings.MODEL_ENCODER, "backbone.")
+        return WeightMappings.encoder(model.encoder()).prefixed(WeightMappings.MODEL_ENCODER, "backbone.")
                 .plus(b.build());
     }
 }

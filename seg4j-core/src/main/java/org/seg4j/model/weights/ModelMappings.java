@@ -70,14 +70,18 @@ public final class ModelMappings {
      * no prefix) or the whole model's ({@link #model}). Import and export use the same one.
      */
     static WeightMapping forModel(ModelSpec spec, Block model, boolean encoderOnly) {
-        return encoderOnly
-                ? WeightMappings.encoderInModel(architectureDefaultEncoder(spec))
-                : model(spec, model);
+        if (!encoderOnly) {
+            return model(spec, model);
+        }
+        if (model instanceof SegmentationModel m) {
+            return WeightMappings.encoderInModel(m.encoder());
+        }
+        return WeightMappings.encoder(architectureDefaultEncoder(spec)).prefixed(WeightMappings.MODEL_ENCODER, "");
     }
 
     /** The encoder's table inside a whole model: seg4j {@code 01encoder_}, PyTorch {@code encoder.}. */
     static WeightMapping encoderPart(SegmentationModel model) {
-        return WeightMappings.encoder(model.encoder().name()).prefixed(WeightMappings.MODEL_ENCODER, "encoder.");
+        return WeightMappings.encoder(model.encoder()).prefixed(WeightMappings.MODEL_ENCODER, "encoder.");
     }
 
     /** The head's 1x1 projection (with bias) from the twin's {@code head}. */
