@@ -91,7 +91,7 @@ public final class LearningCurveComparison {
                             new Shape(8, 3, size, size));
                     int[] pred = block.forward(new ParameterStore(eval, false), new NDList(xb), false).head()
                             .argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
-                    cm.add(pred, y, i * size * size, 8 * size * size);
+                    cm.add(pred, Arrays.copyOfRange(y, i * size * size, (i + 8) * size * size), 0, 8 * size * size);
                 }
             }
             JsonNode tl = torch.get("losses");

@@ -35,7 +35,10 @@ final class DeepLabV3Mapping {
                 "classifier.0.project.1");
         b.sequentialConvBn(ModelMappings.DECODER + parts.get(1), "classifier.1", "classifier.2");
         b.convWithBias(ModelMappings.HEAD + "01projection", "classifier.4");
-        b.ignore("aux_classifier.0.weight", "torchvision's auxiliary head, used in training only");
+        for (String aux : new String[] {"0.weight", "1.weight", "1.bias", "1.running_mean", "1.running_var",
+                "4.weight", "4.bias"}) {
+            b.ignore("aux_classifier." + aux, "torchvision's auxiliary head, used in training only");
+        }
         return WeightMappings.encoder(model.encoder()).prefixed(WeightMappings.MODEL_ENCODER, "backbone.")
                 .plus(b.build());
     }
