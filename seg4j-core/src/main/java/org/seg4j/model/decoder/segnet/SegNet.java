@@ -14,6 +14,10 @@ import org.seg4j.model.encoder.VggEncoder;
  * those of every other {@code vgg16} model (and of torchvision's vgg16_bn through the import table),
  * so an encoder trained elsewhere transfers. The spec's base width is the first block's channels
  * (default 64). Option {@code pad}: {@code reflect} (default) or {@code zero}.
+ *
+ * <p>From scratch, SegNet needs a higher learning rate than the other architectures: on generated
+ * data its PyTorch twin and seg4j both reached under half the mIoU of FCN-8s after 200 Adam
+ * steps at 1e-3 and caught up at 1e-2 (docs/models.md, "Why SegNet learned so little").
  */
 public final class SegNet {
 
