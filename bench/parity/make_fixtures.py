@@ -6,8 +6,8 @@ Run in a venv with torch 2.x and safetensors (see bench/parity/README.md):
 
 For each case it writes, from one seeded small-width twin (twins.py):
   <case>.weights.safetensors  the state dict (BN statistics randomised so that they matter)
-  <case>.io.safetensors       eval-mode inputs and logits at two sizes (one odd), and one
-                              training batch (x, y with ignored pixels)
+  <case>.io.safetensors       eval-mode inputs and logits at two sizes (one odd; one image each),
+                              and one training batch (x, y with ignored pixels; two images)
   <case>.json                 the seg4j model spec, the training loss and the per-parameter
                               gradient norms of that batch (CrossEntropyLoss(ignore_index=255))
 """
@@ -34,6 +34,32 @@ def cases():
             lambda: twins.DeepLabV3Plus(CLASSES, depth=18, width=8, decoder_width=16, low_width=8, dropout=0.0),
             {"architecture": "deeplabv3plus", "encoder": "resnet18", "num_classes": CLASSES, "base_width": 8,
              "options": {"decoder_width": "16", "low_level_width": "8", "dropout": "0"}}),
+        "fcn8s_vgg16": (lambda: twins.Fcn(CLASSES, variant=8, width=4, fc_width=16),
+                        {"architecture": "fcn8s", "encoder": "vgg16", "num_classes": CLASSES, "base_width": 4,
+                         "options": {"fc_width": "16"}}),
+        "fcn16s_vgg16": (lambda: twins.Fcn(CLASSES, variant=16, width=4, fc_width=16),
+                         {"architecture": "fcn16s", "encoder": "vgg16", "num_classes": CLASSES, "base_width": 4,
+                          "options": {"fc_width": "16"}}),
+        "deeplabv3_resnet18": (
+            lambda: twins.DeepLabV3(CLASSES, depth=18, width=4, decoder_width=16, rates=(12, 24, 36), dropout=0.0,
+                                    output_stride=8),
+            {"architecture": "deeplabv3", "encoder": "resnet18", "num_classes": CLASSES, "base_width": 4,
+             "options": {"output_stride": "8", "decoder_width": "16", "dropout": "0"}}),
+        "deeplabv3_mobilenetv2": (
+            lambda: twins.DeepLabV3(CLASSES, decoder_width=16, rates=(6, 12, 18), dropout=0.0, output_stride=16,
+                                    backbone=twins.MobileNetV2(width=4, output_stride=16)),
+            {"architecture": "deeplabv3", "encoder": "mobilenetv2", "num_classes": CLASSES, "base_width": 4,
+             "options": {"output_stride": "16", "decoder_width": "16", "dropout": "0"}}),
+        "pspnet_resnet18": (
+            lambda: twins.PSPNet(CLASSES, depth=18, width=4, decoder_width=16, dropout=0.0, output_stride=16),
+            {"architecture": "pspnet", "encoder": "resnet18", "num_classes": CLASSES, "base_width": 4,
+             "options": {"decoder_width": "16", "dropout": "0"}}),
+        "segnet_vgg16": (lambda: twins.SegNet(CLASSES, width=4),
+                         {"architecture": "segnet", "encoder": "vgg16", "num_classes": CLASSES, "base_width": 4,
+                          "options": {}}),
+        "fastscnn": (lambda: twins.FastScnn(CLASSES, width=8, blocks=2, expansion=2),
+                     {"architecture": "fastscnn", "encoder": "fastscnn", "num_classes": CLASSES, "base_width": 8,
+                      "options": {"blocks": "2", "expansion": "2"}}),
     }
 
 
@@ -52,10 +78,14 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", required=True)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--only", nargs="*", help="cases to write (default: all)")
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
-    torch.use_deterministic_algorithms(True)
+    # warn_only: max_unpool2d has no "deterministic" flag, though its indices (2x2 windows) never collide
+    torch.use_deterministic_algorithms(True, warn_only=True)
     for name, (build, spec) in cases().items():
+        if a.only and name not in a.only:
+            continue
         torch.manual_seed(a.seed)
         gen = torch.Generator().manual_seed(a.seed)
         model = build()
@@ -67,7 +97,7 @@ def main():
         model.eval()
         with torch.no_grad():
             for i, (h, w) in enumerate(SIZES):
-                x = torch.randn(2, 3, h, w, generator=gen)
+                x = torch.randn(1, 3, h, w, generator=gen)
                 io["x%d" % i] = x
                 io["logits%d" % i] = model(x).contiguous()
         model.train()

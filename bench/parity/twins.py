@@ -203,3 +203,375 @@ class UNet(nn.Module):
             skip = feats[i]
             x = self.decoder.blocks[i](torch.cat([resize(x, skip.shape[2], skip.shape[3]), skip], 1))
         return self.head(x)[:, :, :h, :w]
+
+
+# ---------------------------------------------------------------------------------------------
+# VGG-16 with batch norm (torchvision vgg16_bn's `features` names) and FCN-8s/16s/32s on it
+# ---------------------------------------------------------------------------------------------
+
+VGG_CONVS = [2, 2, 3, 3, 3]
+VGG_FACTOR = [1, 2, 4, 8, 8]
+
+
+class Vgg16Bn(nn.Module):
+    """torchvision's vgg16_bn `features` (conv, BN, ReLU per unit, max pooling after each block), at
+    `width` first-block channels. The convolutions have no bias, as seg4j's (the batch norm after
+    each one makes a bias redundant; seg4j's import folds a torchvision bias into the running mean).
+    forward returns pool1..pool5."""
+
+    def __init__(self, width=64):
+        super().__init__()
+        layers, cin, self.pools = [], 3, []
+        for block, n in enumerate(VGG_CONVS):
+            cout = width * VGG_FACTOR[block]
+            for _ in range(n):
+                layers += [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU()]
+                cin = cout
+            self.pools.append(len(layers))
+            layers.append(nn.MaxPool2d(2, 2))
+        self.features = nn.Sequential(*layers)
+        self.channels = [width * f for f in VGG_FACTOR]
+
+    def forward(self, x):
+        feats = []
+        for i, m in enumerate(self.features):
+            x = m(x)
+            if i in self.pools:
+                feats.append(x)
+        return feats
+
+
+class SubPixelUpsample(nn.Module):
+    """seg4j's learned upsampling: 3x3 conv (no bias) to filters * s * s channels, pixel shuffle."""
+
+    def __init__(self, cin, filters, factor):
+        super().__init__()
+        self.factor = factor
+        self.conv = nn.Conv2d(cin, filters * factor * factor, 3, padding=1, bias=False)
+
+    def forward(self, x):
+        return F.pixel_shuffle(self.conv(x), self.factor)
+
+
+class FcnDecoder(nn.Module):
+    """seg4j's FCN decoder: fc6/fc7 (3x3 and 1x1 conv + BN + ReLU) on pool5, 1x1 score layers with
+    bias on pool5/pool4/pool3, learned 2x upsampling of the coarser scores added to the finer ones,
+    learned upsampling by the finest stride."""
+
+    def __init__(self, channels, classes, variant=8, fc_width=None, fc_kernel=3):
+        super().__init__()
+        self.strides = {8: [8, 16, 32], 16: [16, 32], 32: [32]}[variant]
+        fc_width = fc_width or min(2 * channels[-1], 1024)
+        self.fc = nn.Sequential(conv_bn_relu(channels[-1], fc_width, fc_kernel), conv_bn_relu(fc_width, fc_width, 1))
+        cin = {8: channels[2], 16: channels[3], 32: fc_width}
+        for s in self.strides:
+            setattr(self, "score%d" % s, nn.Conv2d(cin[s], classes, 1))
+        for s in self.strides[1:]:
+            setattr(self, "up%d" % s, SubPixelUpsample(classes, classes, 2))
+        finest = self.strides[0]
+        setattr(self, "up%dx" % finest, SubPixelUpsample(classes, classes, finest))
+
+    def forward(self, feats):
+        by_stride = {8: feats[2], 16: feats[3], 32: feats[4]}
+        s = self.score32(self.fc(by_stride[32]))
+        for i in range(len(self.strides) - 2, -1, -1):
+            st = self.strides[i]
+            skip = getattr(self, "score%d" % st)(by_stride[st])
+            up = getattr(self, "up%d" % self.strides[i + 1])(s)
+            s = up[:, :, :skip.shape[2], :skip.shape[3]] + skip
+        return getattr(self, "up%dx" % self.strides[0])(s)
+
+
+class Fcn(nn.Module):
+    """seg4j `fcn8s` / `fcn16s` / `fcn32s` on the VGG-16 encoder (the paper's FCN, not torchvision's
+    fcn_resnet50, whose head is a 3x3 conv on a dilated ResNet)."""
+
+    def __init__(self, classes, variant=8, width=64, fc_width=None):
+        super().__init__()
+        self.encoder = Vgg16Bn(width)
+        self.decoder = FcnDecoder(self.encoder.channels, classes, variant, fc_width)
+
+    def forward(self, x):
+        h, w = x.shape[2:]
+        return self.decoder(self.encoder(pad_to(x, 32)))[:, :, :h, :w]
+
+
+# ---------------------------------------------------------------------------------------------
+# DeepLabV3 with torchvision's names (backbone, classifier = DeepLabHead)
+# ---------------------------------------------------------------------------------------------
+
+class AsppPooling(nn.Sequential):
+    """seg4j's image pooling: global average, biased 1x1 conv, ReLU (torchvision: bias-free conv +
+    BN + ReLU, whose BN cannot train on a batch of one). Index 0 is the pooling, as torchvision's."""
+
+    def __init__(self, cin, width):
+        super().__init__(nn.AdaptiveAvgPool2d(1), nn.Conv2d(cin, width, 1), nn.ReLU())
+
+    def forward(self, x):
+        h, w = x.shape[2:]
+        return super().forward(x).expand(-1, -1, h, w)
+
+
+class TorchvisionAspp(nn.Module):
+    """torchvision.models.segmentation.deeplabv3.ASPP: convs.0 1x1, convs.1..k atrous 3x3 (conv,
+    BN, ReLU), convs.k+1 pooling, project (1x1 conv, BN, ReLU, dropout)."""
+
+    def __init__(self, cin, rates, width=256, dropout=0.1):
+        super().__init__()
+        mods = [conv_bn_relu(cin, width, 1)] + [conv_bn_relu(cin, width, 3, dilation=r) for r in rates]
+        mods.append(AsppPooling(cin, width))
+        self.convs = nn.ModuleList(mods)
+        self.project = nn.Sequential(nn.Conv2d(width * len(mods), width, 1, bias=False), nn.BatchNorm2d(width),
+                                     nn.ReLU(), nn.Dropout(dropout))
+
+    def forward(self, x):
+        return self.project(torch.cat([c(x) for c in self.convs], 1))
+
+
+class DeepLabV3(nn.Module):
+    """seg4j `deeplabv3` on a ResNet, with torchvision's deeplabv3 names: backbone.*, classifier.0
+    (ASPP), classifier.1/2 (3x3 conv, BN), classifier.4 (1x1 classifier); bilinear upsampling by
+    the output stride."""
+
+    def __init__(self, classes, depth=18, width=64, decoder_width=256, rates=(12, 24, 36), dropout=0.1,
+                 output_stride=8, backbone=None):
+        super().__init__()
+        self.output_stride = output_stride
+        self.backbone = backbone if backbone is not None else ResNet(depth, width, output_stride)
+        cin = self.backbone.channels[-1]
+        self.classifier = nn.Sequential(TorchvisionAspp(cin, rates, decoder_width, dropout),
+                                        nn.Conv2d(decoder_width, decoder_width, 3, padding=1, bias=False),
+                                        nn.BatchNorm2d(decoder_width), nn.ReLU(), nn.Conv2d(decoder_width, classes, 1))
+
+    def forward(self, x):
+        h, w = x.shape[2:]
+        y = self.classifier(self.backbone(pad_to(x, self.output_stride))[-1])
+        y = resize(y, y.shape[2] * self.output_stride, y.shape[3] * self.output_stride)
+        return y[:, :, :h, :w]
+
+
+# ---------------------------------------------------------------------------------------------
+# PSPNet
+# ---------------------------------------------------------------------------------------------
+
+class PyramidPooling(nn.Module):
+    """PSPNet's module as seg4j's PyramidPooling: per bin b, adaptive average pooling to b x b, 1x1
+    conv + BN + ReLU (bin 1: biased conv + ReLU, no BN), bilinear upsampling; concatenated after the
+    input."""
+
+    def __init__(self, cin, bins, branch_width):
+        super().__init__()
+        self.bins = bins
+        self.branches = nn.ModuleList([
+            nn.Sequential(nn.Conv2d(cin, branch_width, 1), nn.ReLU()) if b == 1 else conv_bn_relu(cin, branch_width, 1)
+            for b in bins])
+
+    def forward(self, x):
+        h, w = x.shape[2:]
+        parts = [x]
+        for b, branch in zip(self.bins, self.branches):
+            parts.append(resize(branch(F.adaptive_avg_pool2d(x, b)), h, w))
+        return torch.cat(parts, 1)
+
+
+class PSPNet(nn.Module):
+    """seg4j `pspnet` on a ResNet: pyramid pooling (decoder.ppm), 3x3 conv + BN + ReLU + dropout
+    (decoder.fuse), 1x1 classifier (head), bilinear upsampling by the output stride."""
+
+    def __init__(self, classes, depth=18, width=64, decoder_width=512, bins=(1, 2, 3, 6), dropout=0.1,
+                 output_stride=16):
+        super().__init__()
+        self.output_stride = output_stride
+        self.encoder = ResNet(depth, width, output_stride)
+        cin = self.encoder.channels[3]
+        branch = max(1, cin // len(bins))
+        self.decoder = nn.Module()
+        self.decoder.ppm = PyramidPooling(cin, list(bins), branch)
+        self.decoder.fuse = nn.Sequential(nn.Conv2d(cin + branch * len(bins), decoder_width, 3, padding=1, bias=False),
+                                          nn.BatchNorm2d(decoder_width), nn.ReLU(), nn.Dropout(dropout))
+        self.head = nn.Conv2d(decoder_width, classes, 1)
+
+    def forward(self, x):
+        h, w = x.shape[2:]
+        f = self.encoder(pad_to(x, self.output_stride))[3]
+        y = self.head(self.decoder.fuse(self.decoder.ppm(f)))
+        y = resize(y, y.shape[2] * self.output_stride, y.shape[3] * self.output_stride)
+        return y[:, :, :h, :w]
+
+
+# ---------------------------------------------------------------------------------------------
+# Fast-SCNN (Poudel et al., 2019), names after the paper's modules
+# ---------------------------------------------------------------------------------------------
+
+def dw_bn_relu(c, stride=1, dilation=1):
+    return conv_bn_relu(c, c, 3, stride=stride, dilation=dilation, groups=c)
+
+
+def ds_conv(cin, cout, stride):
+    """Depthwise 3x3 (stride) + BN + ReLU (.0), pointwise 1x1 + BN + ReLU (.1)."""
+    return nn.Sequential(dw_bn_relu(cin, stride), conv_bn_relu(cin, cout, 1))
+
+
+class InvertedResidual(nn.Module):
+    """MobileNetV2 bottleneck as seg4j's Fast-SCNN one: block.0 expand 1x1, block.1 depthwise 3x3
+    (stride), block.2 linear 1x1 (each conv + BN); residual when stride 1 and channels equal."""
+
+    def __init__(self, cin, cout, stride, expansion):
+        super().__init__()
+        hidden = cin * expansion
+        self.residual = stride == 1 and cin == cout
+        self.block = nn.Sequential(conv_bn_relu(cin, hidden, 1), dw_bn_relu(hidden, stride),
+                                   conv_bn_relu(hidden, cout, 1, relu=False))
+
+    def forward(self, x):
+        y = self.block(x)
+        return y + x if self.residual else y
+
+
+class FastScnn(nn.Module):
+    """seg4j `fastscnn`: learning to downsample (stride 8), bottlenecks at strides 16 and 32, pyramid
+    pooling with quarter-width branches + 1x1 projection, feature fusion, classifier, learned 2x
+    upsampling of the scores, bilinear 4x."""
+
+    def __init__(self, classes, width=16, blocks=3, expansion=6):
+        super().__init__()
+        w, c1, c2 = width, width + width // 2, 2 * width
+        self.encoder = nn.Module()
+        self.encoder.learning_to_downsample = nn.Sequential(conv_bn_relu(3, w, 3, stride=2), ds_conv(w, c1, 2),
+                                                            ds_conv(c1, c2, 2))
+
+        def group(cin, cout, stride):
+            return [InvertedResidual(cin if i == 0 else cout, cout, stride if i == 0 else 1, expansion)
+                    for i in range(blocks)]
+
+        self.encoder.bottleneck16 = nn.Sequential(*group(c2, 2 * w, 2))
+        self.encoder.bottleneck32 = nn.Sequential(*(group(2 * w, 3 * w, 2) + group(3 * w, 4 * w, 1)))
+        low, ch = 4 * w, 4 * w
+        self.decoder = nn.Module()
+        self.decoder.ppm = PyramidPooling(low, [1, 2, 3, 6], max(1, low // 4))
+        self.decoder.ppm_project = conv_bn_relu(low + 4 * max(1, low // 4), low, 1)
+        self.decoder.high = conv_bn_relu(c2, ch, 1, relu=False)
+        self.decoder.low = nn.Sequential(dw_bn_relu(low, 1, 4), conv_bn_relu(low, ch, 1, relu=False))
+        self.decoder.classifier = nn.Sequential(ds_conv(ch, ch, 1), ds_conv(ch, ch, 1), nn.Conv2d(ch, classes, 1))
+        self.decoder.upsample = SubPixelUpsample(classes, classes, 2)
+
+    def forward(self, x):
+        h, w = x.shape[2:]
+        fine = self.encoder.learning_to_downsample(pad_to(x, 32))
+        coarse = self.encoder.bottleneck32(self.encoder.bottleneck16(fine))
+        ctx = self.decoder.ppm_project(self.decoder.ppm(coarse))
+        up = resize(ctx, fine.shape[2], fine.shape[3])
+        fused = F.relu(self.decoder.high(fine) + self.decoder.low(up))
+        y = self.decoder.upsample(self.decoder.classifier(fused))
+        y = resize(y, y.shape[2] * 4, y.shape[3] * 4)
+        return y[:, :, :h, :w]
+
+
+# ---------------------------------------------------------------------------------------------
+# SegNet on the same VGG-16 (vgg16_bn names), max-unpooling with nn.MaxUnpool2d
+# ---------------------------------------------------------------------------------------------
+
+class SegNet(nn.Module):
+    """seg4j `segnet`: the encoder is Vgg16Bn (same names as FCN's, so weights move between them), its
+    poolings keeping their indices; the decoder, from pool5, unpools with the matching indices
+    (nn.MaxUnpool2d) and applies as many 3x3 conv + BN + ReLU units as the encoder block had (the last
+    one to the next finer block's channels), decoder.blocks.i.k; a 1x1 classifier with bias (head)."""
+
+    def __init__(self, classes, width=64):
+        super().__init__()
+        self.encoder = Vgg16Bn(width)
+        ch = self.encoder.channels
+        self.decoder = nn.Module()
+        self.decoder.blocks = nn.ModuleList([
+            nn.Sequential(*([conv_bn_relu(ch[i], ch[i], 3) for _ in range(VGG_CONVS[i] - 1)]
+                            + [conv_bn_relu(ch[i], ch[max(i - 1, 0)], 3)]))
+            for i in range(len(VGG_CONVS))])
+        self.unpool = nn.MaxUnpool2d(2, 2)
+        self.head = nn.Conv2d(ch[0], classes, 1)
+
+    def forward(self, x):
+        h, w = x.shape[2:]
+        x = pad_to(x, 32)
+        indices = []
+        for i, m in enumerate(self.encoder.features):
+            if i in self.encoder.pools:
+                x, idx = F.max_pool2d(x, 2, 2, return_indices=True)
+                indices.append(idx)
+            else:
+                x = m(x)
+        for i in range(len(VGG_CONVS) - 1, -1, -1):
+            x = self.decoder.blocks[i](self.unpool(x, indices[i]))
+        return self.head(x)[:, :, :h, :w]
+
+
+# ---------------------------------------------------------------------------------------------
+# MobileNetV2 with torchvision's mobilenet_v2 names (features.N), as seg4j's mobilenetv2 encoder
+# ---------------------------------------------------------------------------------------------
+
+def make_divisible(v, divisor=8):
+    """torchvision's _make_divisible."""
+    new_v = max(divisor, int(v + divisor / 2) // divisor * divisor)
+    return new_v + divisor if new_v < 0.9 * v else new_v
+
+
+def conv_bn_relu6(cin, cout, k, stride=1, dilation=1, groups=1):
+    return nn.Sequential(nn.Conv2d(cin, cout, k, stride, dilation * (k // 2), dilation, groups, bias=False),
+                         nn.BatchNorm2d(cout), nn.ReLU6())
+
+
+class MobileInvertedResidual(nn.Module):
+    """torchvision's InvertedResidual: conv.0 expansion (when t > 1), depthwise, then the linear 1x1
+    conv and its BN as the last two children."""
+
+    def __init__(self, cin, cout, stride, dilation, t):
+        super().__init__()
+        hidden = cin * t
+        layers = [] if t == 1 else [conv_bn_relu6(cin, hidden, 1)]
+        layers += [conv_bn_relu6(hidden, hidden, 3, stride, dilation, hidden), nn.Conv2d(hidden, cout, 1, bias=False),
+                   nn.BatchNorm2d(cout)]
+        self.conv = nn.Sequential(*layers)
+        self.use_res_connect = stride == 1 and cin == cout
+
+    def forward(self, x):
+        return x + self.conv(x) if self.use_res_connect else self.conv(x)
+
+
+class MobileNetV2(nn.Module):
+    """torchvision's mobilenet_v2 `features` without the last 1x1 conv to 1280 (features.18), at
+    `width` stem channels (multiplier width / 32), with seg4j's five stages (outputs at strides 2, 4,
+    8, 16, 32) and output stride 16 or 8 by dilation (a dilated stage's first unit keeps the
+    previous dilation, as seg4j's DilationPlan and torchvision's replace_stride_with_dilation)."""
+
+    GROUPS = [[(1, 16, 1)], [(6, 24, 2)], [(6, 32, 3)], [(6, 64, 4), (6, 96, 3)], [(6, 160, 3), (6, 320, 1)]]
+
+    def __init__(self, width=32, output_stride=32):
+        super().__init__()
+        mult = width / 32
+        stem = make_divisible(32 * mult)
+        layers, cin = [conv_bn_relu6(3, stem, 3, stride=2)], stem
+        reduction, dilation = 1, 1
+        self.stage_ends, self.channels = [], []
+        for s, groups in enumerate(self.GROUPS):
+            first_dilation = dilation
+            if reduction * 2 > output_stride:
+                dilation, stride = dilation * 2, 1
+            else:
+                reduction, stride = reduction * 2, 2
+            first = True
+            for t, c, n in groups:
+                out = make_divisible(c * mult)
+                for _ in range(n):
+                    layers.append(MobileInvertedResidual(cin, out, stride if first and s > 0 else 1,
+                                                         first_dilation if first else dilation, t))
+                    cin, first = out, False
+            self.stage_ends.append(len(layers) - 1)
+            self.channels.append(cin)
+        self.features = nn.Sequential(*layers)
+
+    def forward(self, x):
+        feats = []
+        for i, m in enumerate(self.features):
+            x = m(x)
+            if i in self.stage_ends:
+                feats.append(x)
+        return feats

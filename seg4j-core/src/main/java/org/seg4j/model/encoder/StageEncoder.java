@@ -40,6 +40,11 @@ public abstract class StageEncoder extends AbstractBlock implements Encoder {
         reductions.add(reduction);
     }
 
+    /** The stages, in order (for subclasses that run them differently). */
+    protected final List<Block> stages() {
+        return java.util.Collections.unmodifiableList(stages);
+    }
+
     @Override
     public String name() {
         return name;

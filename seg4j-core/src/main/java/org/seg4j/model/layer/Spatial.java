@@ -1,6 +1,7 @@
 package org.seg4j.model.layer;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
@@ -38,13 +39,53 @@ public final class Spatial {
         return new Shape(s.get(0), s.get(1), height, width);
     }
 
-    /** Bilinear resize to {@code height x width}; returns {@code x} itself when already that size. */
+    /**
+     * Bilinear resize to {@code height x width} with half-pixel centres, as PyTorch's {@code
+     * F.interpolate(mode="bilinear", align_corners=False)}; returns {@code x} itself when already
+     * that size.
+     *
+     * <p>Shrinking goes through two products with constant interpolation matrices, {@code R_h x
+     * R_w^T}: DJL's PyTorch engine anti-aliases when it shrinks (a wider filter), which PyTorch
+     * models do not, and which made PSPNet's pyramid pooling differ from PyTorch wherever a bin grid
+     * is finer than the feature map (inputs under 6 x the output stride).
+     */
     public static NDArray resize(NDArray x, long height, long width) {
         Shape s = x.getShape();
         if (height(s) == height && width(s) == width) {
             return x;
         }
+        if (height < height(s) || width < width(s)) {
+            NDManager m = x.getManager();
+            int h = (int) height(s);
+            int w = (int) width(s);
+            NDArray rows = m.create(bilinearMatrix(h, (int) height), new Shape(height, h)).toType(x.getDataType(), false);
+            NDArray colsT = m.create(bilinearMatrix(w, (int) width), new Shape(width, w)).toType(x.getDataType(), false)
+                    .transpose();
+            return rows.matMul(x).matMul(colsT);
+        }
         return x.getNDArrayInternal().interpolation(new long[] {height, width}, BILINEAR, false);
+    }
+
+    /**
+     * The {@code out x in} row-major matrix of bilinear interpolation along one axis with half-pixel
+     * centres: output {@code o} reads source position {@code max(0, (o + 0.5) in / out - 0.5)}, split
+     * between its two neighbours (PyTorch's {@code upsample_bilinear2d} without anti-aliasing).
+     */
+    public static float[] bilinearMatrix(int in, int out) {
+        if (in < 1 || out < 1) {
+            throw new IllegalArgumentException("resize sizes must be positive, got " + in + " -> " + out);
+        }
+        float[] r = new float[out * in];
+        double scale = (double) in / out;
+        for (int o = 0; o < out; o++) {
+            double src = Math.max(0, (o + 0.5) * scale - 0.5);
+            int i0 = Math.min((int) src, in - 1);
+            int i1 = Math.min(i0 + 1, in - 1);
+            float l1 = (float) (src - i0);
+            r[o * in + i0] += 1 - l1;
+            r[o * in + i1] += l1;
+        }
+        return r;
     }
 
     /** The top-left {@code height x width} window; returns {@code x} itself when already that size. */

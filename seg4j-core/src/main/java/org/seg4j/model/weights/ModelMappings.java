@@ -28,6 +28,13 @@ public final class ModelMappings {
         register("unet", UNetMapping::table);
         register("deeplabv3plus", DeepLabV3PlusMapping::table);
         register(SelfieMapping.architecture(), m -> SelfieMapping.table());
+        register("deeplabv3", DeepLabV3Mapping::table);
+        register("pspnet", PspMapping::table);
+        register("fcn8s", FcnMapping::table);
+        register("fcn16s", FcnMapping::table);
+        register("fcn32s", FcnMapping::table);
+        register("fastscnn", FastScnnMapping::table);
+        register("segnet", SegNetMapping::table);
     }
 
     private ModelMappings() {}
@@ -64,14 +71,18 @@ public final class ModelMappings {
      * no prefix) or the whole model's ({@link #model}). Import and export use the same one.
      */
     static WeightMapping forModel(ModelSpec spec, Block model, boolean encoderOnly) {
-        return encoderOnly
-                ? WeightMappings.encoderInModel(architectureDefaultEncoder(spec))
-                : model(spec, model);
+        if (!encoderOnly) {
+            return model(spec, model);
+        }
+        if (model instanceof SegmentationModel m) {
+            return WeightMappings.encoderInModel(m.encoder());
+        }
+        return WeightMappings.encoder(architectureDefaultEncoder(spec)).prefixed(WeightMappings.MODEL_ENCODER, "");
     }
 
     /** The encoder's table inside a whole model: seg4j {@code 01encoder_}, PyTorch {@code encoder.}. */
     static WeightMapping encoderPart(SegmentationModel model) {
-        return WeightMappings.encoder(model.encoder().name()).prefixed(WeightMappings.MODEL_ENCODER, "encoder.");
+        return WeightMappings.encoder(model.encoder()).prefixed(WeightMappings.MODEL_ENCODER, "encoder.");
     }
 
     /** The head's 1x1 projection (with bias) from the twin's {@code head}. */

@@ -87,6 +87,22 @@ public final class WeightImporter {
             }
             copies.add(new Pair<>(p, from));
         }
+        List<Pair<Parameter, NDArray>> folds = new ArrayList<>();
+        for (WeightMapping.Fold f : mapping.folds()) {
+            String key = prefix + f.source();
+            NDArray from = arrays.get(key);
+            if (from == null) {
+                continue; // optional: a bias-free convolution has nothing to fold
+            }
+            used.add(key);
+            Parameter p = params.get(f.target());
+            if (!from.getShape().equals(p.getArray().getShape())) {
+                problems.add(key + " has shape " + from.getShape() + ", folding it into " + f.target() + " needs "
+                        + p.getArray().getShape());
+                continue;
+            }
+            folds.add(new Pair<>(p, from));
+        }
         if (!problems.isEmpty()) {
             throw new Seg4jException(sourceName + ": " + problems.size() + " of " + mapping.entries().size()
                     + " arrays do not fit this network (a different architecture, depth or width?):\n  "
@@ -102,6 +118,10 @@ public final class WeightImporter {
                 NDArray to = c.getKey().getArray();
                 NDArray from = c.getValue().toType(to.getDataType(), false);
                 to.set(ALL, from.getShape().equals(to.getShape()) ? from : from.reshape(to.getShape()));
+            }
+            for (Pair<Parameter, NDArray> f : folds) {
+                NDArray to = f.getKey().getArray();
+                to.set(ALL, to.sub(f.getValue().toType(to.getDataType(), false)));
             }
         }
         return report;

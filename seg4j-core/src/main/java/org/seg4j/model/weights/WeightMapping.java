@@ -48,14 +48,28 @@ public final class WeightMapping {
         }
     }
 
+    /**
+     * An optional source array subtracted from a target after the rows are copied: a convolution's
+     * bias folded into the running mean of the batch norm that follows it (torchvision's vgg16_bn
+     * has such biases, seg4j's convolutions before a batch norm have none). Exact in inference
+     * ({@code BN(conv + b)} with mean {@code m} equals {@code BN(conv)} with mean {@code m - b}) and
+     * in training (batch statistics cancel a constant), so nothing is lost. Absent sources are fine.
+     *
+     * @param target seg4j parameter (a running mean) the source is subtracted from
+     * @param source state-dict key of the bias
+     */
+    public record Fold(String target, String source) {}
+
     private static final String BN_COUNTER = "num_batches_tracked";
 
     private final List<Entry> entries;
     private final List<Ignored> ignored;
+    private final List<Fold> folds;
 
-    private WeightMapping(List<Entry> entries, List<Ignored> ignored) {
+    private WeightMapping(List<Entry> entries, List<Ignored> ignored, List<Fold> folds) {
         this.entries = List.copyOf(entries);
         this.ignored = List.copyOf(ignored);
+        this.folds = List.copyOf(folds);
     }
 
     /** A new builder. */
@@ -66,6 +80,11 @@ public final class WeightMapping {
     /** The rows, in table order. */
     public List<Entry> entries() {
         return entries;
+    }
+
+    /** The optional folds applied after the rows, in table order. */
+    public List<Fold> folds() {
+        return folds;
     }
 
     /** The expected-unused source patterns. */
@@ -95,7 +114,11 @@ public final class WeightMapping {
         for (Entry e : entries) {
             out.add(new Entry(targetPrefix + e.target(), sourcePrefix + e.source(), e.transform()));
         }
-        return new WeightMapping(out, ignored);
+        List<Fold> f = new ArrayList<>(folds.size());
+        for (Fold e : folds) {
+            f.add(new Fold(targetPrefix + e.target(), sourcePrefix + e.source()));
+        }
+        return new WeightMapping(out, ignored, f);
     }
 
     /** This table's rows followed by {@code other}'s; ignored patterns of both. */
@@ -104,13 +127,16 @@ public final class WeightMapping {
         rows.addAll(other.entries);
         List<Ignored> ign = new ArrayList<>(ignored);
         ign.addAll(other.ignored);
-        return new WeightMapping(rows, ign);
+        List<Fold> f = new ArrayList<>(folds);
+        f.addAll(other.folds);
+        return new WeightMapping(rows, ign, f);
     }
 
     /** Builder with helpers for seg4j's building blocks. */
     public static final class Builder {
         private final List<Entry> entries = new ArrayList<>();
         private final List<Ignored> ignored = new ArrayList<>();
+        private final List<Fold> folds = new ArrayList<>();
 
         private Builder() {}
 
@@ -157,6 +183,17 @@ public final class WeightMapping {
             return batchNorm(target + "_02BatchNorm", sourceBn);
         }
 
+        /**
+         * A conv + BN unit whose PyTorch convolution may have a bias (torchvision's vgg16_bn): the
+         * rows of {@link #sequentialConvBn} and a {@link Fold} of {@code sourceConv.bias} into the
+         * running mean.
+         */
+        public Builder sequentialConvBnFoldingBias(String target, String sourceConv, String sourceBn) {
+            sequentialConvBn(target, sourceConv, sourceBn);
+            folds.add(new Fold(target + "_02BatchNorm_runningMean", sourceConv + ".bias"));
+            return this;
+        }
+
         /** Source keys ending with {@code suffix} are expected to stay unused, for {@code reason}. */
         public Builder ignore(String suffix, String reason) {
             ignored.add(new Ignored(suffix, reason));
@@ -171,7 +208,13 @@ public final class WeightMapping {
                     throw new Seg4jException("mapping table names seg4j parameter " + e.target() + " twice");
                 }
             }
-            return new WeightMapping(entries, ignored);
+            for (Fold f : folds) {
+                if (!seen.contains(f.target())) {
+                    throw new Seg4jException("mapping table folds " + f.source() + " into " + f.target()
+                            + ", which no row fills");
+                }
+            }
+            return new WeightMapping(entries, ignored, folds);
         }
     }
 }

@@ -1,25 +1,32 @@
 package org.seg4j.model.weights;
 
+import ai.djl.nn.Block;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.seg4j.Seg4jException;
+import org.seg4j.model.Encoder;
+import org.seg4j.model.encoder.Encoders;
 
 /**
  * The mapping tables by encoder name: PyTorch names first (torchvision's classification models),
- * relative to the encoder. {@link #encoderInModel} places one inside a {@code SegmentationModel}.
+ * relative to the encoder. A table is a function of the built encoder, so that it follows its
+ * structure (MobileNetV2's identity shortcuts depend on width and output stride). {@link
+ * #encoderInModel} places one inside a {@code SegmentationModel}.
  */
 public final class WeightMappings {
 
     /** The child name DJL gives the encoder of a {@code SegmentationModel}. */
     public static final String MODEL_ENCODER = "01encoder_";
 
-    private static final Map<String, Supplier<WeightMapping>> ENCODERS = new LinkedHashMap<>();
+    private static final Map<String, Function<Block, WeightMapping>> ENCODERS = new LinkedHashMap<>();
 
     static {
-        ENCODERS.put("resnet18", () -> ResNetMapping.table(18));
-        ENCODERS.put("resnet34", () -> ResNetMapping.table(34));
-        ENCODERS.put("resnet50", () -> ResNetMapping.table(50));
+        ENCODERS.put("resnet18", e -> ResNetMapping.table(18));
+        ENCODERS.put("resnet34", e -> ResNetMapping.table(34));
+        ENCODERS.put("resnet50", e -> ResNetMapping.table(50));
+        ENCODERS.put("vgg16", e -> VggMapping.table());
+        ENCODERS.put("mobilenetv2", MobileNetV2Mapping::table);
     }
 
     private WeightMappings() {}
@@ -29,18 +36,31 @@ public final class WeightMappings {
         return java.util.List.copyOf(ENCODERS.keySet());
     }
 
-    /** The table of encoder {@code name}, relative to the encoder; the error lists the supported ones. */
+    /**
+     * The table of encoder {@code name} at its default width and output stride, relative to the
+     * encoder; the error lists the supported ones.
+     */
     public static WeightMapping encoder(String name) {
-        Supplier<WeightMapping> s = ENCODERS.get(name);
-        if (s == null) {
+        table(name);
+        return encoder(Encoders.create(name, 0));
+    }
+
+    /** The table of {@code encoder} as built, relative to the encoder; the error lists the supported ones. */
+    public static WeightMapping encoder(Encoder encoder) {
+        return table(encoder.name()).apply((Block) encoder);
+    }
+
+    /** The table of {@code encoder} for the encoder of a whole segmentation model. */
+    public static WeightMapping encoderInModel(Encoder encoder) {
+        return encoder(encoder).prefixed(MODEL_ENCODER, "");
+    }
+
+    private static Function<Block, WeightMapping> table(String name) {
+        Function<Block, WeightMapping> f = ENCODERS.get(name);
+        if (f == null) {
             throw new Seg4jException("no PyTorch mapping table for encoder '" + name + "'; tables exist for: "
                     + String.join(", ", ENCODERS.keySet()));
         }
-        return s.get();
-    }
-
-    /** The table of encoder {@code name} for the encoder of a whole segmentation model. */
-    public static WeightMapping encoderInModel(String name) {
-        return encoder(name).prefixed(MODEL_ENCODER, "");
+        return f;
     }
 }

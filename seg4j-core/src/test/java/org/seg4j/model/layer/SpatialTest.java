@@ -45,4 +45,18 @@ class SpatialTest {
             assertThat(Spatial.roundUp(32, 16)).isEqualTo(32);
         }
     }
+
+    @Test
+    void shrinkingIsPlainBilinearAsPyTorchWithoutAntiAliasing() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // F.interpolate(x, size=(1, 4), mode="bilinear", align_corners=False): sources 0.25, 1.75,
+            // 3.25, 4.75; an anti-aliasing filter would also spread the 6 onto the first and third outputs.
+            NDArray x = m.create(new float[] {0, 0, 6, 0, 0, 0}, new Shape(1, 1, 1, 6));
+            assertThat(Spatial.resize(x, 1, 4).toFloatArray()).containsExactly(0f, 4.5f, 0f, 0f);
+            // 3 -> 2 rows, 2 -> 4 columns at once: PyTorch gives rows at sources 0.25 and 1.75.
+            NDArray y = m.create(new float[] {0, 4, 8, 12, 16, 20}, new Shape(1, 1, 3, 2));
+            assertThat(Spatial.resize(y, 2, 4).toFloatArray())
+                    .containsExactly(new float[] {2, 3, 5, 6, 14, 15, 17, 18}, org.assertj.core.data.Offset.offset(1e-5f));
+        }
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
@@ -26,7 +27,8 @@ import org.seg4j.util.Json;
 public final class ParityCase {
 
     /** The fixtures, by file name stem. */
-    public static final String[] NAMES = {"unet", "deeplabv3plus_resnet18"};
+    public static final String[] NAMES = {"unet", "deeplabv3plus_resnet18", "fcn8s_vgg16", "fcn16s_vgg16",
+        "deeplabv3_resnet18", "deeplabv3_mobilenetv2", "pspnet_resnet18", "fastscnn", "segnet_vgg16"};
 
     private final ModelSpec spec;
     private final Block block;
@@ -47,13 +49,23 @@ public final class ParityCase {
 
     /** Loads fixture {@code name}; arrays and parameters live in {@code manager}. */
     public static ParityCase load(String name, NDManager manager, Path tmp) {
+        return load(name, manager, tmp, weights -> {});
+    }
+
+    /**
+     * Loads fixture {@code name} after {@code edit} has changed its state dict (e.g. to add arrays
+     * that a torchvision checkpoint has and the twin has not).
+     */
+    public static ParityCase load(String name, NDManager manager, Path tmp, Consumer<Map<String, NDArray>> edit) {
         Path json = resource(name + ".json", tmp);
         JsonNode expected = readTree(json);
         ModelSpec spec = Json.JSON.convertValue(expected.get("spec"), ModelSpec.class);
         Block block = ModelRegistry.create(spec);
         ModelDirectory.initialize(block, manager, 64, 64);
         WeightMapping mapping = ModelMappings.model(spec, block);
-        Map<String, NDArray> weights = TensorFile.read(resource(name + ".weights.safetensors", tmp), manager);
+        Map<String, NDArray> weights =
+                new LinkedHashMap<>(TensorFile.read(resource(name + ".weights.safetensors", tmp), manager));
+        edit.accept(weights);
         ImportReport report = WeightImporter.builder().setMapping(mapping).optSourceName(name).build()
                 .load(weights, block);
         Map<String, NDArray> io = new LinkedHashMap<>(TensorFile.read(resource(name + ".io.safetensors", tmp), manager));

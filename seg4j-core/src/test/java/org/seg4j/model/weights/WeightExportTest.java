@@ -106,12 +106,12 @@ class WeightExportTest {
 
     @Test
     void architectureWithoutTableIsAClearError() {
-        ModelSpec spec = new ModelSpec("pspnet", "resnet18", 3, 8, Map.of());
+        ModelSpec spec = new ModelSpec("fastfcn", "resnet18", 3, 8, Map.of());
         Block block = ModelRegistry.create(spec);
         assertThatThrownBy(() -> WeightExport.builder().setModel(block, spec).build()
                 .writeTo(tmp.resolve("x.safetensors")))
                 .isInstanceOf(Seg4jException.class)
-                .hasMessageContaining("pspnet")
+                .hasMessageContaining("fastfcn")
                 .hasMessageContaining("unet")
                 .hasMessageContaining("--encoder-only");
         assertThat(tmp.resolve("x.safetensors")).doesNotExist();

@@ -4,13 +4,14 @@ import ai.djl.nn.Block;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
-import org.seg4j.model.decoder.segnet.SegNetEncoder;
 import org.seg4j.model.encoder.StageEncoder;
+import org.seg4j.model.encoder.VggEncoder;
 import org.seg4j.onnx.export.OnnxGraph.Attr;
 
 /**
  * Exports of encoders. A {@link StageEncoder} (unet, vgg16, resnet18/34/50, mobilenetv2, fastscnn)
- * is its stages in order, each stage's output being one feature. SegNet's encoder pools with ONNX
+ * is its stages in order, each stage's output being one feature. SegNet's encoder (a {@link
+ * VggEncoder} that keeps its pooling switches) pools with ONNX
  * {@code MaxPool}'s second output, the indices of the maxima, and hands those to {@link
  * DecoderExports}' SegNet decoder in place of seg4j's switch masks: the two encode the same
  * positions (the first maximum of each window in row-major order), and {@code MaxUnpool} reads
@@ -30,17 +31,29 @@ final class EncoderExports {
             }
             return features;
         });
-        r.register(SegNetEncoder.class, (encoder, in, out) -> {
+        r.register(VggEncoder.class, (encoder, in, out) -> {
             List<String> features = new ArrayList<>();
-            String x = in.get(0);
-            for (Pair<String, Block> block : encoder.getChildren()) {
-                List<String> pooled = out.graph().nodeWithOutputs("MaxPool", 2,
-                        List.of(out.emit(block.getValue(), x)), Attr.of("kernel_shape", 2L, 2L),
-                        Attr.of("strides", 2L, 2L));
+            List<String> x = in;
+            boolean switches = ((VggEncoder) encoder).keepsSwitches();
+            for (Pair<String, Block> stage : encoder.getChildren()) {
+                if (!switches) {
+                    x = out.emit(stage.getValue(), x);
+                    features.add(x.get(0));
+                    continue;
+                }
+                // the block's convolutions, then the pooling that also outputs the indices of its maxima
+                List<Block> units = stage.getValue().getChildren().values();
+                for (int i = 0; i < units.size() - 1; i++) {
+                    x = out.emit(units.get(i), x);
+                }
+                List<String> pooled = out.graph().nodeWithOutputs("MaxPool", 2, List.of(x.get(0)),
+                        Attr.of("kernel_shape", 2L, 2L), Attr.of("strides", 2L, 2L));
                 features.add(pooled.get(1));
-                x = pooled.get(0);
+                x = List.of(pooled.get(0));
             }
-            features.add(x);
+            if (switches) {
+                features.add(x.get(0));
+            }
             return features;
         });
     }

@@ -13,7 +13,9 @@ import ai.djl.util.PairList;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.Decoder;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.encoder.VggEncoder;
 import org.seg4j.model.layer.Layers;
+import org.seg4j.model.layer.MaxUnpooling;
 
 /**
  * SegNet's decoder (Badrinarayanan, Kendall and Cipolla, 2017). Starting from pool5, each of the
@@ -31,7 +33,8 @@ import org.seg4j.model.layer.Layers;
  * one more 3x3 conv + BN + ReLU with the first block's channels, followed by the model's 1x1
  * {@link org.seg4j.model.SegmentationHead}.
  *
- * <p>Input: the six arrays of a {@link SegNetEncoder} (switch masks of pool1..pool5, then pool5).
+ * <p>Input: the six arrays of a {@link VggEncoder} that keeps its switches (switch masks of
+ * pool1..pool5, then pool5).
  */
 public final class SegNetDecoder extends AbstractBlock implements Decoder {
 
@@ -47,7 +50,7 @@ public final class SegNetDecoder extends AbstractBlock implements Decoder {
         this.blocks = new Block[channels.length];
         for (int i = blocks.length - 1; i >= 0; i--) {
             SequentialBlock block = new SequentialBlock();
-            int convs = SegNetEncoder.CONVS_PER_BLOCK[i];
+            int convs = VggEncoder.convsPerBlock()[i];
             for (int c = 0; c < convs - 1; c++) {
                 block.add(Layers.convBnRelu(channels[i], 3));
             }
@@ -107,7 +110,7 @@ public final class SegNetDecoder extends AbstractBlock implements Decoder {
 
         private Builder() {}
 
-        /** The encoder; it must be a {@link SegNetEncoder}, whose switches this decoder reads. */
+        /** The encoder; it must be a {@link VggEncoder} that keeps its switches, which this decoder reads. */
         public Builder setEncoder(Encoder encoder) {
             this.encoder = encoder;
             return this;
@@ -118,9 +121,9 @@ public final class SegNetDecoder extends AbstractBlock implements Decoder {
             if (encoder == null) {
                 throw new Seg4jException("a segnet decoder needs an encoder");
             }
-            if (!(encoder instanceof SegNetEncoder segnet)) {
-                throw new Seg4jException("a segnet decoder needs the max-pooling switches of a segnet encoder, not '"
-                        + encoder.name() + "'");
+            if (!(encoder instanceof VggEncoder segnet) || !segnet.keepsSwitches()) {
+                throw new Seg4jException("a segnet decoder needs the max-pooling switches of a vgg16 encoder built "
+                        + "with optSwitches(true), not '" + encoder.name() + "'");
             }
             return new SegNetDecoder(segnet.blockChannels());
         }

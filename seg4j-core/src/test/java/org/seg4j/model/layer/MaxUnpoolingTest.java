@@ -1,12 +1,14 @@
-package org.seg4j.model.decoder.segnet;
+package org.seg4j.model.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,5 +103,31 @@ class MaxUnpoolingTest {
             v[i] += 0f;
         }
         return v;
+    }
+
+    /**
+     * Gradients through pooling and unpooling equal PyTorch's {@code max_pool2d(return_indices=True)}
+     * + {@code max_unpool2d}, ties included (torch 2.13: loss 7585, the values below): the pooled
+     * input receives the upstream gradient at each window's switch only, and a map unpooled with
+     * the switches receives the gradient found at its value's switch position.
+     */
+    @Test
+    void gradientsThroughUnpoolingMatchPyTorch() {
+        NDArray x = manager.create(new float[] {1, 3, 0, 0, 3, 2, 0, -1, 5, -2, 4, 4, 1, 5, 4, 2}, new Shape(1, 1, 4, 4));
+        NDArray z = manager.create(new float[] {10, 20, 30, 40}, new Shape(1, 1, 2, 2));
+        NDArray g = manager.arange(1f, 17f).reshape(1, 1, 4, 4);
+        x.setRequiresGradient(true);
+        z.setRequiresGradient(true);
+        float loss;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDList pooled = MaxUnpooling.maxPoolWithSwitches(x);
+            NDArray l = MaxUnpooling.unpool(pooled.get(0), pooled.get(1)).mul(g).sum()
+                    .add(MaxUnpooling.unpool(z, pooled.get(1)).mul(g).mul(g).sum());
+            loss = l.getFloat();
+            gc.backward(l);
+        }
+        assertThat(loss).isEqualTo(7585f);
+        assertThat(x.getGradient().toFloatArray()).containsExactly(0, 2, 3, 0, 0, 0, 0, 0, 9, 0, 11, 0, 0, 0, 0, 0);
+        assertThat(z.getGradient().toFloatArray()).containsExactly(4, 9, 81, 121);
     }
 }

@@ -1,4 +1,4 @@
-package org.seg4j.model.decoder.segnet;
+package org.seg4j.model.layer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
