@@ -12,12 +12,12 @@ import org.seg4j.onnx.export.OnnxGraph.Attr;
  *   <li>Adaptive average pooling to {@code b x b} (as seg4j's {@code AdaptivePool}): row {@code i}
  *       of an axis of length {@code n} holds {@code 1 / (end - start)} on positions {@code start =
  *       floor(i n / b)} to {@code end = ceil((i + 1) n / b)} (exclusive), PyTorch's bins.
- *   <li>Bilinear resizing with antialiasing, which is what DJL's PyTorch engine runs for every
- *       bilinear resize ({@code interpolate(..., align_corners=False, antialias=True)}). It equals
- *       plain bilinear interpolation when enlarging (ONNX {@code Resize} is used there), but not
- *       when shrinking, e.g. a 6x6 pyramid-pooling bin resized to a 2x2 feature map. Row {@code i}
- *       holds the triangle filter {@code max(0, 1 - |j + 0.5 - s (i + 0.5)| / max(s, 1))} over
- *       input positions {@code j}, {@code s = in / out}, normalised to sum 1 (PyTorch's weights).
+ *   <li>Bilinear resizing with half-pixel centres, as seg4j's {@code Spatial.resize} and PyTorch's
+ *       {@code interpolate(..., align_corners=False)} without antialiasing, both when enlarging and
+ *       when shrinking (e.g. a 6x6 pyramid-pooling bin resized to a 2x2 feature map). Row {@code i}
+ *       holds the triangle filter {@code max(0, 1 - |j + 0.5 - s (i + 0.5)|)} over input positions
+ *       {@code j}, {@code s = in / out}, normalised to sum 1: the two bilinear weights, with the
+ *       source clamped to the first and last position at the borders, as PyTorch does.
  * </ul>
  */
 final class AxisMatrices {
@@ -31,10 +31,10 @@ final class AxisMatrices {
         return apply(out, x, pooling(out, out.dims(x, 2, 3), bins), pooling(out, out.dims(x, 3, 4), bins));
     }
 
-    /** {@code x} resized bilinearly, with PyTorch's antialiasing, to {@code like}'s height and width. */
-    static String antialiasedResizeLike(OnnxEmitter out, String x, String like) {
-        return apply(out, x, antialiased(out, out.dims(x, 2, 3), out.dims(like, 2, 3)),
-                antialiased(out, out.dims(x, 3, 4), out.dims(like, 3, 4)));
+    /** {@code x} resized bilinearly (no antialiasing) to {@code like}'s height and width. */
+    static String bilinearResizeLike(OnnxEmitter out, String x, String like) {
+        return apply(out, x, bilinear(out, out.dims(x, 2, 3), out.dims(like, 2, 3)),
+                bilinear(out, out.dims(x, 3, 4), out.dims(like, 3, 4)));
     }
 
     private static String apply(OnnxEmitter out, String x, String rows, String cols) {
@@ -65,11 +65,10 @@ final class AxisMatrices {
         return out.node("Div", List.of(out.node("Cast", List.of(inside), Attr.of("to", FLOAT)), count));
     }
 
-    /** The {@code (out, in)} antialiased bilinear matrix between axes of lengths {@code in} and {@code out} (1-D int64). */
-    private static String antialiased(OnnxEmitter out, String in, String outLength) {
+    /** The {@code (out, in)} bilinear matrix between axes of lengths {@code in} and {@code out} (1-D int64). */
+    private static String bilinear(OnnxEmitter out, String in, String outLength) {
         OnnxGraph g = out.graph();
         String scale = out.node("Div", List.of(toFloat(out, in), toFloat(out, outLength)));
-        String support = out.node("Max", List.of(scale, g.floats("one", new float[] {1f})));
         String half = g.floats("half", new float[] {0.5f});
         String centres = out.node("Mul", List.of(out.node("Add", List.of(toFloat(out, positions(out, outLength)), half)),
                 scale));
@@ -77,7 +76,7 @@ final class AxisMatrices {
         String distance = out.node("Sub", List.of(out.node("Unsqueeze", List.of(sources, g.longs("axis", 0))),
                 out.node("Unsqueeze", List.of(centres, g.longs("axis", 1)))));
         String weights = out.relu(out.node("Sub", List.of(g.floats("one", new float[] {1f}),
-                out.node("Div", List.of(out.node("Abs", List.of(distance)), support)))));
+                out.node("Abs", List.of(distance)))));
         String sums = out.node("ReduceSum", List.of(weights, g.longs("axis", 1)), Attr.of("keepdims", 1L));
         return out.node("Div", List.of(weights, sums));
     }

@@ -101,8 +101,8 @@ final class LayerExports {
         int[] bins = ppm.bins();
         for (int i = 0; i < bins.length; i++) {
             String pooled = AxisMatrices.adaptiveAvgPool(out, x, bins[i]);
-            // a bin may be larger than the map, so the resize back may shrink: antialiased, as DJL's
-            parts.add(AxisMatrices.antialiasedResizeLike(out, out.emit(ppm.branch(i), pooled), x));
+            // a bin may be larger than the map, so the resize back may shrink: plain bilinear, as seg4j's
+            parts.add(AxisMatrices.bilinearResizeLike(out, out.emit(ppm.branch(i), pooled), x));
         }
         return List.of(out.concat(parts, 1));
     }

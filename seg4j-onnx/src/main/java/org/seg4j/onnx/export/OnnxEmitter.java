@@ -166,7 +166,7 @@ final class OnnxEmitter {
      * Bilinear resize of {@code x} to {@code like}'s height and width, as seg4j's {@code
      * Spatial.resize} (PyTorch's {@code interpolate(mode="bilinear", align_corners=False)}: half-pixel
      * centres, edge values repeated outside) for enlarging; shrinking needs {@link
-     * AxisMatrices#antialiasedResizeLike}.
+     * AxisMatrices#bilinearResizeLike}.
      */
     String resizeLike(String x, String like) {
         return node("Resize", List.of(x, "", "", sizeLike(x, like)), Attr.of("mode", "linear"),

@@ -36,11 +36,11 @@ final class TransformerExports {
             String hidden = gelu(out, out.emit(out.child(b, "fc1"), out.emit(out.child(b, "norm2"), x)));
             return List.of(out.add(x, out.emit(out.child(b, "fc2"), hidden)));
         });
-        // the embedding is resized to the patch grid with DJL's (antialiased) bilinear weights
+        // the embedding is resized to the patch grid with seg4j's bilinear weights (no antialiasing)
         r.register(PositionalEmbedding.class, (b, in, out) -> {
             NDArray pos = out.param(b, "pos_embed");
             String table = out.graph().floats("pos", pos.toFloatArray(), pos.getShape().getShape());
-            return List.of(out.add(in.get(0), AxisMatrices.antialiasedResizeLike(out, table, in.get(0))));
+            return List.of(out.add(in.get(0), AxisMatrices.bilinearResizeLike(out, table, in.get(0))));
         });
         r.register(VitEncoder.class, (b, in, out) -> {
             String grid = out.emit(out.child(b, "pos_embed"), out.emit(out.child(b, "patch_embed"), in.get(0)));
