@@ -1,5 +1,6 @@
 package org.seg4j.model.panoptic;
 
+import org.seg4j.data.instance.CenterTargets;
 import java.util.ArrayList;
 import java.util.List;
 import org.seg4j.data.ClassMeta;

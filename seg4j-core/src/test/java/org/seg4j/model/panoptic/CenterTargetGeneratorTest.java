@@ -1,5 +1,6 @@
 package org.seg4j.model.panoptic;
 
+import org.seg4j.data.instance.CenterTargets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

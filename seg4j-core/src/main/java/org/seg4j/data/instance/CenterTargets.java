@@ -1,4 +1,4 @@
-package org.seg4j.model.panoptic;
+package org.seg4j.data.instance;
 
 /**
  * Panoptic-DeepLab training targets of one image, row-major float arrays of {@code width x height}
