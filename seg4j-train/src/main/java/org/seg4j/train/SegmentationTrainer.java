@@ -189,7 +189,8 @@ public final class SegmentationTrainer {
                     log.averageRestarted(checkpoints.last());
                 }
             }
-            step = new TrainingStep(block, loss, optimizer, base, numClasses, config.seed());
+            step = new TrainingStep(block, loss, optimizer, base, numClasses, config.seed(),
+                    Math.max(1, config.clipLength()));
             validator = validation == null ? null
                     : new Validator(validation, block, loss, base, numClasses, validationSamples,
                             validationSamples == null ? null : manifest);

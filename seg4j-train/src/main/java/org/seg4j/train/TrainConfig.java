@@ -96,6 +96,11 @@ import org.seg4j.util.Json;
  * @param freezeEncoder number of first epochs during which the encoder's parameters are frozen (no
  *     update, no weight decay), 0 for none; needs an encoder-decoder model (for fine-tuning with
  *     {@code --init})
+ * @param clipLength video training: frames per training clip (0 = train on single images); needs a
+ *     temporal model (model option {@code temporal: convgru}). {@code batch_size} then counts clips
+ * @param clipSource video training: {@code synthetic} (camera motion over each labelled image, see
+ *     {@link org.seg4j.transform.CameraMotion}) or {@code neighbours} (consecutive labelled frames of a
+ *     sequence named {@code SEQUENCE_NUMBER})
  */
 public record TrainConfig(
         int epochs,
@@ -142,7 +147,9 @@ public record TrainConfig(
         String groupBy,
         List<String> valGroups,
         List<String> trainGroups,
-        int freezeEncoder) {
+        int freezeEncoder,
+        int clipLength,
+        String clipSource) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -155,7 +162,10 @@ public record TrainConfig(
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
-            "train_groups", "freeze_encoder");
+            "train_groups", "freeze_encoder", "clip_length", "clip_source");
+
+    /** The values {@code clip_source} accepts. */
+    public static final List<String> CLIP_SOURCES = List.of("synthetic", "neighbours");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -203,6 +213,14 @@ public record TrainConfig(
         }
         if (freezeEncoder < 0) {
             throw new Seg4jException("freeze_encoder must not be negative (0 = no freezing), got " + freezeEncoder);
+        }
+        if (clipLength < 0) {
+            throw new Seg4jException("clip_length must not be negative (0 = single images), got " + clipLength);
+        }
+        clipSource = clipSource == null ? "synthetic" : clipSource.trim().toLowerCase(Locale.ROOT);
+        if (!CLIP_SOURCES.contains(clipSource)) {
+            throw new Seg4jException("clip_source must be one of " + String.join(", ", CLIP_SOURCES) + ", got '"
+                    + clipSource + "'");
         }
         if (steps < 0) {
             throw new Seg4jException("steps must not be negative (0 = run for epochs), got " + steps);
@@ -424,6 +442,8 @@ public record TrainConfig(
         List<String> valGroups = List.of();
         List<String> trainGroups = List.of();
         int freezeEncoder;
+        int clipLength;
+        String clipSource = "synthetic";
 
         private Builder() {}
 
@@ -478,6 +498,10 @@ public record TrainConfig(
         public Builder optTrainGroups(List<String> v) { trainGroups = v; return this; }
         /** Epochs at the start during which the encoder is frozen (0 = none). */
         public Builder optFreezeEncoder(int v) { freezeEncoder = v; return this; }
+        /** Video training: frames per clip (0 = single images). */
+        public Builder optClipLength(int v) { clipLength = v; return this; }
+        /** Video training: {@code synthetic} or {@code neighbours}. */
+        public Builder optClipSource(String v) { clipSource = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -495,7 +519,7 @@ public record TrainConfig(
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
-                    steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder);
+                    steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, clipLength, clipSource);
         }
     }
 }

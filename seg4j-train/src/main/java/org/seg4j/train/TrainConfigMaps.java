@@ -88,6 +88,10 @@ final class TrainConfigMaps {
         if (c.freezeEncoder() == 0) {
             m.remove("freeze_encoder"); // likewise for runs from before encoder freezing
         }
+        if (c.clipLength() == 0) {
+            m.remove("clip_length"); // likewise for runs from before video training
+            m.remove("clip_source");
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -145,6 +149,8 @@ final class TrainConfigMaps {
         m.put("val_groups", c.valGroups());
         m.put("train_groups", c.trainGroups());
         m.put("freeze_encoder", c.freezeEncoder());
+        m.put("clip_length", c.clipLength());
+        m.put("clip_source", c.clipSource());
         return m;
     }
 
@@ -287,6 +293,8 @@ final class TrainConfigMaps {
             case "val_groups" -> b.valGroups = asStrings(v);
             case "train_groups" -> b.trainGroups = asStrings(v);
             case "freeze_encoder" -> b.freezeEncoder = v == null ? 0 : asInt(v);
+            case "clip_length" -> b.clipLength = v == null ? 0 : asInt(v);
+            case "clip_source" -> b.clipSource = v == null ? null : asString(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

@@ -8,11 +8,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.ClassStatistics;
-import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.SampleSource;
-import org.seg4j.train.loader.BatchLoader;
+import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.sampling.ImageClassCounts;
 import org.seg4j.data.sampling.SamplingMode;
 import org.seg4j.data.sampling.SamplingSummary;
@@ -22,7 +22,11 @@ import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
+import org.seg4j.model.TemporalOptions;
 import org.seg4j.model.WeightTransfer;
+import org.seg4j.train.loader.BatchLoader;
+import org.seg4j.train.loader.ClipFrames;
+import org.seg4j.transform.CameraMotion;
 import org.seg4j.transform.Normalization;
 import org.seg4j.util.BuildInfo;
 
@@ -94,7 +98,9 @@ public final class TrainingRun {
         }
         Normalization norm = Normalization.IMAGENET;
         double[] sampleWeights = sampleWeights();
+        ClipFrames clips = clips(spec);
         try (BatchLoader trainLoader = TrainingLoaders.training(train, config, norm)
+                        .optClips(clips)
                         .optSampleWeights(sampleWeights)
                         .optDropLast(train.size() >= config.batchSize())
                         .build();
@@ -116,6 +122,35 @@ public final class TrainingRun {
                 return trainer(block, manager, trainLoader, valLoader, weights, spec, classes, norm).fit();
             }
         }
+    }
+
+    /**
+     * Video training ({@code clip_length > 0}): how each training sample becomes a clip; {@code null}
+     * for single images. A clip length needs a temporal network, the other way round a temporal
+     * network trains on clips only (on single images its memory would never see a second frame).
+     */
+    private ClipFrames clips(ModelSpec spec) {
+        boolean temporal = TemporalOptions.isTemporal(spec);
+        if (config.clipLength() == 0) {
+            if (temporal) {
+                throw new Seg4jException("model option temporal: convgru trains on clips: set clip_length (seg4j "
+                        + "train --task video --clip-length N)");
+            }
+            return null;
+        }
+        if (!temporal) {
+            throw new Seg4jException("clip_length " + config.clipLength() + " needs a temporal model: model option "
+                    + "temporal: convgru (seg4j train --task video sets it)");
+        }
+        ClipFrames clips = config.clipSource().equals("neighbours")
+                ? ClipFrames.neighbours(config.clipLength(), train)
+                : ClipFrames.synthetic(config.clipLength(), CameraMotion.DEFAULT);
+        if (log != null) {
+            log.println("seg4j: video training on clips of " + config.clipLength() + " frames ("
+                    + config.clipSource() + "), " + config.batchSize() + " clips per batch; loss on every labelled "
+                    + "frame, back-propagation through the whole clip");
+        }
+        return clips;
     }
 
     /** Copies the fine-tuning start's weights into {@code block} and says what was copied. */
