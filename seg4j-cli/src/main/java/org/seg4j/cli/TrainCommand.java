@@ -12,6 +12,7 @@ import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.boxes.BoxLabels;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelSpec;
+import org.seg4j.model.TemporalOptions;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainResult;
 import org.seg4j.train.TrainingRun;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Option;
         description = "Train a segmentation model. Settings come from --config (YAML) and the options below "
                 + "(options win); the resolved configuration is saved as <out>/config.yaml.")
 final class TrainCommand implements Callable<Integer> {
+
+    /** Frames per clip of {@code --task video} when neither --clip-length nor the configuration sets it. */
+    static final int VIDEO_CLIP_LENGTH = 4;
 
     @Mixin
     DataOptions data;
@@ -154,6 +158,21 @@ final class TrainCommand implements Callable<Integer> {
             description = "Box supervision: initial masks by 'colour' (box filling + colour model) or 'fill'.")
     String boxRefine;
 
+    @Option(names = "--task", defaultValue = "semantic", description = "semantic (single images) or video: a "
+            + "temporal model (a ConvGRU memory between encoder and decoder, model option temporal: convgru) trained "
+            + "on clips of --clip-length frames; with --init, the memory starts as the identity, so training begins "
+            + "from the per-frame model (default: ${DEFAULT-VALUE}).")
+    String task;
+
+    @Option(names = "--clip-length", description = "Video: frames per training clip, the span of back-propagation "
+            + "through time (clip_length; default " + VIDEO_CLIP_LENGTH + " with --task video).")
+    Integer clipLength;
+
+    @Option(names = "--clip-source", description = "Video: synthetic (a moving camera over each labelled image) or "
+            + "neighbours (consecutive labelled frames of a sequence named SEQUENCE_NUMBER) (clip_source; default "
+            + "synthetic).")
+    String clipSource;
+
     @Option(names = "--set", description = "Any configuration key, e.g. --set rotation=10 --set loss=ce+dice.")
     Map<String, String> set = new LinkedHashMap<>();
 
@@ -262,6 +281,8 @@ final class TrainCommand implements Callable<Integer> {
             o.put("crop_height", hw[0]);
             o.put("crop_width", hw[1]);
         }
+        put(o, "clip_length", clipLength);
+        put(o, "clip_source", clipSource);
         if (classWeights != null) {
             Path file = Path.of(classWeights);
             if (classWeights.endsWith(".yaml") || classWeights.endsWith(".yml") || Files.isRegularFile(file)) {
@@ -271,7 +292,29 @@ final class TrainCommand implements Callable<Integer> {
                 o.put("class_weighting", classWeights);
             }
         }
-        return base.toBuilder().optValues(o).build();
+        return forTask(base.toBuilder().optValues(o).build());
+    }
+
+    /** {@code --task video}: a temporal network trained on clips. */
+    private TrainConfig forTask(TrainConfig cfg) {
+        switch (task.trim().toLowerCase(Locale.ROOT)) {
+            case "semantic":
+                if (clipLength != null || clipSource != null) {
+                    throw new Seg4jException("--clip-length and --clip-source train a video model: add --task video");
+                }
+                return cfg;
+            case "video":
+                Map<String, String> options = new LinkedHashMap<>(cfg.modelOptions());
+                String set = options.putIfAbsent(TemporalOptions.TEMPORAL, "convgru");
+                if (set != null && !set.trim().equalsIgnoreCase("convgru")) {
+                    throw new Seg4jException("--task video trains a temporal model, but model option temporal is '"
+                            + set + "'; leave it unset or set it to convgru");
+                }
+                return cfg.toBuilder().optModelOptions(options)
+                        .optClipLength(cfg.clipLength() > 0 ? cfg.clipLength() : VIDEO_CLIP_LENGTH).build();
+            default:
+                throw new Seg4jException("--task must be semantic or video, got '" + task + "'");
+        }
     }
 
     /** Takes the network of the model to fine-tune wherever the configuration leaves it open. */
