@@ -64,4 +64,22 @@ class OnnxCommandsTest {
         assertThat(Files.readAllBytes(tmp.resolve("out-unet/img_mask.png")))
                 .isEqualTo(Files.readAllBytes(tmp.resolve("out-imported/img_mask.png")));
     }
+
+    @Test
+    void aTemporalModelIsRefusedWithAReason() {
+        Path model = tmp.resolve("temporal");
+        ModelManifest base = TestModels.manifest(TestModels.POINTWISE, 32, 1.0);
+        ModelSpec spec = new ModelSpec("fastscnn", "", 3, 8, Map.of("blocks", "1", "temporal", "convgru"));
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block block = ModelRegistry.create(spec);
+            ModelDirectory.initialize(block, m, 32, 32);
+            ModelDirectory.save(model, new ModelManifest(1, spec, base.classes(), base.preprocessing(),
+                    base.provenance(), Map.of()), block);
+        }
+        CliRunner.Run export = CliRunner.run("export", "--model", model.toString(), "--onnx",
+                tmp.resolve("t.onnx").toString());
+        assertThat(export.exitCode()).isEqualTo(1);
+        assertThat(export.err()).contains("temporal model").contains("hidden state");
+        assertThat(tmp.resolve("t.onnx")).doesNotExist();
+    }
 }

@@ -159,6 +159,10 @@ public final class TrainingRun {
             WeightTransfer.Report report = WeightTransfer.fromModel(source, initModel, block, spec);
             if (log != null) {
                 log.println("seg4j: fine-tuning from " + initModel + ": " + report.describe());
+                if (TemporalOptions.isTemporal(spec) && !TemporalOptions.isTemporal(source.manifest().model())) {
+                    log.println("seg4j: the temporal memory starts as the identity: before training, this model "
+                            + "predicts every frame as " + initModel + " does");
+                }
                 logDifferences(source.manifest(), classes);
             }
         }
