@@ -200,13 +200,17 @@ public final class SegmentationModel extends AbstractBlock {
         return new Shape[] {logits, memory.getOutputShapes(new Shape[] {deep})[1]};
     }
 
-    /** Shapes of the encoder features the decoder reads, for an input of shape {@code s}. */
-    private Shape[] selectedShapes(Shape s) {
-        Shape padded = Spatial.withSize(
+    /** The input shape {@code s} padded to a multiple of the output stride. */
+    private Shape padded(Shape s) {
+        return Spatial.withSize(
                 s,
                 Spatial.roundUp(Spatial.height(s), encoder.outputStride()),
                 Spatial.roundUp(Spatial.width(s), encoder.outputStride()));
-        Shape[] features = encoder.getOutputShapes(new Shape[] {padded});
+    }
+
+    /** Shapes of the encoder features the decoder reads, for an input of shape {@code s}. */
+    private Shape[] selectedShapes(Shape s) {
+        Shape[] features = encoder.getOutputShapes(new Shape[] {padded(s)});
         Shape[] selected = new Shape[featureIndices.length];
         for (int i = 0; i < featureIndices.length; i++) {
             selected[i] = features[featureIndices[i]];
@@ -217,11 +221,7 @@ public final class SegmentationModel extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape s = inputShapes[0];
-        Shape padded = Spatial.withSize(
-                s,
-                Spatial.roundUp(Spatial.height(s), encoder.outputStride()),
-                Spatial.roundUp(Spatial.width(s), encoder.outputStride()));
-        encoder.initialize(manager, dataType, padded);
+        encoder.initialize(manager, dataType, padded(s));
         Shape[] selected = selectedShapes(s);
         if (memory != null) {
             memory.initialize(manager, dataType, selected[memoryInput]);
