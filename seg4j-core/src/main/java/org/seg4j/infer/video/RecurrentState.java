@@ -1,12 +1,10 @@
 package org.seg4j.infer.video;
 
-import ai.djl.nn.Block;
 import java.util.List;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.RgbImage;
 import org.seg4j.infer.Predictor;
 import org.seg4j.infer.Probabilities;
-import org.seg4j.model.SegmentationModel;
 
 /**
  * The hidden state of a temporal network (a model with {@code temporal: convgru}): each frame runs
@@ -25,13 +23,12 @@ public final class RecurrentState implements TemporalState {
      * @throws Seg4jException when the model has no temporal memory
      */
     public RecurrentState(Predictor predictor) {
-        Block block = predictor.network();
-        if (!(block instanceof SegmentationModel model && model.isTemporal())) {
+        if (!TemporalMode.isTemporal(predictor)) {
             throw new Seg4jException("temporal mode 'recurrent' needs a temporal model (trained with seg4j train "
                     + "--task video, model option temporal: convgru); this model ("
                     + predictor.manifest().model().architecture() + ") segments frame by frame: use none or ema");
         }
-        this.pass = new RecurrentForward(block, predictor.classes().numClasses());
+        this.pass = new RecurrentForward(predictor.network(), predictor.classes().numClasses());
         try {
             this.frames = Predictor.of(pass, predictor.manifest(), predictor.options()
                     .withMaxWholePixels(Long.MAX_VALUE).withFlip(false).withScaleFactors(List.of(1.0)).withCrf(null));
