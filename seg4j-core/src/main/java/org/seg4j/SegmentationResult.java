@@ -202,9 +202,13 @@ public final class SegmentationResult {
     /**
      * Background removal: an RGBA copy of the input that is transparent wherever the predicted
      * class is not one of {@code foregroundClasses} (names, case-insensitive). An empty set means
-     * every class except {@code background} (or class 0).
+     * every class except {@code background} (or class 0). With probabilities ({@link
+     * Segmenter.Builder#optProbabilities}) the alpha is soft: {@code 255 x} the foreground
+     * classes' summed probability.
      */
     public BufferedImage cutout(Collection<String> foregroundClasses) {
-        return Renderings.cutout(image, mask, Renderings.foreground(classes, foregroundClasses));
+        boolean[] foreground = Renderings.foreground(classes, foregroundClasses);
+        return probabilities != null ? Renderings.softCutout(image, probabilities, foreground)
+                : Renderings.cutout(image, mask, foreground);
     }
 }

@@ -48,6 +48,11 @@ final class CvCommand implements Callable<Integer> {
             + "(overrides the config's time budget and epochs).")
     Long steps;
 
+    @Option(names = "--model-selection", defaultValue = "last",
+            description = "Which epoch of each fold is scored: last (default: the held-out group must not choose the "
+                    + "checkpoint) or best (the best epoch on the held-out group, which flatters the score).")
+    String modelSelection;
+
     @Option(names = "--seed", description = "Random seed.")
     Long seed;
 
@@ -96,6 +101,7 @@ final class CvCommand implements Callable<Integer> {
         if (epochs != null) {
             o.put("epochs", epochs);
         }
+        o.put("model_selection", modelSelection);
         if (seed != null) {
             o.put("seed", seed);
         }

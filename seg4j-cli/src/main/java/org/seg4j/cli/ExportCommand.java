@@ -31,7 +31,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model directory (a seg4j network).")
     Path model;
 
-    @Option(names = "--onnx", description = "ONNX file to write.")
+    @Option(names = "--onnx", description = "ONNX file to write (every built-in architecture; a custom block without an "
+            + "ONNX export is refused by name).")
     Path onnx;
 
     @Option(names = "--safetensors", description = "State dict (safetensors) to write.")
@@ -77,7 +78,7 @@ final class ExportCommand implements Callable<Integer> {
                     + "graph would need the hidden state as a second input and output; export the per-frame model it "
                     + "was trained from (--init), or use the model directory itself");
         }
-        byte[] bytes = OnnxExporter.export(network, loaded.manager());
+        byte[] bytes = OnnxExporter.export(network, loaded.manifest().model().architecture(), loaded.manager());
         AtomicFiles.write(onnx, out -> out.write(bytes));
         ModelManifest.Preprocessing pre = loaded.manifest().preprocessing();
         int classes = loaded.manifest().classes().numClasses();

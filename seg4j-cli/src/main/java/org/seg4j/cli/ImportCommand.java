@@ -43,11 +43,11 @@ final class ImportCommand implements Callable<Integer> {
             + "trained at (dry run and tile size), e.g. 360x480.")
     String inputSize;
 
-    @Option(names = "--mean", split = ",", description = "With --onnx/--torchscript: RGB mean on the 0-1 scale "
+    @Option(names = "--mean", split = ",", description = "RGB mean on the 0-1 scale the model expects "
             + "(default ImageNet's), e.g. 0.485,0.456,0.406.")
     float[] mean;
 
-    @Option(names = "--std", split = ",", description = "With --onnx/--torchscript: RGB std on the 0-1 scale "
+    @Option(names = "--std", split = ",", description = "RGB std on the 0-1 scale the model expects "
             + "(default ImageNet's).")
     float[] std;
 
@@ -75,8 +75,18 @@ final class ImportCommand implements Callable<Integer> {
     String prefix;
 
     @Option(names = "--tile", defaultValue = "512x512",
-            description = "Tile size HxW for sliding-window inference (default: ${DEFAULT-VALUE}).")
+            description = "Tile size HxW for sliding-window inference (default: ${DEFAULT-VALUE}); with --resize "
+                    + "stretch the network's input size.")
     String tile;
+
+    @Option(names = "--resize", defaultValue = "none", description = "With --weights: none (images keep their size, "
+            + "large ones are tiled) or stretch (every image is resized to the --tile size, for networks made for "
+            + "one input size such as mediapipe-selfie) (default: ${DEFAULT-VALUE}).")
+    String resize;
+
+    @Option(names = "--source", description = "With --weights: where the weights came from, recorded in model.json "
+            + "instead of the file's path (e.g. a package name and version).")
+    String source;
 
     @Override
     public Integer call() {
@@ -96,10 +106,24 @@ final class ImportCommand implements Callable<Integer> {
                 .optEncoderOnly(encoderOnly)
                 .optSourcePrefix(prefix)
                 .optTileSize(hw[0], hw[1])
+                .optNormalization(normalization())
+                .optResize(resize)
+                .optSource(source)
                 .build()
                 .writeTo(out);
         System.out.println("seg4j: imported " + weights + " into " + out + ": " + report.describe());
         return 0;
+    }
+
+    /** {@code --mean}/{@code --std}, or ImageNet's. */
+    private Normalization normalization() {
+        if (mean == null && std == null) {
+            return Normalization.IMAGENET;
+        }
+        if (mean == null || std == null || mean.length != 3 || std.length != 3) {
+            throw new Seg4jException("--mean and --std go together, three values each (R,G,B)");
+        }
+        return new Normalization(mean, std);
     }
 
     private int importFile(ClassMeta meta) {
@@ -109,13 +133,7 @@ final class ImportCommand implements Callable<Integer> {
         if (inputSize == null) {
             throw new Seg4jException("--onnx/--torchscript need --input-size HxW (the model's training size)");
         }
-        Normalization n = Normalization.IMAGENET;
-        if (mean != null || std != null) {
-            if (mean == null || std == null || mean.length != 3 || std.length != 3) {
-                throw new Seg4jException("--mean and --std go together, three values each (R,G,B)");
-            }
-            n = new Normalization(mean, std);
-        }
+        Normalization n = normalization();
         int[] hw = TrainCommand.parseSize(inputSize);
         Path file = onnx != null ? onnx : torchscript;
         ExternalModelImport.Check check = ExternalModelImport.builder()

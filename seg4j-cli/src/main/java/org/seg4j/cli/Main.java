@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             CvCommand.class,
             EvalCommand.class,
             PredictCommand.class,
+            RegionsCommand.class,
             ModelsCommand.class,
             ImportCommand.class,
             ExportCommand.class,

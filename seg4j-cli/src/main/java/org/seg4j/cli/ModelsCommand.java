@@ -149,7 +149,9 @@ final class ModelsCommand implements Callable<Integer> {
 
     private Row measure(ModelRegistry.Entry entry, int height, int width) {
         String enc = encoder == null ? entry.defaultEncoder() : encoder.toLowerCase(Locale.ROOT);
-        ModelSpec spec = new ModelSpec(entry.name(), enc, classes, this.width, modelOptions);
+        // a pretrained architecture has its own class count
+        ModelSpec spec = new ModelSpec(entry.name(), enc, entry.classes() > 0 ? entry.classes() : classes, this.width,
+                modelOptions);
         ModelStats.Summary stats = ModelStats.summary(spec, height, width);
         Double speed = null;
         if (bench) {

@@ -9,10 +9,14 @@ import org.seg4j.infer.FolderPrediction;
 import org.seg4j.infer.Predictor;
 import org.seg4j.infer.instance.ComponentInstances;
 import org.seg4j.infer.instance.InstancePredictionWriter;
+import org.seg4j.infer.instance.PanopticPrediction;
+import org.seg4j.infer.instance.PanopticPredictor;
+import org.seg4j.model.ModelDirectory;
 import org.seg4j.infer.output.OutputFormat;
 import org.seg4j.infer.output.PredictionWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seg4j predict}: segment an image or a folder of images. */
@@ -88,6 +92,9 @@ final class PredictCommand implements Callable<Integer> {
             + "marked isthing in the model's classes.yaml).")
     List<String> things = List.of();
 
+    @Mixin
+    PanopticOptions panopticOptions = new PanopticOptions();
+
     @ArgGroup(exclusive = false, heading = "Inference%n")
     InferenceOptions inference = new InferenceOptions();
 
@@ -103,6 +110,9 @@ final class PredictCommand implements Callable<Integer> {
             throw new Seg4jException("--smoothing and --masks apply to videos: give a video --input, "
                     + "or a frame folder with a video --out (e.g. out.mp4)");
         }
+        if (ModelDirectory.readManifest(model).isPanoptic()) {
+            return panoptic();
+        }
         try (Predictor predictor = Predictor.load(model, inference.toOptions())) {
             PredictionWriter writer = new PredictionWriter(OutputFormat.parseList(String.join(",", formats)),
                     predictor.classes(), alpha, foreground, polygonTolerance);
@@ -111,6 +121,32 @@ final class PredictCommand implements Callable<Integer> {
             FolderPrediction.Summary summary = new FolderPrediction(predictor, writer, instances, skipBad, System.err)
                     .run(input, out);
             if (instances != null) {
+                instances.finish();
+            }
+            return summary.failed().isEmpty() ? 0 : 2;
+        }
+    }
+
+    /**
+     * A panoptic model: semantic map and instances in one pass per image; the --format outputs of the
+     * semantic map plus the instance files of {@link InstancePredictionWriter}.
+     */
+    private int panoptic() {
+        if (!method.equals("semantic")) {
+            throw new Seg4jException("--method " + method + " is for semantic models; " + model
+                    + " is a panoptic model, which predicts instances itself");
+        }
+        ClassMeta classes = ModelDirectory.readManifest(model).classes();
+        try (PanopticPredictor predictor = PanopticPredictor.load(model, panopticOptions.grouping(classes))) {
+            PredictionWriter writer = new PredictionWriter(OutputFormat.parseList(String.join(",", formats)),
+                    classes, alpha, foreground, polygonTolerance);
+            InstancePredictionWriter instances = new InstancePredictionWriter(classes, out, alpha);
+            FolderPrediction.Summary summary = new FolderPrediction((dir, stem, image) -> {
+                PanopticPrediction p = predictor.predict(image);
+                instances.write(dir, stem, image, p.segmentation());
+                return p.semantic();
+            }, writer, skipBad, System.err).run(input, out);
+            if (summary.images() > 0) {
                 instances.finish();
             }
             return summary.failed().isEmpty() ? 0 : 2;

@@ -28,11 +28,16 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "96x128", description = "Image size HxW (default: ${DEFAULT-VALUE}).")
     String size;
 
+    @Option(names = "--instances", description = "Also write instances/ (16-bit instance-id PNGs beside masks/): "
+            + "cars and pedestrians are things (isthing in classes.yaml), with touching and overlapping groups; "
+            + "the data for --task panoptic.")
+    boolean instances;
+
     @Override
     public Integer call() {
         int[] hw = TrainCommand.parseSize(size);
         int val = valCount != null ? valCount : Math.max(1, count / 4);
-        SynthSummary summary = SyntheticStreetScenes.writeDataset(out, count, val, seed, hw[0], hw[1]);
+        SynthSummary summary = SyntheticStreetScenes.writeDataset(out, count, val, seed, hw[0], hw[1], instances);
         System.out.printf(java.util.Locale.ROOT, "wrote %d training and %d validation scenes (%dx%d, seed %d) to %s in %.1f s%n",
                 summary.trainCount(), summary.valCount(), summary.height(), summary.width(), summary.seed(),
                 summary.root(), summary.elapsedMillis() / 1000.0);

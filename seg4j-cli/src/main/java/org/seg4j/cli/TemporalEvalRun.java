@@ -20,10 +20,11 @@ import org.seg4j.infer.video.ClipEvaluation;
 import org.seg4j.infer.video.TemporalMode;
 import org.seg4j.infer.video.VideoSegmenter;
 import org.seg4j.metric.SegmentationMetrics;
+import org.seg4j.opencv.FarnebackFlow;
 import org.seg4j.util.Json;
 
 /**
- * {@code seg4j eval --temporal}: per-frame mIoU and flicker on sequences, from a clip folder
+ * {@code seg4j eval --temporal}: per-frame mIoU, flicker and TC on sequences, from a clip folder
  * ({@code <clip>/frames/}, {@code <clip>/masks/}) or a split whose ids are {@code SEQUENCE_NUMBER}.
  */
 final class TemporalEvalRun {
@@ -32,7 +33,8 @@ final class TemporalEvalRun {
 
     private TemporalEvalRun() {}
 
-    static int run(Path model, PredictorOptions options, DataOptions data, String split, String smoothing, Path out) {
+    static int run(Path model, PredictorOptions options, DataOptions data, String split, String smoothing, Path out,
+            boolean measureTc) {
         TemporalMode mode = TemporalMode.parse(smoothing);
         try (VideoSegmenter segmenter = VideoSegmenter.builder().setModelDir(model).optOptions(options)
                 .optTemporal(mode).build()) {
@@ -60,7 +62,8 @@ final class TemporalEvalRun {
                         s.name(), s.size(), s.labelledCount(), s.spacing(),
                         s.gaps() == 0 ? "" : ", " + s.gaps() + " gaps");
             }
-            ClipEvaluation.Result r = new ClipEvaluation(segmenter, masks, System.err).run(sequences);
+            FarnebackFlow flow = TemporalReport.flow(measureTc);
+            ClipEvaluation.Result r = new ClipEvaluation(segmenter, masks, System.err, flow).run(sequences);
             if (r.labelledFrames() == 0) {
                 throw new Seg4jException(source + ": no labelled frames, so no mIoU (flicker without labels: "
                         + r.flicker().unlabelledFlicker() + ")");
@@ -79,6 +82,7 @@ final class TemporalEvalRun {
             json.put("unlabelledFlicker", nanToNull(r.flicker().unlabelledFlicker()));
             json.put("labelledPairs", r.flicker().labelledPairs());
             json.put("pairs", r.flicker().pairs());
+            TemporalReport.putTc(json, r, flow == null ? null : flow.describe());
             json.put("framesPerSecond", r.framesPerSecond());
             Path dir = out != null ? out : model.resolve("eval-temporal-" + used.replace(':', '-'));
             try {
@@ -87,11 +91,16 @@ final class TemporalEvalRun {
                 throw new Seg4jException(dir + ": cannot create report folder (" + e.getMessage() + ")", e);
             }
             Json.writeJson(dir.resolve(METRICS_FILE), json);
+            TemporalReport.writeMarkdown(dir.resolve(TemporalReport.REPORT_FILE), json, r, segmenter.classes());
             System.out.printf(Locale.ROOT, "smoothing %s: mIoU %.4f, pixel acc %.4f, flicker %.4f (%d labelled pairs), "
                     + "unlabelled flicker %.4f (%d pairs); %d frames in %.1f s (%.2f frames/s); %s%n",
                     used, m.meanIoU(), m.pixelAccuracy(), r.flicker().flicker(), r.flicker().labelledPairs(),
                     r.flicker().unlabelledFlicker(), r.flicker().pairs(), r.frames(), r.seconds(), r.framesPerSecond(),
                     dir.resolve(METRICS_FILE));
+            String tcLine = TemporalReport.consoleLine(r);
+            if (tcLine != null) {
+                System.out.println(tcLine);
+            }
             return 0;
         }
     }

@@ -10,13 +10,17 @@ import java.util.concurrent.Callable;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.boxes.BoxLabels;
+import org.seg4j.infer.region.RegionRuntime;
+import org.seg4j.data.instance.InstanceSamples;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelSpec;
-import org.seg4j.model.TemporalOptions;
+import org.seg4j.model.decoder.panoptic.PanopticDeepLab;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainResult;
 import org.seg4j.train.TrainingRun;
 import org.seg4j.train.cv.GroupSplit;
+import org.seg4j.train.region.RegionTrainOptions;
+import org.seg4j.train.region.RegionTraining;
 import org.seg4j.train.weak.BoxSupervisedTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +33,7 @@ import picocli.CommandLine.Option;
 final class TrainCommand implements Callable<Integer> {
 
     /** Frames per clip of {@code --task video} when neither --clip-length nor the configuration sets it. */
-    static final int VIDEO_CLIP_LENGTH = 4;
+    static final int VIDEO_CLIP_LENGTH = TrainConfig.DEFAULT_CLIP_LENGTH;
 
     @Mixin
     DataOptions data;
@@ -40,7 +44,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", description = "YAML training configuration.")
     Path config;
 
-    @Option(names = "--model", description = "Architecture (see seg4j models; default unet).")
+    @Option(names = "--task", description = "semantic, panoptic (a class per pixel plus an instance per thing "
+            + "pixel: --model panoptic-deeplab on data with instances/ beside masks/, e.g. seg4j synth --instances) "
+            + "or video: a temporal model (a ConvGRU memory between encoder and decoder, model option temporal: "
+            + "convgru) trained on clips of --clip-length frames; with --init, the memory starts as the identity, "
+            + "so training begins from the per-frame model (task; default: panoptic for panoptic-deeplab, else "
+            + "semantic).")
+    String task;
+
+    @Option(names = "--model", description = "Architecture (see seg4j models; default unet), or 'regions' for the "
+            + "region-based method (selective search + encoder features + linear SVMs; docs/models.md).")
     String model;
 
     @Option(names = "--encoder", description = "Encoder name (default: the architecture's).")
@@ -158,12 +171,6 @@ final class TrainCommand implements Callable<Integer> {
             description = "Box supervision: initial masks by 'colour' (box filling + colour model) or 'fill'.")
     String boxRefine;
 
-    @Option(names = "--task", defaultValue = "semantic", description = "semantic (single images) or video: a "
-            + "temporal model (a ConvGRU memory between encoder and decoder, model option temporal: convgru) trained "
-            + "on clips of --clip-length frames; with --init, the memory starts as the identity, so training begins "
-            + "from the per-frame model (default: ${DEFAULT-VALUE}).")
-    String task;
-
     @Option(names = "--clip-length", description = "Video: frames per training clip, the span of back-propagation "
             + "through time (clip_length; default " + VIDEO_CLIP_LENGTH + " with --task video).")
     Integer clipLength;
@@ -191,13 +198,21 @@ final class TrainCommand implements Callable<Integer> {
         }
         SegmentationDataset train = groups.train();
         SegmentationDataset val = groups.validation();
+        boolean panoptic = TrainConfig.TASK_PANOPTIC.equals(cfg.task());
+        if (panoptic && boxLabels != null) {
+            throw new Seg4jException("--box-labels trains a semantic model; it cannot be used with --task panoptic");
+        }
         System.err.printf(Locale.ROOT, "seg4j: training %s on %d images (%s)%s -> %s%n",
                 cfg.model() == null ? TrainingRun.DEFAULT_MODEL : cfg.model(), train.size(), trainSplit
                         + (cfg.trainGroups().isEmpty() ? "" : " groups " + String.join(", ", cfg.trainGroups())),
                 val == null ? "" : ", validating on " + val.size() + " (" + (cfg.valGroups().isEmpty() ? valSplit
                         : trainSplit + " groups " + String.join(", ", cfg.valGroups())) + ")", out);
+        if (RegionRuntime.NAME.equalsIgnoreCase(cfg.model())) {
+            return trainRegions(cfg, train, val);
+        }
         TrainResult result = boxLabels != null ? boxSupervised(cfg, train, val) : TrainingRun.builder()
-                .setTrainData(train)
+                .setTrainData(panoptic ? InstanceSamples.of(train) : train)
+                // validation scores the semantic head: the plain split is enough
                 .optValidationData(val)
                 .setConfig(cfg)
                 .setOutputDir(out)
@@ -207,6 +222,35 @@ final class TrainCommand implements Callable<Integer> {
                 .build()
                 .fit();
         System.out.println(summary(result));
+        return 0;
+    }
+
+    /**
+     * {@code --model regions}: no network training; the SVMs of the region-based method on the
+     * features of a fresh encoder or of {@code --init}'s.
+     */
+    private int trainRegions(TrainConfig cfg, SegmentationDataset train, SegmentationDataset val) {
+        if (resume || boxLabels != null) {
+            throw new Seg4jException((resume ? "--resume" : "--box-labels") + " is not supported with --model regions");
+        }
+        Map<String, String> opts = new LinkedHashMap<>();
+        cfg.modelOptions().forEach((k, v) -> opts.put(k, String.valueOf(v)));
+        RegionTrainOptions options = RegionTrainOptions.parse(opts);
+        RegionTraining.Result r = RegionTraining.builder()
+                .setTrainData(train)
+                .optValidationData(val)
+                .setOutputDir(out)
+                .optInitModel(init)
+                .optEncoderNetwork(new ModelSpec(options.encoderNetwork(), encoder == null ? "" : encoder, 1,
+                        width == null ? 16 : width, Map.of()))
+                .optOptions(options)
+                .optSeed(cfg.seed())
+                .optDatasetFingerprint(train.fingerprint())
+                .build()
+                .fit();
+        System.out.println(String.format(Locale.ROOT, "trained region SVMs on %d regions of %d images in %.1f s%s; "
+                + "model: %s", r.regions(), r.images(), r.seconds(), r.validation() == null ? ""
+                        : String.format(Locale.ROOT, "; val mIoU %.4f", r.validation().meanIoU()), r.outputDir()));
         return 0;
     }
 
@@ -247,6 +291,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         put(o, "model", model);
         put(o, "encoder", encoder);
+        String arch = model != null ? model : o.containsKey("model") ? o.get("model").toString() : base.model();
+        put(o, "task", task != null ? task
+                : PanopticDeepLab.NAME.equals(arch) && !o.containsKey("task") ? TrainConfig.TASK_PANOPTIC : null);
         put(o, "base_width", width);
         if (!modelOptions.isEmpty()) {
             Map<String, Object> merged = new LinkedHashMap<>(base.modelOptions());
@@ -295,26 +342,13 @@ final class TrainCommand implements Callable<Integer> {
         return forTask(base.toBuilder().optValues(o).build());
     }
 
-    /** {@code --task video}: a temporal network trained on clips. */
+    /** The clip options belong to task video, which the configuration resolves (see {@link TrainConfig#task}). */
     private TrainConfig forTask(TrainConfig cfg) {
-        switch (task.trim().toLowerCase(Locale.ROOT)) {
-            case "semantic":
-                if (clipLength != null || clipSource != null) {
-                    throw new Seg4jException("--clip-length and --clip-source train a video model: add --task video");
-                }
-                return cfg;
-            case "video":
-                Map<String, String> options = new LinkedHashMap<>(cfg.modelOptions());
-                String set = options.putIfAbsent(TemporalOptions.TEMPORAL, "convgru");
-                if (set != null && !set.trim().equalsIgnoreCase("convgru")) {
-                    throw new Seg4jException("--task video trains a temporal model, but model option temporal is '"
-                            + set + "'; leave it unset or set it to convgru");
-                }
-                return cfg.toBuilder().optModelOptions(options)
-                        .optClipLength(cfg.clipLength() > 0 ? cfg.clipLength() : VIDEO_CLIP_LENGTH).build();
-            default:
-                throw new Seg4jException("--task must be semantic or video, got '" + task + "'");
+        if ((clipLength != null || clipSource != null) && !TrainConfig.TASK_VIDEO.equals(cfg.task())) {
+            throw new Seg4jException("--clip-length and --clip-source train a video model: add --task video (task is "
+                    + cfg.task() + ")");
         }
+        return cfg;
     }
 
     /** Takes the network of the model to fine-tune wherever the configuration leaves it open. */

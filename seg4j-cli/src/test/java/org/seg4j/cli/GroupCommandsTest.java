@@ -79,6 +79,8 @@ class GroupCommandsTest {
         JsonNode cv = Json.JSON.readTree(out.resolve("cv.json").toFile());
         assertThat(cv.get("folds")).hasSize(3);
         assertThat(cv.get("scheme").asText()).isEqualTo("leave-one-group-out");
+        assertThat(org.seg4j.train.TrainConfig.read(out.resolve("fold-0016E5/config.yaml")).modelSelection())
+                .as("cv scores each fold's last epoch unless told otherwise").isEqualTo("last");
 
         CliRunner.Run again = CliRunner.run(args("cv", "--data", data.toString(), "--out", out.toString()));
         assertThat(again.exitCode()).as(again.err()).isZero();

@@ -24,16 +24,7 @@ class OnnxCommandsTest {
 
     @Test
     void exportedUnetImportsAndPredictsLikeTheOriginal() throws Exception {
-        Path model = tmp.resolve("unet");
-        ModelManifest base = TestModels.manifest(TestModels.POINTWISE, 32, 1.0);
-        ModelSpec spec = new ModelSpec("unet", "", 3, 4, Map.of("depth", "2"));
-        ModelManifest manifest = new ModelManifest(1, spec, base.classes(), base.preprocessing(), base.provenance(),
-                Map.of());
-        try (NDManager m = NDManager.newBaseManager()) {
-            Block block = ModelRegistry.create(spec);
-            ModelDirectory.initialize(block, m, 32, 32);
-            ModelDirectory.save(model, manifest, block);
-        }
+        Path model = save(new ModelSpec("unet", "", 3, 4, Map.of("depth", "2")), "unet");
         Path onnx = tmp.resolve("unet.onnx");
         CliRunner.Run export = CliRunner.run("export", "--model", model.toString(), "--onnx", onnx.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
@@ -66,20 +57,36 @@ class OnnxCommandsTest {
     }
 
     @Test
-    void aTemporalModelIsRefusedWithAReason() {
-        Path model = tmp.resolve("temporal");
-        ModelManifest base = TestModels.manifest(TestModels.POINTWISE, 32, 1.0);
-        ModelSpec spec = new ModelSpec("fastscnn", "", 3, 8, Map.of("blocks", "1", "temporal", "convgru"));
-        try (NDManager m = NDManager.newBaseManager()) {
-            Block block = ModelRegistry.create(spec);
-            ModelDirectory.initialize(block, m, 32, 32);
-            ModelDirectory.save(model, new ModelManifest(1, spec, base.classes(), base.preprocessing(),
-                    base.provenance(), Map.of()), block);
-        }
+    void exportsDeepLabV3Plus() throws Exception {
+        Path deeplab = save(new ModelSpec("deeplabv3plus", "resnet18", 3, 8, Map.of()), "deeplab");
+        Path onnx = tmp.resolve("deeplab.onnx");
+        CliRunner.Run export = CliRunner.run("export", "--model", deeplab.toString(), "--onnx", onnx.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("class map agreement 100.000%");
+        assertThat(onnx).isRegularFile();
+    }
+
+    @Test
+    void aTemporalModelIsRefusedWithAReason() throws Exception {
+        Path model = save(new ModelSpec("fastscnn", "", 3, 8, Map.of("blocks", "1", "temporal", "convgru")),
+                "temporal");
         CliRunner.Run export = CliRunner.run("export", "--model", model.toString(), "--onnx",
                 tmp.resolve("t.onnx").toString());
         assertThat(export.exitCode()).isEqualTo(1);
         assertThat(export.err()).contains("temporal model").contains("hidden state");
         assertThat(tmp.resolve("t.onnx")).doesNotExist();
+    }
+
+    private Path save(ModelSpec spec, String name) throws Exception {
+        Path dir = tmp.resolve(name);
+        ModelManifest base = TestModels.manifest(TestModels.POINTWISE, 32, 1.0);
+        ModelManifest manifest = new ModelManifest(1, spec, base.classes(), base.preprocessing(), base.provenance(),
+                Map.of());
+        try (NDManager m = NDManager.newBaseManager()) {
+            Block block = ModelRegistry.create(spec);
+            ModelDirectory.initialize(block, m, 32, 32);
+            ModelDirectory.save(dir, manifest, block);
+        }
+        return dir;
     }
 }

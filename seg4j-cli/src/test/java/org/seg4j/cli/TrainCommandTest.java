@@ -48,9 +48,13 @@ class TrainCommandTest {
         new CommandLine(clips).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--clip-length", "4");
         assertThatThrownBy(clips::resolveConfig).isInstanceOf(Seg4jException.class).hasMessageContaining("--task video");
         TrainCommand other = new TrainCommand();
-        new CommandLine(other).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--task", "panoptic");
+        new CommandLine(other).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--task", "instance");
         assertThatThrownBy(other::resolveConfig).isInstanceOf(Seg4jException.class)
-                .hasMessageContaining("--task must be semantic or video");
+                .hasMessageContaining("task must be one of semantic, panoptic, video");
+        TrainCommand source = new TrainCommand();
+        new CommandLine(source).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--clip-source",
+                "neighbours");
+        assertThatThrownBy(source::resolveConfig).isInstanceOf(Seg4jException.class).hasMessageContaining("--task video");
         TrainCommand off = new TrainCommand();
         new CommandLine(off).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--task", "video",
                 "--model-option", "temporal=none");

@@ -1,6 +1,7 @@
 package org.seg4j.data;
 
 import java.util.List;
+import org.seg4j.model.panoptic.CenterTargetBatch;
 
 /**
  * A training or evaluation batch in the layout the network reads: images as normalised NCHW floats
@@ -12,8 +13,11 @@ import java.util.List;
  * @param height height of every sample
  * @param width width of every sample
  * @param ids sample ids, for messages
+ * @param centerTargets Panoptic-DeepLab targets when the samples carry instance annotations,
+ *     otherwise {@code null}
  */
-public record Batch(float[] images, byte[] labels, int size, int height, int width, List<String> ids) {
+public record Batch(float[] images, byte[] labels, int size, int height, int width, List<String> ids,
+        CenterTargetBatch centerTargets) {
 
     public Batch {
         if (images.length != size * 3 * height * width) {
@@ -24,6 +28,15 @@ public record Batch(float[] images, byte[] labels, int size, int height, int wid
             throw new IllegalArgumentException("batch labels have " + labels.length + " values, expected "
                     + size * height * width);
         }
+        if (centerTargets != null && centerTargets.center().length != size * height * width) {
+            throw new IllegalArgumentException("batch centre targets have " + centerTargets.center().length
+                    + " values, expected " + size * height * width);
+        }
         ids = List.copyOf(ids);
+    }
+
+    /** A batch without instance targets. */
+    public Batch(float[] images, byte[] labels, int size, int height, int width, List<String> ids) {
+        this(images, labels, size, height, width, ids, null);
     }
 }

@@ -22,7 +22,7 @@ public final class BatchInference {
     private final InferenceStrategy strategy;
     private final WholeImageInference whole;
     private final AdaptiveInference adaptive;
-    private final double scale;
+    private final ScaledInference scaling;
     private final boolean batchable;
 
     /**
@@ -35,10 +35,19 @@ public final class BatchInference {
      */
     public BatchInference(InferenceStrategy strategy, WholeImageInference whole, AdaptiveInference adaptive,
             double scale, boolean batchable) {
+        this(strategy, whole, adaptive, new ScaledInference(adaptive, scale), batchable);
+    }
+
+    /**
+     * @param scaling how images are brought to network resolution (by a factor or to a fixed size)
+     *     before {@code adaptive}; the other parameters as in the constructor with a scale
+     */
+    public BatchInference(InferenceStrategy strategy, WholeImageInference whole, AdaptiveInference adaptive,
+            ScaledInference scaling, boolean batchable) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.whole = Objects.requireNonNull(whole, "whole");
         this.adaptive = Objects.requireNonNull(adaptive, "adaptive");
-        this.scale = scale;
+        this.scaling = Objects.requireNonNull(scaling, "scaling");
         this.batchable = batchable;
     }
 
@@ -73,7 +82,7 @@ public final class BatchInference {
         Map<Long, List<Integer>> groups = new LinkedHashMap<>();
         List<RgbImage> scaled = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
-            RgbImage s = batchable ? ScaledInference.scaledInput(images.get(i), scale) : images.get(i);
+            RgbImage s = batchable ? scaling.scaledInput(images.get(i)) : images.get(i);
             scaled.add(s);
             if (!batchable || adaptive.isTiled(s)) {
                 alone.run(i);

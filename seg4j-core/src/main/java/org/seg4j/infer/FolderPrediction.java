@@ -50,6 +50,20 @@ public final class FolderPrediction {
         void write(Path outDir, String stem, RgbImage image, LabelMask mask, Probabilities probs);
     }
 
+    /**
+     * How one image becomes its class mask (and more files): the default runs the {@link
+     * Predictor}; a panoptic model's runner predicts semantic map and instances in one pass.
+     */
+    @FunctionalInterface
+    public interface ImageRunner {
+
+        /**
+         * Predicts {@code image}, writes any files of its own into {@code outDir} and returns the
+         * class mask, which the {@link PredictionWriter} then writes in the chosen formats.
+         */
+        LabelMask run(Path outDir, String stem, RgbImage image);
+    }
+
     /** An image that could not be processed. */
     public record Failure(Path file, String message) {}
 
@@ -91,6 +105,7 @@ public final class FolderPrediction {
     private final boolean skipBad;
     private final PrintStream progress;
     private final ExtraOutput extra;
+    private final ImageRunner runner;
 
     /**
      * @param predictor the model
@@ -115,6 +130,24 @@ public final class FolderPrediction {
         this.extra = extra;
         this.skipBad = skipBad;
         this.progress = progress;
+        this.runner = null;
+    }
+
+    /**
+     * Predicts with {@code runner} instead of a {@link Predictor}; the writer must not need
+     * probabilities. Listing, progress, bad images and the summary are as with a predictor.
+     */
+    public FolderPrediction(ImageRunner runner, PredictionWriter writer, boolean skipBad, PrintStream progress) {
+        if (writer.needsProbabilities()) {
+            throw new Seg4jException("the chosen --format needs class probabilities, which this model's prediction "
+                    + "does not give; choose other formats");
+        }
+        this.predictor = null;
+        this.writer = writer;
+        this.extra = null;
+        this.skipBad = skipBad;
+        this.progress = progress;
+        this.runner = runner;
     }
 
     /** The image files to predict: {@code input} itself, or the images in the folder, sorted. */
@@ -142,7 +175,7 @@ public final class FolderPrediction {
      * Output stems: the file name without extension, or with the extension joined by {@code _}
      * where two inputs share a stem ({@code a.png}, {@code a.jpg} become {@code a_png}, {@code a_jpg}).
      */
-    static List<String> stems(List<Path> files) {
+    public static List<String> stems(List<Path> files) {
         Map<String, Integer> count = new HashMap<>();
         for (Path f : files) {
             count.merge(stem(f), 1, Integer::sum);
@@ -208,6 +241,10 @@ public final class FolderPrediction {
         RgbImage image = ImageFiles.readUpright(file);
         Probabilities probs = null;
         LabelMask mask;
+        if (runner != null) {
+            writer.write(outDir, stem, file, image, runner.run(outDir, stem, image), null);
+            return;
+        }
         if (writer.needsProbabilities() || (extra != null && extra.needsProbabilities())) {
             probs = predictor.predictProbabilities(image);
             mask = probs.argmax();

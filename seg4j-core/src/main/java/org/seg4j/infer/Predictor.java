@@ -24,7 +24,8 @@ import org.seg4j.transform.Normalization;
  * <p>Steps for one image:
  *
  * <ol>
- *   <li>rescale by the manifest's {@code preprocessing.scale} (bilinear), unless it is 1;
+ *   <li>rescale by the manifest's {@code preprocessing.scale} (bilinear), unless it is 1, or, for a
+ *       model whose {@code preprocessing.resize} is {@code stretch}, resize to its exact input size;
  *   <li>normalise with the manifest's mean and std;
  *   <li>if the scaled image has at most {@link #maxWholePixels()} pixels, run it whole (the
  *       network handles sizes that are not multiples of its stride); otherwise run overlapping
@@ -129,6 +130,10 @@ public final class Predictor implements AutoCloseable {
         this.maxWholePixels = this.options.maxWholePixels() > 0
                 ? this.options.maxWholePixels()
                 : Math.max(PredictorOptions.MIN_AUTO_WHOLE_PIXELS, 4L * pre.height() * pre.width());
+        if (pre.fixedSize() && (!Double.isNaN(this.options.scale()) || this.options.multiScale())) {
+            throw new org.seg4j.Seg4jException("this model resizes every image to its input size " + pre.height() + "x"
+                    + pre.width() + " (preprocessing.resize " + pre.resize() + "): --scale and --scales do not apply");
+        }
         double s = Double.isNaN(this.options.scale()) ? pre.scale() : this.options.scale();
         this.scale = s > 0 ? s : 1.0;
 
@@ -139,12 +144,15 @@ public final class Predictor implements AutoCloseable {
                 new SlidingWindowInference(normalization, pass, tileSize, this.options.overlap(),
                         this.options.tileBatch()),
                 maxWholePixels);
+        ScaledInference scaling = pre.fixedSize()
+                ? ScaledInference.toSize(adaptive, pre.width(), pre.height())
+                : new ScaledInference(adaptive, scale);
         InferenceStrategy single = this.options.multiScale()
                 ? new MultiScaleAugmentation(adaptive, this.options.scaleFactors().stream().map(f -> scale * f).toList())
-                : new ScaledInference(adaptive, scale);
+                : scaling;
         this.strategy = this.options.crf() == null ? single
                 : new RefinedInference(single, new CrfRefiner(this.options.crf()));
-        this.batches = new BatchInference(strategy, whole, adaptive, scale,
+        this.batches = new BatchInference(strategy, whole, adaptive, scaling,
                 this.options.crf() == null && !this.options.multiScale());
         try {
             this.fold = block == null ? null : SharedBatchNormFold.acquire(block);
@@ -174,9 +182,11 @@ public final class Predictor implements AutoCloseable {
 
     /**
      * Loads a model directory: a seg4j network, or a model file run by the manifest's {@code
-     * runtime} ({@link ModelRuntimes}). Closing the predictor closes the model.
+     * runtime} ({@link ModelRuntimes}); a built-in model's name ({@code selfie}, see {@link
+     * org.seg4j.model.PretrainedModels}) works too. Closing the predictor closes the model.
      */
-    public static Predictor load(Path modelDir, PredictorOptions options) {
+    public static Predictor load(Path dir, PredictorOptions options) {
+        Path modelDir = org.seg4j.model.PretrainedModels.resolve(dir);
         ModelManifest manifest = ModelDirectory.readManifest(modelDir);
         if (manifest.isExternal()) {
             ExternalForward pass = ModelRuntimes.open(modelDir, manifest);
@@ -253,7 +263,10 @@ public final class Predictor implements AutoCloseable {
      * scales x0.75/1/1.25, CRF} (tiling is left out: it changes results only at tile borders).
      */
     public String describeSettings() {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "input scale %s", trim(scale)));
+        ModelManifest.Preprocessing pre = manifest.preprocessing();
+        StringBuilder b = new StringBuilder(pre.fixedSize()
+                ? String.format(Locale.ROOT, "input resized to %dx%d", pre.height(), pre.width())
+                : String.format(Locale.ROOT, "input scale %s", trim(scale)));
         if (options.flip()) {
             b.append(", flip");
         }

@@ -5,14 +5,16 @@ import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
 
 /**
- * Runs another strategy on the image resized by a factor (bilinear) and brings the result back to
- * the input's resolution. {@link #classMap} upsamples on the fly, row by row, so it never holds a
+ * Runs another strategy on the image resized by a factor, or to a fixed size (bilinear), and brings
+ * the result back to the input's resolution. {@link #classMap} upsamples on the fly, row by row, so it never holds a
  * full-resolution probability map.
  */
 public final class ScaledInference implements InferenceStrategy {
 
     private final InferenceStrategy inner;
     private final double scale;
+    private final int width;
+    private final int height;
 
     /** Runs {@code inner} at {@code scale} times the input's size. */
     public ScaledInference(InferenceStrategy inner, double scale) {
@@ -21,15 +23,44 @@ public final class ScaledInference implements InferenceStrategy {
             throw new IllegalArgumentException("scale must be positive, got " + scale);
         }
         this.scale = scale;
+        this.width = 0;
+        this.height = 0;
     }
 
-    /** The factor applied to the input. */
+    private ScaledInference(InferenceStrategy inner, int width, int height) {
+        this.inner = Objects.requireNonNull(inner, "inner");
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("fixed input size must be positive, got " + width + "x" + height);
+        }
+        this.scale = Double.NaN;
+        this.width = width;
+        this.height = height;
+    }
+
+    /**
+     * Runs {@code inner} on every image resized to exactly {@code width x height} (aspect ratio not
+     * kept), for networks trained on one input size such as MediaPipe's selfie model.
+     */
+    public static ScaledInference toSize(InferenceStrategy inner, int width, int height) {
+        return new ScaledInference(inner, width, height);
+    }
+
+    /** Whether images are resized to a fixed size rather than by a factor. */
+    public boolean fixedSize() {
+        return width > 0;
+    }
+
+    /** The factor applied to the input; {@code NaN} with a fixed size. */
     public double scale() {
         return scale;
     }
 
     /** The image as the network sees it; the input itself when the size does not change. */
     public RgbImage scaledInput(RgbImage image) {
+        if (fixedSize()) {
+            return image.width() == width && image.height() == height ? image
+                    : Images.resizeBilinear(image, width, height);
+        }
         return scaledInput(image, scale);
     }
 

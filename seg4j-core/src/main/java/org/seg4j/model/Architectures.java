@@ -131,7 +131,8 @@ public final class Architectures {
         return model.build();
     }
 
-    private static PadMode padMode(String name) {
+    /** The pad mode named by option {@code pad}: {@code reflect} or {@code zero}. */
+    public static PadMode padMode(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "reflect" -> PadMode.REFLECT;
             case "zero" -> PadMode.ZERO;

@@ -76,17 +76,25 @@ public final class ModelDirectory {
         });
     }
 
-    /** Reads only the manifest of a model directory. */
+    /**
+     * Reads only the manifest of a model directory ({@code dir} may name a built-in model: {@link
+     * PretrainedModels}).
+     */
     public static ModelManifest readManifest(Path dir) {
-        Path file = dir.resolve(MANIFEST);
+        Path file = PretrainedModels.resolve(dir).resolve(MANIFEST);
         if (!Files.isRegularFile(file)) {
-            throw new Seg4jException(dir + ": not a model directory (no " + MANIFEST + ")");
+            throw new Seg4jException(dir + ": not a model directory (no " + MANIFEST + "); built-in models: "
+                    + String.join(", ", PretrainedModels.names()));
         }
         return Json.read(file, ModelManifest.class);
     }
 
-    /** Builds the network from the manifest and loads the weights into a new manager. */
-    public static LoadedModel load(Path dir) {
+    /**
+     * Builds the network from the manifest and loads the weights into a new manager ({@code dir}
+     * may name a built-in model: {@link PretrainedModels}).
+     */
+    public static LoadedModel load(Path modelDir) {
+        Path dir = PretrainedModels.resolve(modelDir);
         ModelManifest manifest = readManifest(dir);
         if (manifest.isExternal()) {
             throw new Seg4jException(dir + ": holds a " + manifest.runtime() + " model file, not a seg4j network; "

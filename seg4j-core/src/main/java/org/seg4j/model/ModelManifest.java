@@ -22,6 +22,9 @@ import org.seg4j.data.ClassMeta;
  *     torchscript} ({@link org.seg4j.infer.runtime.ModelRuntime})
  * @param file the model file of an external runtime, relative to the directory; {@code null}
  *     for a seg4j network
+ * @param task {@code null} for semantic segmentation (files from before tasks existed), or {@code
+ *     panoptic}: the network's outputs are semantic logits, a centre heat map and offsets, and the
+ *     classes' {@code isthing} flags say which classes have instances
  */
 public record ModelManifest(
         @JsonProperty("format_version") int formatVersion,
@@ -31,7 +34,11 @@ public record ModelManifest(
         @JsonProperty("provenance") Provenance provenance,
         @JsonProperty("metrics") Map<String, Object> metrics,
         @JsonProperty("runtime") @JsonInclude(JsonInclude.Include.NON_NULL) String runtime,
-        @JsonProperty("file") @JsonInclude(JsonInclude.Include.NON_NULL) String file) {
+        @JsonProperty("file") @JsonInclude(JsonInclude.Include.NON_NULL) String file,
+        @JsonProperty("task") @JsonInclude(JsonInclude.Include.NON_NULL) String task) {
+
+    /** {@link #task} of a panoptic model. */
+    public static final String TASK_PANOPTIC = "panoptic";
 
     /** Current {@link #formatVersion}. */
     public static final int FORMAT_VERSION = 1;
@@ -41,12 +48,24 @@ public record ModelManifest(
         if (runtime != null && (file == null || file.isBlank())) {
             throw new IllegalArgumentException("a model manifest with runtime '" + runtime + "' needs a file");
         }
+        if ("semantic".equals(task)) {
+            task = null;
+        }
+        if (task != null && !task.equals(TASK_PANOPTIC)) {
+            throw new IllegalArgumentException("model task must be semantic or panoptic, got '" + task + "'");
+        }
+    }
+
+    /** A semantic manifest, of a seg4j network or of an external runtime's model file. */
+    public ModelManifest(int formatVersion, ModelSpec model, ClassMeta classes, Preprocessing preprocessing,
+            Provenance provenance, Map<String, Object> metrics, String runtime, String file) {
+        this(formatVersion, model, classes, preprocessing, provenance, metrics, runtime, file, null);
     }
 
     /** The manifest of a seg4j network (no external runtime). */
     public ModelManifest(int formatVersion, ModelSpec model, ClassMeta classes, Preprocessing preprocessing,
             Provenance provenance, Map<String, Object> metrics) {
-        this(formatVersion, model, classes, preprocessing, provenance, metrics, null, null);
+        this(formatVersion, model, classes, preprocessing, provenance, metrics, null, null, null);
     }
 
     /** Whether an external runtime runs the model ({@link #runtime} is set). */
@@ -57,7 +76,20 @@ public record ModelManifest(
 
     /** The same manifest with other metrics. */
     public ModelManifest withMetrics(Map<String, Object> newMetrics) {
-        return new ModelManifest(formatVersion, model, classes, preprocessing, provenance, newMetrics, runtime, file);
+        return new ModelManifest(formatVersion, model, classes, preprocessing, provenance, newMetrics, runtime, file,
+                task);
+    }
+
+    /** The same manifest for another task ({@code semantic} or {@code panoptic}). */
+    public ModelManifest withTask(String newTask) {
+        return new ModelManifest(formatVersion, model, classes, preprocessing, provenance, metrics, runtime, file,
+                newTask);
+    }
+
+    /** Whether the model is a panoptic one ({@link #task} {@code panoptic}). */
+    @JsonIgnore
+    public boolean isPanoptic() {
+        return TASK_PANOPTIC.equals(task);
     }
 
     /**
@@ -69,13 +101,41 @@ public record ModelManifest(
      * @param std per-channel standard deviation, RGB, 0-1 scale
      * @param scale factor applied to the input before the network (1 = full resolution); the
      *     predicted mask is always returned at the input's resolution
+     * @param resize {@code null} (or {@link #RESIZE_NONE}): images keep their size (times {@code
+     *     scale}) and large ones are tiled; {@link #RESIZE_STRETCH}: every image is resized to
+     *     exactly {@code height x width} (aspect ratio not kept, as MediaPipe's selfie model expects)
+     *     and the probabilities are resized back
      */
     public record Preprocessing(
             @JsonProperty("height") int height,
             @JsonProperty("width") int width,
             @JsonProperty("mean") float[] mean,
             @JsonProperty("std") float[] std,
-            @JsonProperty("scale") double scale) {
+            @JsonProperty("scale") double scale,
+            @JsonProperty("resize") @JsonInclude(JsonInclude.Include.NON_NULL) String resize) {
+
+        /** {@link #resize}: keep the image's size. */
+        public static final String RESIZE_NONE = "none";
+        /** {@link #resize}: resize every image to the model's input size. */
+        public static final String RESIZE_STRETCH = "stretch";
+
+        public Preprocessing {
+            if (resize != null && !resize.equals(RESIZE_NONE) && !resize.equals(RESIZE_STRETCH)) {
+                throw new IllegalArgumentException("preprocessing.resize must be " + RESIZE_NONE + " or "
+                        + RESIZE_STRETCH + ", got '" + resize + "'");
+            }
+        }
+
+        /** Preprocessing that keeps the image's size. */
+        public Preprocessing(int height, int width, float[] mean, float[] std, double scale) {
+            this(height, width, mean, std, scale, null);
+        }
+
+        /** Whether every image is resized to exactly {@code height x width} ({@link #RESIZE_STRETCH}). */
+        @JsonIgnore
+        public boolean fixedSize() {
+            return RESIZE_STRETCH.equals(resize);
+        }
 
         /** The normalisation as a transform object. */
         public org.seg4j.transform.Normalization normalization() {

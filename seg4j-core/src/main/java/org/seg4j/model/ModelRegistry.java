@@ -13,9 +13,12 @@ import org.seg4j.model.decoder.deeplab.DeepLabV3;
 import org.seg4j.model.decoder.deeplab.DeepLabV3Plus;
 import org.seg4j.model.decoder.fastfcn.FastFcn;
 import org.seg4j.model.decoder.fastscnn.FastScnn;
+import org.seg4j.model.decoder.panoptic.PanopticDeepLab;
 import org.seg4j.model.decoder.parsenet.ParseNet;
 import org.seg4j.model.decoder.pspnet.PSPNet;
 import org.seg4j.model.decoder.segnet.SegNet;
+import org.seg4j.model.decoder.selfie.MediaPipeSelfie;
+import org.seg4j.model.decoder.selfie.SelfieEncoder;
 
 /**
  * Architectures by name. Adding an architecture means one new decoder class and one line in the
@@ -33,6 +36,8 @@ public final class ModelRegistry {
      * @param factory builds the network from a spec
      * @param options the spec options the factory reads itself (the encoder's come from {@link
      *     org.seg4j.model.encoder.Encoders}); a spec setting any other is rejected
+     * @param classes the only class count the architecture supports (a pretrained network's), or 0
+     *     for any
      */
     public record Entry(
             String name,
@@ -40,10 +45,17 @@ public final class ModelRegistry {
             String defaultEncoder,
             List<String> encoders,
             Function<ModelSpec, Block> factory,
-            List<ModelOption> options) {
+            List<ModelOption> options,
+            int classes) {
 
         public Entry {
             options = options == null ? List.of() : List.copyOf(options);
+        }
+
+        /** An architecture for any number of classes. */
+        public Entry(String name, String description, String defaultEncoder, List<String> encoders,
+                Function<ModelSpec, Block> factory, List<ModelOption> options) {
+            this(name, description, defaultEncoder, encoders, factory, options, 0);
         }
 
         /** An architecture that reads no options of its own. */
@@ -89,6 +101,13 @@ public final class ModelRegistry {
                 "fastscnn", List.of("fastscnn"), FastScnn::create, FastScnn.OPTIONS));
         register(new Entry("segmenter", "Segmenter: ViT encoder + mask transformer decoder",
                 "vit-tiny", List.of("vit-tiny", "vit-small"), Architectures::segmenter, Architectures.SEGMENTER_OPTIONS));
+        register(new Entry(PanopticDeepLab.NAME, "Panoptic-DeepLab: DeepLabV3+ semantic branch + instance branch "
+                + "(centre heat map, offsets) on one encoder; task panoptic",
+                DeepLabV3.DEFAULT_ENCODER, BACKBONE_ENCODERS, PanopticDeepLab::create, PanopticDeepLab.OPTIONS));
+        register(new Entry(MediaPipeSelfie.NAME, "MediaPipe selfie segmentation: MobileNetV3-like encoder, SE-gated decoder, "
+                + "background/person (pretrained weights: seg4j predict --model selfie)",
+                SelfieEncoder.NAME, List.of(SelfieEncoder.NAME), MediaPipeSelfie::create, MediaPipeSelfie.OPTIONS,
+                MediaPipeSelfie.CLASSES));
     }
 
     private ModelRegistry() {}
@@ -139,6 +158,12 @@ public final class ModelRegistry {
     public static Block create(ModelSpec spec) {
         Entry e = entry(spec.architecture());
         ModelOptions.check(e.name(), spec.encoder(), spec.options());
-        return e.factory().apply(spec);
+        Block block = e.factory().apply(spec);
+        // Architectures that are not an encoder-decoder SegmentationModel have no place for the memory.
+        if (TemporalOptions.isTemporal(spec) && !(block instanceof SegmentationModel m && m.isTemporal())) {
+            throw new Seg4jException(e.name() + " has no temporal variant: model option temporal: convgru (task "
+                    + "video) needs an encoder-decoder architecture such as fastscnn, deeplabv3plus or unet");
+        }
+        return block;
     }
 }

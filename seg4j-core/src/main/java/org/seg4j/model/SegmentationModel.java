@@ -146,9 +146,9 @@ public final class SegmentationModel extends AbstractBlock {
         Shape s = x.getShape();
         long h = Spatial.height(s);
         long w = Spatial.width(s);
-        long ph = Spatial.roundUp(h, encoder.outputStride());
-        long pw = Spatial.roundUp(w, encoder.outputStride());
-        NDArray padded = Spatial.padBottomRight(x, ph - h, pw - w, padMode);
+        NDArray padded = Spatial.padToMultiple(x, encoder.outputStride(), padMode);
+        long ph = Spatial.height(padded.getShape());
+        long pw = Spatial.width(padded.getShape());
 
         NDList features = encoder.forward(ps, new NDList(padded), training, params);
         NDList selected = new NDList(featureIndices.length);
@@ -202,10 +202,7 @@ public final class SegmentationModel extends AbstractBlock {
 
     /** The input shape {@code s} padded to a multiple of the output stride. */
     private Shape padded(Shape s) {
-        return Spatial.withSize(
-                s,
-                Spatial.roundUp(Spatial.height(s), encoder.outputStride()),
-                Spatial.roundUp(Spatial.width(s), encoder.outputStride()));
+        return Spatial.roundUpSize(s, encoder.outputStride());
     }
 
     /** Shapes of the encoder features the decoder reads, for an input of shape {@code s}. */
@@ -238,7 +235,16 @@ public final class SegmentationModel extends AbstractBlock {
     @Override
     public void loadParameters(NDManager manager, DataInputStream is) throws IOException, MalformedModelException {
         super.loadParameters(manager, is);
-        for (Pair<String, Parameter> p : getParameters()) {
+        reattachGradients(this);
+    }
+
+    /**
+     * Makes every trainable parameter of {@code block} record gradients again: arrays read from a
+     * stream have no autograd state. Networks that override {@code loadParameters} call it after
+     * loading.
+     */
+    public static void reattachGradients(ai.djl.nn.Block block) {
+        for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().requiresGradient()) {
                 p.getValue().getArray().setRequiresGradient(true);
             }
@@ -250,6 +256,29 @@ public final class SegmentationModel extends AbstractBlock {
         return "SegmentationModel(encoder=" + encoder.name() + ", decoder=" + decoder.getClass().getSimpleName()
                 + (memory == null ? "" : ", temporal=convgru(" + memory.hiddenChannels() + ")")
                 + ", classes=" + head.numClasses() + ")";
+    }
+
+    /**
+     * The encoder feature index serving each of {@code decoder}'s inputs: for each reduction the
+     * decoder asks for, the deepest encoder stage with that reduction (with dilated stages, several
+     * share one), so a decoder always reads the most processed feature at a scale. Shared by every
+     * network that composes an encoder with decoders.
+     *
+     * @throws Seg4jException when the encoder has no stage at a reduction the decoder needs
+     */
+    public static int[] featureIndices(Encoder encoder, Decoder decoder) {
+        int[] reductions = encoder.reductions();
+        int[] wanted = decoder.featureReductions();
+        int[] indices = new int[wanted.length];
+        for (int i = 0; i < wanted.length; i++) {
+            indices[i] = Builder.deepestStage(reductions, wanted[i]);
+            if (indices[i] < 0) {
+                throw new Seg4jException("decoder " + decoder.getClass().getSimpleName()
+                        + " needs encoder features at strides " + Arrays.toString(wanted) + " but encoder '"
+                        + encoder.name() + "' provides strides " + Arrays.toString(reductions));
+            }
+        }
+        return indices;
     }
 
     /** Builder: encoder, decoder and head are required. */
@@ -302,25 +331,14 @@ public final class SegmentationModel extends AbstractBlock {
         }
 
         /**
-         * Checks that the parts fit together and builds the model. Each reduction the decoder asks
-         * for is served by the deepest encoder stage with that reduction (with dilated stages,
-         * several share one), so a decoder always reads the most processed feature at a scale.
+         * Checks that the parts fit together and builds the model; the decoder's features are chosen
+         * by {@link SegmentationModel#featureIndices}.
          */
         public SegmentationModel build() {
             if (encoder == null || decoder == null || head == null) {
                 throw new Seg4jException("a segmentation model needs an encoder, a decoder and a head");
             }
-            int[] reductions = encoder.reductions();
-            int[] wanted = decoder.featureReductions();
-            int[] indices = new int[wanted.length];
-            for (int i = 0; i < wanted.length; i++) {
-                indices[i] = deepestStage(reductions, wanted[i]);
-                if (indices[i] < 0) {
-                    throw new Seg4jException("decoder " + decoder.getClass().getSimpleName()
-                            + " needs encoder features at strides " + Arrays.toString(wanted) + " but encoder '"
-                            + encoder.name() + "' provides strides " + Arrays.toString(reductions));
-                }
-            }
+            int[] indices = featureIndices(encoder, decoder);
             if (!head.hasProjection() && decoder.outChannels() != head.numClasses()) {
                 throw new Seg4jException("the decoder emits " + decoder.outChannels() + " channels but the head has "
                         + head.numClasses() + " classes and no projection");

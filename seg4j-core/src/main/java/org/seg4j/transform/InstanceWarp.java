@@ -22,13 +22,22 @@ public final class InstanceWarp {
     public static PanopticAnnotation resize(PanopticAnnotation a, int outW, int outH) {
         double sx = (double) a.width() / outW;
         double sy = (double) a.height() / outH;
-        double cx = 0.5 * sx - 0.5;
-        double cy = 0.5 * sy - 0.5;
-        return remap(a, outW, outH, (x, y) -> {
-            // the float rounding of Warp.affine, so that both pick the same source pixel
-            int nx = (int) Math.floor((float) (sx * x + cx) + 0.5f);
-            int ny = (int) Math.floor((float) (sy * y + cy) + 0.5f);
-            return inside(a, nx, ny) ? ny * a.width() + nx : -1;
+        return affine(a, outW, outH, sx, 0, 0.5 * sx - 0.5, 0, sy, 0.5 * sy - 0.5);
+    }
+
+    /**
+     * Resamples through the inverse affine map of {@code Warp.affine}: output pixel (x, y) takes the
+     * segment of the source pixel nearest to {@code (a*x + b*y + c, d*x + e*y + f)}, with the same
+     * float rounding, so rotations and scalings keep ids on the mask's pixels.
+     */
+    public static PanopticAnnotation affine(PanopticAnnotation src, int outW, int outH, double a, double b, double c,
+            double d, double e, double f) {
+        return remap(src, outW, outH, (x, y) -> {
+            float sx = (float) (a * x + (b * y + c));
+            float sy = (float) (d * x + (e * y + f));
+            int nx = (int) Math.floor(sx + 0.5f);
+            int ny = (int) Math.floor(sy + 0.5f);
+            return inside(src, nx, ny) ? ny * src.width() + nx : -1;
         });
     }
 

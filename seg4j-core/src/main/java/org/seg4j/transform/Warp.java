@@ -6,7 +6,8 @@ import org.seg4j.data.Sample;
 
 /**
  * Pixel-level resampling shared by the geometric transforms. Everything works on the raw byte
- * arrays: images are sampled bilinearly, masks by nearest neighbour at the same source point.
+ * arrays: images are sampled bilinearly, masks by nearest neighbour at the same source point, and
+ * a sample's instance annotation through {@link InstanceWarp} at that same point.
  */
 final class Warp {
 
@@ -76,7 +77,8 @@ final class Warp {
                 }
             }
         }
-        return in.with(new RgbImage(outW, outH, out), outMask == null ? null : new LabelMask(outW, outH, outMask));
+        return in.with(new RgbImage(outW, outH, out), outMask == null ? null : new LabelMask(outW, outH, outMask),
+                in.instances() == null ? null : InstanceWarp.affine(in.instances(), outW, outH, a, b, c, d, e, f));
     }
 
     /** Scales to {@code outW x outH}, mapping pixel centres (the usual half-pixel convention). */
@@ -115,7 +117,8 @@ final class Warp {
                 System.arraycopy(mask, y * w + x0, outMask, dstRow, x1 - x0);
             }
         }
-        return in.with(new RgbImage(outW, outH, out), outMask == null ? null : new LabelMask(outW, outH, outMask));
+        return in.with(new RgbImage(outW, outH, out), outMask == null ? null : new LabelMask(outW, outH, outMask),
+                in.instances() == null ? null : InstanceWarp.crop(in.instances(), left, top, outW, outH));
     }
 
     /** Mirrors left to right. */
@@ -140,6 +143,7 @@ final class Warp {
                 }
             }
         }
-        return in.with(new RgbImage(w, h, out), outMask == null ? null : new LabelMask(w, h, outMask));
+        return in.with(new RgbImage(w, h, out), outMask == null ? null : new LabelMask(w, h, outMask),
+                in.instances() == null ? null : InstanceWarp.flipHorizontal(in.instances()));
     }
 }

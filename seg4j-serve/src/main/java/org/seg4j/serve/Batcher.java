@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.seg4j.data.LabelMask;
+import org.seg4j.infer.Probabilities;
 import org.seg4j.data.RgbImage;
 import org.seg4j.infer.Predictor;
 
@@ -24,8 +25,12 @@ import org.seg4j.infer.Predictor;
  */
 final class Batcher implements AutoCloseable {
 
-    /** One image waiting for its class map; {@code release} runs once when the batcher lets go of it. */
-    private record Job(RgbImage image, long deadlineNanos, CompletableFuture<LabelMask> result, Runnable release) {}
+    /**
+     * One image waiting for its class map (and its probabilities when {@code probabilities});
+     * {@code release} runs once when the batcher lets go of it.
+     */
+    private record Job(RgbImage image, boolean probabilities, long deadlineNanos,
+            CompletableFuture<Prediction> result, Runnable release) {}
 
     private final String model;
     private final Predictor predictor;
@@ -49,7 +54,8 @@ final class Batcher implements AutoCloseable {
     }
 
     /**
-     * Queues an image; the future completes with its class map, or exceptionally with a {@link
+     * Queues an image; the future completes with its class map (and, with {@code probabilities},
+     * its class probabilities), or exceptionally with a {@link
      * TimeoutException} when the deadline passes before its batch runs. {@code release} runs exactly
      * once, when the batcher no longer holds the image: after its forward pass, when it is dropped,
      * when its caller gives up while it waits (it then leaves the queue at once), or right away when
@@ -57,12 +63,13 @@ final class Batcher implements AutoCloseable {
      *
      * @throws ApiException 429 when the queue is full, 503 when the batcher is closed
      */
-    CompletableFuture<LabelMask> submit(RgbImage image, long deadlineNanos, Runnable release) {
+    CompletableFuture<Prediction> submit(RgbImage image, boolean probabilities, long deadlineNanos,
+            Runnable release) {
         if (!running) {
             release.run();
             throw new ApiException(503, "shutting_down", "the server is shutting down");
         }
-        Job job = new Job(image, deadlineNanos, new CompletableFuture<>(), release);
+        Job job = new Job(image, probabilities, deadlineNanos, new CompletableFuture<>(), release);
         if (!queue.offer(job)) {
             release.run();
             throw new ApiException(429, "queue_full", "model '" + model + "' has " + queue.size()
@@ -135,22 +142,32 @@ final class Batcher implements AutoCloseable {
         if (live.isEmpty()) {
             return;
         }
-        List<RgbImage> images = new ArrayList<>(live.size());
-        for (Job job : live) {
-            images.add(job.image());
-        }
         long t0 = System.nanoTime();
         try {
-            List<LabelMask> masks = predictor.predictBatch(images);
+            List<Job> plain = live.stream().filter(j -> !j.probabilities()).toList();
+            List<Job> soft = live.stream().filter(Job::probabilities).toList();
+            List<LabelMask> masks = plain.isEmpty() ? List.of() : predictor.predictBatch(images(plain));
+            List<Probabilities> probs = soft.isEmpty() ? List.of() : predictor.predictProbabilitiesBatch(images(soft));
             metrics.batch(model, live.size(), (System.nanoTime() - t0) / 1e9);
-            for (int i = 0; i < live.size(); i++) {
-                live.get(i).result().complete(masks.get(i));
+            for (int i = 0; i < plain.size(); i++) {
+                plain.get(i).result().complete(new Prediction(masks.get(i), null));
+            }
+            for (int i = 0; i < soft.size(); i++) {
+                soft.get(i).result().complete(new Prediction(probs.get(i).argmax(), probs.get(i)));
             }
         } catch (RuntimeException | Error e) {
             for (Job job : live) {
                 job.result().completeExceptionally(e);
             }
         }
+    }
+
+    private static List<RgbImage> images(List<Job> jobs) {
+        List<RgbImage> images = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            images.add(job.image());
+        }
+        return images;
     }
 
     private void failAll(Throwable cause) {

@@ -31,8 +31,9 @@ final class Responses {
             case MASK -> png(Images.encodePng(result.indexMask()));
             case COLOR -> png(Images.encodePng(result.colorMask()));
             case OVERLAY -> png(Images.encodePng(result.overlay(request.alpha())));
-            case CUTOUT -> png(Images.encodePng(Renderings.cutout(result.image(), result.mask(),
-                    request.foreground())));
+            case CUTOUT -> png(Images.encodePng(result.hasProbabilities()
+                    ? Renderings.softCutout(result.image(), result.probabilities(), request.foreground())
+                    : Renderings.cutout(result.image(), result.mask(), request.foreground())));
         };
     }
 

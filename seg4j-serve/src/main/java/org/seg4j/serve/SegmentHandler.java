@@ -11,7 +11,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.seg4j.SegmentationResult;
-import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
 
 /**
@@ -98,8 +97,10 @@ final class SegmentHandler {
             throw timeout(options.timeoutMs());
         }
         CompletableFuture<Responses.Body> answer = new CompletableFuture<>();
-        CompletableFuture<LabelMask> queued = model.submit(image, deadline, claim.share());
-        queued.orTimeout(left, TimeUnit.NANOSECONDS).whenComplete((mask, error) -> {
+        // a cutout's alpha is the foreground probability: only that format needs the probabilities
+        boolean soft = request.format() == OutputRequest.Format.CUTOUT;
+        CompletableFuture<Prediction> queued = model.submit(image, soft, deadline, claim.share());
+        queued.orTimeout(left, TimeUnit.NANOSECONDS).whenComplete((prediction, error) -> {
             // runs on the batcher thread (or the timer's): hand the work over, never render here
             if (error != null) {
                 answer.completeExceptionally(error);
@@ -109,8 +110,9 @@ final class SegmentHandler {
                 renderers.execute(() -> {
                     try {
                         double totalMs = (System.nanoTime() - arrival) / 1e6;
-                        SegmentationResult result = new SegmentationResult(image, mask, model.classes(),
-                                Duration.ofNanos(System.nanoTime() - arrival));
+                        SegmentationResult result = new SegmentationResult(image, prediction.mask(),
+                                model.classes(), Duration.ofNanos(System.nanoTime() - arrival),
+                                prediction.probabilities());
                         answer.complete(renderer.render(request, name, result, totalMs, decodeMs));
                     } catch (RuntimeException | Error e) {
                         answer.completeExceptionally(e);

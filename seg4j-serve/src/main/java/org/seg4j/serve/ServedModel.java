@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.seg4j.data.ClassInfo;
 import org.seg4j.data.ClassMeta;
-import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
 import org.seg4j.infer.Predictor;
 import org.seg4j.infer.PredictorOptions;
@@ -72,17 +71,19 @@ final class ServedModel implements AutoCloseable {
     }
 
     /**
-     * Queues an image for inference (429 when the queue is full, 503 when not ready); {@code release}
+     * Queues an image for inference, with its class probabilities when {@code probabilities} (429
+     * when the queue is full, 503 when not ready); {@code release}
      * runs once when the batcher no longer holds the image (see {@link Batcher#submit}).
      */
-    CompletableFuture<LabelMask> submit(RgbImage image, long deadlineNanos, Runnable release) {
+    CompletableFuture<Prediction> submit(RgbImage image, boolean probabilities, long deadlineNanos,
+            Runnable release) {
         try {
             requireReady();
         } catch (ApiException e) {
             release.run();
             throw e;
         }
-        return batcher.submit(image, deadlineNanos, release);
+        return batcher.submit(image, probabilities, deadlineNanos, release);
     }
 
     int queueDepth() {

@@ -107,8 +107,9 @@ class SegmentationServerTest {
         BufferedImage cut = ServeFixtures.image(postMultipart(base + "v1/models/rgb/segment?format=cutout", png,
                 "classes", "green,2"));
         for (int i = 0; i < expected.length; i++) {
+            // soft alpha: 255 x P(green or class 2), above one half exactly where they win
             int alpha = cut.getRGB(i % 30, i / 30) >>> 24;
-            assertThat(alpha).isEqualTo(expected[i] == 0 ? 0 : 255);
+            assertThat(alpha > 127).isEqualTo(expected[i] != 0);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.seg4j.train;
 
 import org.seg4j.transform.ColorJitter;
+import org.seg4j.transform.GaussianBlur;
+import org.seg4j.transform.GaussianNoise;
 import org.seg4j.transform.HorizontalFlip;
 import org.seg4j.transform.RandomCrop;
 import org.seg4j.transform.RandomRotation;
@@ -14,7 +16,8 @@ public final class Augmentations {
 
     /**
      * Training pipeline: random scale (around {@code input_scale}), optional rotation, a crop of
-     * exactly {@code crop_height x crop_width}, optional horizontal flip and colour jitter.
+     * exactly {@code crop_height x crop_width}, optional horizontal flip, colour jitter, Gaussian blur
+     * and Gaussian noise (photometric changes last, on the crop, where they cost least).
      */
     public static TransformPipeline training(TrainConfig c) {
         double s = c.inputScale();
@@ -25,6 +28,8 @@ public final class Augmentations {
                 .add(new RandomCrop(c.cropHeight(), c.cropWidth()))
                 .addIf(c.hflip(), new HorizontalFlip(0.5))
                 .addIf(j > 0, new ColorJitter(j, j, j, 0))
+                .addIf(c.blur() > 0, GaussianBlur.withProbability(c.blur()))
+                .addIf(c.noise() > 0, new GaussianNoise(c.noise()))
                 .build();
     }
 

@@ -34,7 +34,7 @@ final class BestModelExporter {
             return;
         }
         ModelManifest full = new ModelManifest(template.formatVersion(), template.model(), template.classes(),
-                template.preprocessing(), provenance(), metrics(stats, metrics));
+                template.preprocessing(), provenance(), metrics(stats, metrics)).withTask(template.task());
         ModelDirectory.save(runDir, full, block);
     }
 

@@ -20,6 +20,11 @@ import org.seg4j.model.layer.Scalars;
  * {@code 1 - mean_c (2 * sum(p_c * t_c) + 1) / (sum(p_c) + sum(t_c) + 1)} over the non-ignored
  * pixels of the batch (classes absent from both prediction and truth score close to 1).
  *
+ * <p>With label smoothing {@code e}, the cross-entropy term is PyTorch's
+ * {@code CrossEntropyLoss(weight=w, ignore_index=255, label_smoothing=e)}: per pixel
+ * {@code (1 - e) * w[y] * nll + (e / C) * sum_c w[c] * (-log p_c)}, summed and divided by
+ * {@code sum(w[y])} as above.
+ *
  * <p>Every array the loss creates is attached to the manager of {@code logits}, so a caller that
  * computes the logits in a per-step sub-manager frees everything when that manager closes.
  */
@@ -58,6 +63,7 @@ public final class SegmentationLoss {
     private final int numClasses;
     private final float[] classWeights;
     private final Kind kind;
+    private final float labelSmoothing;
 
     /**
      * @param numClasses number of classes (channels of the logits)
@@ -65,6 +71,19 @@ public final class SegmentationLoss {
      * @param kind loss terms
      */
     public SegmentationLoss(int numClasses, float[] classWeights, Kind kind) {
+        this(numClasses, classWeights, kind, 0);
+    }
+
+    /**
+     * @param numClasses number of classes (channels of the logits)
+     * @param classWeights per-class weights for cross-entropy, or {@code null} for all 1
+     * @param kind loss terms
+     * @param labelSmoothing label smoothing of the cross-entropy term, in [0, 1)
+     */
+    public SegmentationLoss(int numClasses, float[] classWeights, Kind kind, double labelSmoothing) {
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new Seg4jException("label smoothing must be in [0, 1), got " + labelSmoothing);
+        }
         if (numClasses < 1) {
             throw new IllegalArgumentException("numClasses must be positive");
         }
@@ -83,6 +102,7 @@ public final class SegmentationLoss {
         this.numClasses = numClasses;
         this.classWeights = classWeights == null ? null : classWeights.clone();
         this.kind = kind;
+        this.labelSmoothing = (float) labelSmoothing;
     }
 
     /** Unweighted cross-entropy. */
@@ -112,6 +132,17 @@ public final class SegmentationLoss {
      *     every pixel is ignored
      */
     public NDArray compute(NDArray logits, byte[] labels) {
+        return compute(logits, labels, null);
+    }
+
+    /**
+     * The scalar loss with a weight per pixel on top of the class weights (Panoptic-DeepLab weights
+     * small instances up): cross-entropy is {@code sum(w[y] * p * nll) / sum(w[y] * p)}; the Dice
+     * term ignores the pixel weights.
+     *
+     * @param pixelWeights {@code N * H * W} non-negative weights, or {@code null} for all 1
+     */
+    public NDArray compute(NDArray logits, byte[] labels, float[] pixelWeights) {
         Shape s = logits.getShape();
         if (s.dimension() != 4 || s.get(1) != numClasses) {
             throw new IllegalArgumentException("logits must be (N, " + numClasses + ", H, W), got " + s);
@@ -123,6 +154,10 @@ public final class SegmentationLoss {
         if (labels.length != pixels) {
             throw new IllegalArgumentException("labels have " + labels.length + " values, logits cover " + pixels
                     + " pixels " + s);
+        }
+        if (pixelWeights != null && pixelWeights.length != pixels) {
+            throw new IllegalArgumentException("pixel weights have " + pixelWeights.length + " values, logits cover "
+                    + pixels + " pixels " + s);
         }
         long[] index = new long[pixels];
         float[] pixelWeight = new float[pixels];
@@ -143,7 +178,7 @@ public final class SegmentationLoss {
                 valid[i] = 1f;
             }
             validCount++;
-            float wy = classWeights == null ? 1f : classWeights[y];
+            float wy = (classWeights == null ? 1f : classWeights[y]) * (pixelWeights == null ? 1f : pixelWeights[i]);
             pixelWeight[i] = wy;
             weightSum += wy;
         }
@@ -158,7 +193,12 @@ public final class SegmentationLoss {
                 NDArray idx = m.create(index, pixelShape);
                 NDArray picked = logp.gather(idx, 1);
                 NDArray pw = m.create(pixelWeight, pixelShape);
-                total = Scalars.div(picked.mul(pw).sum().neg(), (float) weightSum);
+                NDArray nll = picked.mul(pw).sum().neg();
+                if (labelSmoothing > 0) {
+                    nll = Scalars.mul(nll, 1f - labelSmoothing).add(Scalars.mul(smoothingTerm(logp, labels, m),
+                            labelSmoothing / numClasses));
+                }
+                total = Scalars.div(nll, (float) weightSum);
             }
         }
         if (kind != Kind.CE) {
@@ -178,5 +218,20 @@ public final class SegmentationLoss {
             total = total == null ? dice : total.add(dice);
         }
         return total;
+    }
+
+    /** {@code sum over non-ignored pixels and classes of w[c] * (-log p_c)}. */
+    private NDArray smoothingTerm(NDArray logp, byte[] labels, NDManager m) {
+        Shape s = logp.getShape();
+        float[] valid = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            valid[i] = (labels[i] & 0xFF) == LabelMask.IGNORE ? 0f : 1f;
+        }
+        NDArray mask = m.create(valid, new Shape(s.get(0), 1, s.get(2), s.get(3)));
+        NDArray perClass = logp.mul(mask);
+        if (classWeights != null) {
+            perClass = perClass.mul(m.create(classWeights, new Shape(1, numClasses, 1, 1)));
+        }
+        return perClass.sum().neg();
     }
 }

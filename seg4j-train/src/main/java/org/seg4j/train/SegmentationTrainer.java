@@ -58,6 +58,10 @@ import org.seg4j.train.optim.Optimizer;
  * <p>With {@code ema_decay > 0} an exponential moving average of the weights ({@link WeightAverage})
  * is kept alongside them; it is what gets validated and exported as the run's model.
  *
+ * <p>With {@code task: panoptic} the step's loss is {@link PanopticLoss} over the network's three
+ * outputs and the batches' centre targets (samples with instance annotations); validation still
+ * scores the first output, the semantic logits.
+ *
  * <p>Memory: each step and each validation batch runs in its own sub-manager, so everything it
  * creates is freed when it ends; parameters and optimizer state live in the trainer's manager.
  */
@@ -177,7 +181,8 @@ public final class SegmentationTrainer {
             optimizer.setGradClipNorm((float) config.gradClipNorm());
             optimizer.setDecayMultipliers((float) config.normDecayMult(), (float) config.biasDecayMult());
             SegmentationLoss loss =
-                    new SegmentationLoss(numClasses, classWeights, SegmentationLoss.Kind.parse(config.loss()));
+                    new SegmentationLoss(numClasses, classWeights, SegmentationLoss.Kind.parse(config.loss()),
+                            config.labelSmoothing());
             stepsPerEpoch = train.batchesPerEpoch();
             length = new RunLength(config, stepsPerEpoch);
             if (resume) {
@@ -189,7 +194,9 @@ public final class SegmentationTrainer {
                     log.averageRestarted(checkpoints.last());
                 }
             }
-            step = new TrainingStep(block, loss, optimizer, base, numClasses, config.seed(),
+            PanopticLoss panoptic = TrainConfig.TASK_PANOPTIC.equals(config.task())
+                    ? new PanopticLoss(loss, config.centerLossWeight(), config.offsetLossWeight()) : null;
+            step = new TrainingStep(block, loss, panoptic, optimizer, base, numClasses, config.seed(),
                     Math.max(1, config.clipLength()));
             validator = validation == null ? null
                     : new Validator(validation, block, loss, base, numClasses, validationSamples,
@@ -391,7 +398,7 @@ public final class SegmentationTrainer {
         length.reestimate(run.globalStep(), elapsed);
         checkpoints.write(run.toCheckpoint(bestMetricName(), config, optimizer.name(), elapsed, length), block,
                 optimizer, average, epoch, !partial, improved);
-        if (improved) {
+        if (improved || config.modelSelection().equals("last")) {
             withAveragedWeights(() -> {
                 exporter.export(block, stats, metrics);
                 return null;

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.ModelOptions;
 import org.seg4j.model.ModelRegistry;
+import org.seg4j.model.TemporalOptions;
 import org.seg4j.util.Json;
 
 /**
@@ -96,8 +97,24 @@ import org.seg4j.util.Json;
  * @param freezeEncoder number of first epochs during which the encoder's parameters are frozen (no
  *     update, no weight decay), 0 for none; needs an encoder-decoder model (for fine-tuning with
  *     {@code --init})
- * @param clipLength video training: frames per training clip (0 = train on single images); needs a
- *     temporal model (model option {@code temporal: convgru}). {@code batch_size} then counts clips
+ * @param labelSmoothing loss: label smoothing of the cross-entropy term, in [0, 1) (PyTorch's
+ *     {@code CrossEntropyLoss(label_smoothing=...)}, class weights included); 0 for none
+ * @param blur loader: probability of a Gaussian blur of the image (sigma drawn from [0.1, 2.0]
+ *     pixels, torchvision's default range); 0 for none
+ * @param noise loader: largest standard deviation of additive Gaussian pixel noise, as a fraction of
+ *     the 0-255 range (each image draws its own from [0, noise]); 0 for none
+ * @param modelSelection which model the run folder's model directory holds: {@code best} (the best
+ *     validated epoch, or the lowest training loss without validation) or {@code last} (the last
+ *     epoch, whatever it scored: for scoring a recipe on data that must not choose the checkpoint)
+ * @param task {@code semantic}, {@code panoptic} (a Panoptic-DeepLab network trained on data with
+ *     instance annotations, with {@link PanopticLoss}) or {@code video} (a temporal network trained on
+ *     clips of {@code clip_length} frames); default {@code video} when {@code clip_length} is set, else
+ *     {@code semantic}
+ * @param centerLossWeight panoptic: weight of the centre heat-map loss (MSE; 200 as in the paper)
+ * @param offsetLossWeight panoptic: weight of the offset loss (L1 on thing pixels; 0.01 as in the paper)
+ * @param clipLength task {@code video}: frames per training clip ({@value #DEFAULT_CLIP_LENGTH} when
+ *     unset; 0 for the other tasks); the model option {@code temporal} defaults to {@code convgru}.
+ *     {@code batch_size} then counts clips
  * @param clipSource video training: {@code synthetic} (camera motion over each labelled image, see
  *     {@link org.seg4j.transform.CameraMotion}) or {@code neighbours} (consecutive labelled frames of a
  *     sequence named {@code SEQUENCE_NUMBER})
@@ -148,6 +165,13 @@ public record TrainConfig(
         List<String> valGroups,
         List<String> trainGroups,
         int freezeEncoder,
+        double labelSmoothing,
+        double blur,
+        double noise,
+        String modelSelection,
+        String task,
+        double centerLossWeight,
+        double offsetLossWeight,
         int clipLength,
         String clipSource) {
 
@@ -162,7 +186,20 @@ public record TrainConfig(
             "val_pad_multiple", "progress_interval_seconds", "hflip", "scale_min", "scale_max", "num_workers",
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
-            "train_groups", "freeze_encoder", "clip_length", "clip_source");
+            "train_groups", "freeze_encoder", "label_smoothing", "blur", "noise", "model_selection", "task",
+            "center_loss_weight", "offset_loss_weight", "clip_length", "clip_source");
+
+    /** Task {@code semantic}: a class per pixel. */
+    public static final String TASK_SEMANTIC = "semantic";
+    /** Task {@code panoptic}: a class per pixel and an instance per thing pixel (Panoptic-DeepLab). */
+    public static final String TASK_PANOPTIC = "panoptic";
+    /** Task {@code video}: a temporal network (ConvGRU memory) trained on clips of frames. */
+    public static final String TASK_VIDEO = "video";
+    /** The values {@code task} accepts. */
+    public static final List<String> TASKS = List.of(TASK_SEMANTIC, TASK_PANOPTIC, TASK_VIDEO);
+
+    /** Frames per clip of task {@code video} when {@code clip_length} is not set. */
+    public static final int DEFAULT_CLIP_LENGTH = 4;
 
     /** The values {@code clip_source} accepts. */
     public static final List<String> CLIP_SOURCES = List.of("synthetic", "neighbours");
@@ -214,8 +251,37 @@ public record TrainConfig(
         if (freezeEncoder < 0) {
             throw new Seg4jException("freeze_encoder must not be negative (0 = no freezing), got " + freezeEncoder);
         }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new Seg4jException("label_smoothing must be in [0, 1), got " + labelSmoothing);
+        }
+        if (!(blur >= 0 && blur <= 1)) {
+            throw new Seg4jException("blur is a probability and must be in [0, 1], got " + blur);
+        }
+        if (!(noise >= 0 && noise <= 1)) {
+            throw new Seg4jException("noise must be in [0, 1] (a fraction of the 0-255 range), got " + noise);
+        }
+        modelSelection = norm(modelSelection, "best");
+        if (!modelSelection.equals("best") && !modelSelection.equals("last")) {
+            throw new Seg4jException("unknown model_selection '" + modelSelection + "'; valid: best, last");
+        }
         if (clipLength < 0) {
             throw new Seg4jException("clip_length must not be negative (0 = single images), got " + clipLength);
+        }
+        task = norm(task, clipLength > 0 ? TASK_VIDEO : TASK_SEMANTIC);
+        if (!TASKS.contains(task)) {
+            throw new Seg4jException("task must be one of " + String.join(", ", TASKS) + ", got '" + task + "'");
+        }
+        if (!(centerLossWeight >= 0) || !(offsetLossWeight >= 0) || Double.isInfinite(centerLossWeight)
+                || Double.isInfinite(offsetLossWeight)) {
+            throw new Seg4jException("center_loss_weight and offset_loss_weight must be finite and >= 0, got "
+                    + centerLossWeight + " and " + offsetLossWeight);
+        }
+        if (TASK_VIDEO.equals(task)) {
+            clipLength = clipLength == 0 ? DEFAULT_CLIP_LENGTH : clipLength;
+            modelOptions = withTemporalModel(modelOptions);
+        } else if (clipLength > 0) {
+            throw new Seg4jException("clip_length " + clipLength + " trains on clips: it needs task video (--task video), but task is '"
+                    + task + "'");
         }
         clipSource = clipSource == null ? "synthetic" : clipSource.trim().toLowerCase(Locale.ROOT);
         if (!CLIP_SOURCES.contains(clipSource)) {
@@ -297,6 +363,17 @@ public record TrainConfig(
         if (v < 1) {
             throw new Seg4jException(key + " must be at least 1, got " + v);
         }
+    }
+
+    /** Task video's model options: {@code temporal: convgru} unless set, and an error if set otherwise. */
+    private static Map<String, String> withTemporalModel(Map<String, String> options) {
+        Map<String, String> m = new TreeMap<>(options == null ? Map.of() : options);
+        String set = m.putIfAbsent(TemporalOptions.TEMPORAL, "convgru");
+        if (set != null && !set.trim().equalsIgnoreCase("convgru")) {
+            throw new Seg4jException("task video trains a temporal model, but model option temporal is '" + set
+                    + "'; leave it unset or set it to convgru");
+        }
+        return m;
     }
 
     private static String norm(String s, String fallback) {
@@ -442,6 +519,13 @@ public record TrainConfig(
         List<String> valGroups = List.of();
         List<String> trainGroups = List.of();
         int freezeEncoder;
+        double labelSmoothing;
+        double blur;
+        double noise;
+        String modelSelection = "best";
+        String task;
+        double centerLossWeight = 200;
+        double offsetLossWeight = 0.01;
         int clipLength;
         String clipSource = "synthetic";
 
@@ -498,7 +582,23 @@ public record TrainConfig(
         public Builder optTrainGroups(List<String> v) { trainGroups = v; return this; }
         /** Epochs at the start during which the encoder is frozen (0 = none). */
         public Builder optFreezeEncoder(int v) { freezeEncoder = v; return this; }
-        /** Video training: frames per clip (0 = single images). */
+        /** Label smoothing of the cross-entropy term, in [0, 1). */
+        public Builder optLabelSmoothing(double v) { labelSmoothing = v; return this; }
+        /** Probability of a random Gaussian blur of the training image. */
+        public Builder optBlur(double v) { blur = v; return this; }
+        /** Largest standard deviation of Gaussian pixel noise, as a fraction of 255. */
+        public Builder optNoise(double v) { noise = v; return this; }
+        /** {@code best} or {@code last}: which epoch's model the run folder exports. */
+        public Builder optModelSelection(String v) { modelSelection = v; return this; }
+        /** {@code semantic}, {@code panoptic} or {@code video} (default: video with a clip length, else semantic). */
+        public Builder optTask(String v) { task = v; return this; }
+        /** Panoptic: weights of the centre (MSE, default 200) and offset (L1, default 0.01) losses. */
+        public Builder optPanopticLossWeights(double center, double offset) {
+            centerLossWeight = center;
+            offsetLossWeight = offset;
+            return this;
+        }
+        /** Task video: frames per clip (default {@value TrainConfig#DEFAULT_CLIP_LENGTH}). */
         public Builder optClipLength(int v) { clipLength = v; return this; }
         /** Video training: {@code synthetic} or {@code neighbours}. */
         public Builder optClipSource(String v) { clipSource = v; return this; }
@@ -519,7 +619,8 @@ public record TrainConfig(
                     classWeights, seed, validateEvery, keepLast, timeBudget, valPadMultiple,
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
-                    steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, clipLength, clipSource);
+                    steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, labelSmoothing, blur, noise,
+                    modelSelection, task, centerLossWeight, offsetLossWeight, clipLength, clipSource);
         }
     }
 }

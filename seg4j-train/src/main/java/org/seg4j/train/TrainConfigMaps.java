@@ -88,8 +88,23 @@ final class TrainConfigMaps {
         if (c.freezeEncoder() == 0) {
             m.remove("freeze_encoder"); // likewise for runs from before encoder freezing
         }
+        if (c.labelSmoothing() == 0 && c.blur() == 0 && c.noise() == 0) {
+            m.remove("label_smoothing"); // likewise for runs from before these regularisers
+            m.remove("blur");
+            m.remove("noise");
+        }
+        if (c.modelSelection().equals("best")) {
+            m.remove("model_selection"); // likewise for runs from before the choice existed
+        }
+        if (TrainConfig.TASK_SEMANTIC.equals(c.task())) {
+            m.remove("task"); // and for semantic runs from before the panoptic task
+        }
+        if (!TrainConfig.TASK_PANOPTIC.equals(c.task())) {
+            m.remove("center_loss_weight"); // unused outside the panoptic task
+            m.remove("offset_loss_weight");
+        }
         if (c.clipLength() == 0) {
-            m.remove("clip_length"); // likewise for runs from before video training
+            m.remove("clip_length"); // and for runs from before video training
             m.remove("clip_source");
         }
         try {
@@ -149,6 +164,13 @@ final class TrainConfigMaps {
         m.put("val_groups", c.valGroups());
         m.put("train_groups", c.trainGroups());
         m.put("freeze_encoder", c.freezeEncoder());
+        m.put("label_smoothing", c.labelSmoothing());
+        m.put("blur", c.blur());
+        m.put("noise", c.noise());
+        m.put("model_selection", c.modelSelection());
+        m.put("task", c.task());
+        m.put("center_loss_weight", c.centerLossWeight());
+        m.put("offset_loss_weight", c.offsetLossWeight());
         m.put("clip_length", c.clipLength());
         m.put("clip_source", c.clipSource());
         return m;
@@ -293,6 +315,13 @@ final class TrainConfigMaps {
             case "val_groups" -> b.valGroups = asStrings(v);
             case "train_groups" -> b.trainGroups = asStrings(v);
             case "freeze_encoder" -> b.freezeEncoder = v == null ? 0 : asInt(v);
+            case "label_smoothing" -> b.labelSmoothing = v == null ? 0 : asDouble(v);
+            case "blur" -> b.blur = v == null ? 0 : asDouble(v);
+            case "noise" -> b.noise = v == null ? 0 : asDouble(v);
+            case "model_selection" -> b.modelSelection = v == null ? null : asString(v);
+            case "task" -> b.task = asString(v);
+            case "center_loss_weight" -> b.centerLossWeight = asDouble(v);
+            case "offset_loss_weight" -> b.offsetLossWeight = asDouble(v);
             case "clip_length" -> b.clipLength = v == null ? 0 : asInt(v);
             case "clip_source" -> b.clipSource = v == null ? null : asString(v);
             default -> throw new IllegalStateException("unhandled key " + key);

@@ -219,7 +219,10 @@ public final class TrainingRun {
         var provenance = new ModelManifest.Provenance(BuildInfo.version(), BuildInfo.djlVersion(),
                 BuildInfo.engineVersion(), BuildInfo.gitCommit(), config.seed(), datasetFingerprint,
                 OffsetDateTime.now().toString(), config.toMap());
-        return new ModelManifest(ModelManifest.FORMAT_VERSION, spec, classes, pre, provenance, Map.of());
+        // the manifest's task is what the network outputs: a video model's are semantic logits (its
+        // memory is in the model spec, model option temporal)
+        return new ModelManifest(ModelManifest.FORMAT_VERSION, spec, classes, pre, provenance, Map.of())
+                .withTask(TrainConfig.TASK_PANOPTIC.equals(config.task()) ? ModelManifest.TASK_PANOPTIC : null);
     }
 
     /** Redraws {@code curves.png} after every epoch. */

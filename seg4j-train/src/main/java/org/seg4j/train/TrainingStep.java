@@ -33,6 +33,7 @@ final class TrainingStep {
 
     private final Block block;
     private final SegmentationLoss loss;
+    private final PanopticLoss panoptic;
     private final Optimizer optimizer;
     private final NDManager manager;
     private final int numClasses;
@@ -41,17 +42,30 @@ final class TrainingStep {
     private final PairList<String, Object> forwardParams;
     private final int clipLength;
 
-    /** A step on single images (clip length 1). */
+    /** A semantic step on single images (clip length 1). */
     TrainingStep(Block block, SegmentationLoss loss, Optimizer optimizer, NDManager manager, int numClasses,
             long seed) {
-        this(block, loss, optimizer, manager, numClasses, seed, 1);
+        this(block, loss, null, optimizer, manager, numClasses, seed, 1);
     }
 
-    /** Also makes every trainable parameter record gradients (parameters loaded from a file do not). */
-    TrainingStep(Block block, SegmentationLoss loss, Optimizer optimizer, NDManager manager, int numClasses,
-            long seed, int clipLength) {
+    /** A step on single images (clip length 1), semantic or panoptic. */
+    TrainingStep(Block block, SegmentationLoss loss, PanopticLoss panoptic, Optimizer optimizer, NDManager manager,
+            int numClasses, long seed) {
+        this(block, loss, panoptic, optimizer, manager, numClasses, seed, 1);
+    }
+
+    /**
+     * Also makes every trainable parameter record gradients (parameters loaded from a file do not).
+     *
+     * @param panoptic the panoptic task's loss over all outputs, or {@code null} for semantic training
+     *     ({@code loss} on the first output)
+     * @param clipLength frames per clip of video training, 1 for single images
+     */
+    TrainingStep(Block block, SegmentationLoss loss, PanopticLoss panoptic, Optimizer optimizer, NDManager manager,
+            int numClasses, long seed, int clipLength) {
         this.block = block;
         this.loss = loss;
+        this.panoptic = panoptic;
         this.optimizer = optimizer;
         this.manager = manager;
         this.numClasses = numClasses;
@@ -89,9 +103,11 @@ final class TrainingStep {
             ParameterStore ps = new ParameterStore(step, false);
             float value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = block.forward(ps, new NDList(x), true, forwardParams).head();
-                checkLogits(logits, batch, numClasses);
-                NDArray l = loss.compute(logits, batch.labels());
+                NDList outputs = block.forward(ps, new NDList(x), true, forwardParams);
+                checkLogits(outputs.head(), batch, numClasses);
+                NDArray l = panoptic != null
+                        ? panoptic.compute(outputs, batch)
+                        : loss.compute(outputs.head(), batch.labels());
                 value = l.getFloat();
                 if (!Float.isFinite(value)) {
                     return value;

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.seg4j.data.Batch;
+import org.seg4j.model.Encoder;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModel;
+import org.seg4j.model.decoder.panoptic.PanopticDeepLabNet;
 import org.seg4j.train.optim.Optimizer;
 
 /**
@@ -67,6 +69,9 @@ class ArchitectureOverfitTest {
                 new Case(spec("fastfcn", "resnet18", 8, Map.of("decoder_width", "16")), 80, 0.02f),
                 new Case(spec("segnet", "", 8, Map.of()), 80, 0.02f),
                 new Case(spec("fastscnn", "", 8, Map.of("blocks", "1")), 80, 0.02f),
+                // the semantic branch of the panoptic network trains alone through the semantic path
+                new Case(spec("panoptic-deeplab", "resnet18", 8,
+                        Map.of("output_stride", "8", "decoder_width", "16", "instance_width", "8")), 80, 0.02f),
                 new Case(spec("segmenter", "vit-tiny", 16,
                         Map.of("patch_size", "4", "depth", "2", "heads", "2", "dec_depth", "1", "pos_grid", "4")),
                         100, 0.01f));
@@ -95,7 +100,8 @@ class ArchitectureOverfitTest {
         try (NDManager manager = NDManager.newBaseManager();
                 Optimizer optimizer = Optimizer.create("adam", manager, 0.9f, 0f, false)) {
             ModelDirectory.initialize(block, manager, SIZE, SIZE);
-            int deepest = SIZE / ((SegmentationModel) block).encoder().outputStride();
+            Encoder encoder = block instanceof PanopticDeepLabNet p ? p.encoder() : ((SegmentationModel) block).encoder();
+            int deepest = SIZE / encoder.outputStride();
             assertThat(deepest).as("side of the deepest encoder stage").isGreaterThanOrEqualTo(2);
             TrainingStep step = new TrainingStep(block, new SegmentationLoss(CLASSES, null, SegmentationLoss.Kind.CE),
                     optimizer, manager, CLASSES, 1);

@@ -43,6 +43,31 @@ class SegmentationLossTest {
     }
 
     /**
+     * PyTorch's {@code cross_entropy(x, y, weight=[1, 3], ignore_index=255, label_smoothing=0.1)} on
+     * these logits gives 1.1302300691604614 (torch 2.13); the same by hand:
+     * {@code (0.9 * sum w[y] nll + 0.05 * sum_c w[c] (-log p_c)) / sum w[y]}.
+     */
+    @Test
+    void labelSmoothingMatchesPyTorchWithClassWeights() {
+        SegmentationLoss loss = new SegmentationLoss(2, new float[] {1f, 3f}, SegmentationLoss.Kind.CE, 0.1);
+        double nll = Math.log(2) + 3 * Math.log(1 + Math.E);
+        double smooth = 4 * Math.log(2) + Math.log(1 + Math.exp(-1)) + 3 * Math.log(1 + Math.E);
+        double expected = (0.9 * nll + 0.05 * smooth) / 4;
+        assertThat(expected).isCloseTo(1.1302300691604614, within(1e-6));
+        assertThat(value(loss, logits(5f, -5f))).isCloseTo(expected, within(1e-5));
+        assertThat(value(loss, logits(-30f, 40f))).isCloseTo(expected, within(1e-5)); // void pixel ignored
+        assertThat(value(new SegmentationLoss(2, new float[] {1f, 3f}, SegmentationLoss.Kind.CE, 0),
+                logits(5f, -5f))).isCloseTo(nll / 4, within(1e-5));
+    }
+
+    @Test
+    void labelSmoothingOutsideRangeIsRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new SegmentationLoss(2, null, SegmentationLoss.Kind.CE, 1.0))
+                .hasMessageContaining("label smoothing must be in [0, 1)");
+    }
+
+    /**
      * d loss / d logit = w_y (softmax - onehot) / sum(w) on labelled pixels, 0 on void ones, even
      * when the garbage collector runs and other constants come and go between forward and backward
      * (a constant freed after the forward pass used to scale this gradient by garbage; see Scalars).

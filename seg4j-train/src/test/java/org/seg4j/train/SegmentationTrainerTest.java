@@ -214,6 +214,21 @@ class SegmentationTrainerTest {
     }
 
     @Test
+    void modelSelectionLastExportsTheLastEpochWhateverItScored() {
+        TrainConfig cfg = config().optEpochs(3).optModelSelection("last").build();
+        Path out = tmp.resolve("last");
+        TrainResult r = trainer(out, cfg, TestData.tinyNet(true))
+                .optValidationData(new TestData.Provider(4, 2, 16, 16, 99)).build().fit();
+        assertThat(r.epochsCompleted()).isEqualTo(3);
+        ModelManifest m = ModelDirectory.readManifest(out);
+        assertThat(((Number) m.metrics().get("epoch")).intValue()).isEqualTo(3);
+        assertThat(((Number) m.metrics().get("mIoU")).doubleValue())
+                .isCloseTo(r.lastValidation().meanIoU(), within(1e-9));
+        assertClose(weights(out.resolve(ModelDirectory.WEIGHTS)), weights(out.resolve("checkpoints/last/weights.params")));
+        assertThat(m.provenance().trainConfig()).containsEntry("model_selection", "last");
+    }
+
+    @Test
     void nonFiniteLossStopsWithoutCheckpoint() {
         Path out = tmp.resolve("nan");
         TestData.Provider data = new TestData.Provider(16, 4, 16, 16, 1);

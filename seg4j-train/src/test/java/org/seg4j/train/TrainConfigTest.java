@@ -92,6 +92,28 @@ class TrainConfigTest {
     }
 
     @Test
+    void regularisersAndModelSelectionRoundTripAndAreChecked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        TrainConfig c = TrainConfig.fromMap(Map.of("label_smoothing", "0.1", "blur", "0.3", "noise", "0.02",
+                "model_selection", "LAST"), "x.yaml");
+        assertThat(c.labelSmoothing()).isEqualTo(0.1);
+        assertThat(c.blur()).isEqualTo(0.3);
+        assertThat(c.noise()).isEqualTo(0.02);
+        assertThat(c.modelSelection()).isEqualTo("last");
+        java.nio.file.Path file = tmp.resolve("config.yaml");
+        c.write(file);
+        assertThat(TrainConfig.read(file)).isEqualTo(c);
+        assertThat(c.hash()).isNotEqualTo(TrainConfig.defaults().hash());
+        assertThat(TrainConfig.defaults().toBuilder().optModelSelection("best").optLabelSmoothing(0).build().hash())
+                .as("defaults keep the hash of older runs").isEqualTo(TrainConfig.defaults().hash());
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("label_smoothing", "1"), "x.yaml"))
+                .hasMessageContaining("label_smoothing must be in [0, 1)");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("blur", "2"), "x.yaml")).hasMessageContaining("blur");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("noise", "-0.1"), "x.yaml")).hasMessageContaining("noise");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("model_selection", "median"), "x.yaml"))
+                .hasMessageContaining("valid: best, last");
+    }
+
+    @Test
     void durations() {
         assertThat(TrainConfig.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(TrainConfig.parseDuration("2h")).isEqualTo(Duration.ofHours(2));

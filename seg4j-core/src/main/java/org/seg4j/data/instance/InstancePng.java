@@ -60,17 +60,24 @@ public final class InstancePng {
 
     /** Reads the annotation of a semantic mask and the instance PNG beside it. */
     public static PanopticAnnotation read(Path maskFile, MaskReader masks) {
+        return read(maskFile, masks.read(maskFile), masks.classes());
+    }
+
+    /**
+     * The annotation of {@code maskFile}, whose class map {@code semantic} was already read, with
+     * the instance PNG beside it; errors name the files.
+     */
+    public static PanopticAnnotation read(Path maskFile, LabelMask semantic, ClassMeta classes) {
         Path png = besideMask(maskFile);
         if (!Files.isRegularFile(png)) {
             throw new Seg4jException(maskFile + ": no instance PNG " + png + " beside it");
         }
-        LabelMask semantic = masks.read(maskFile);
         int[] ids = readIds(png);
         if (ids.length != semantic.data().length) {
             throw new Seg4jException(png + ": size differs from its semantic mask " + maskFile);
         }
         try {
-            return PanopticAnnotation.fromSemantic(semantic, ids, masks.classes());
+            return PanopticAnnotation.fromSemantic(semantic, ids, classes);
         } catch (IllegalArgumentException e) {
             throw new Seg4jException(maskFile + ": " + e.getMessage(), e);
         }

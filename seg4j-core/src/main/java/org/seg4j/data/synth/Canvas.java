@@ -19,6 +19,10 @@ final class Canvas {
     final float[] g;
     final float[] b;
     final byte[] label;
+    /** Instance id per pixel (0 = none): what {@link #paint} writes besides the label. */
+    final int[] instance;
+    /** Instance id that {@link #paint} writes; 0 while drawing stuff. */
+    int drawing;
 
     Canvas(int width, int height) {
         this.width = width;
@@ -28,6 +32,7 @@ final class Canvas {
         g = new float[n];
         b = new float[n];
         label = new byte[n];
+        instance = new int[n];
         java.util.Arrays.fill(label, EMPTY);
     }
 
@@ -40,6 +45,7 @@ final class Canvas {
         g[i] = brush.g() * m + grain;
         b[i] = brush.b() * m + grain;
         label[i] = (byte) cls;
+        instance[i] = drawing;
     }
 
     /** Multiplies the colour of pixel (x, y) by {@code f}, keeping its label (shadows). */

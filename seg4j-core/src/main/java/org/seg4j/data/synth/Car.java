@@ -34,6 +34,21 @@ final class Car implements SceneObject {
                 : Colours.hsv(rng, 40, 60, 0.05, 0.3, 0.85, 1.0), 0, 2, 0.02f, rng);
     }
 
+    /**
+     * A car behind this one, partly hidden by it: further up the image (a smaller base row), a
+     * little smaller and shifted sideways by 0.4 to 0.8 widths.
+     */
+    Car behind(RandomGenerator rng) {
+        float side = rng.nextBoolean() ? 1 : -1;
+        return new Car(cx + side * w * Colours.betweenF(rng, 0.4, 0.8), base - h * Colours.betweenF(rng, 0.15, 0.35),
+                w * Colours.betweenF(rng, 0.8, 0.92), rng);
+    }
+
+    @Override
+    public boolean thing() {
+        return true;
+    }
+
     @Override
     public float baseRow() {
         return base;

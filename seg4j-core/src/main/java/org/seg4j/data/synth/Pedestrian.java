@@ -29,6 +29,22 @@ final class Pedestrian implements SceneObject {
         this.bottom = Brush.of(Colours.hsv(rng, 0, 360, 0, 0.6, 0.08, 0.6), 0.08f, 3, 0.03f, rng);
     }
 
+    /**
+     * Another pedestrian beside this one, touching or overlapping it (a group walking together):
+     * shifted sideways by 0.8 to 1.05 widths, on about the same row.
+     */
+    Pedestrian companion(RandomGenerator rng) {
+        float side = rng.nextBoolean() ? 1 : -1;
+        float shift = side * w * Colours.betweenF(rng, 0.8, 1.05);
+        return new Pedestrian(cx + shift, base + h * Colours.betweenF(rng, -0.03, 0.03),
+                h * Colours.betweenF(rng, 0.9, 1.05), rng);
+    }
+
+    @Override
+    public boolean thing() {
+        return true;
+    }
+
     @Override
     public float baseRow() {
         return base;

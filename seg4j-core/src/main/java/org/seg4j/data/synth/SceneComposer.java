@@ -11,6 +11,16 @@ final class SceneComposer {
     private SceneComposer() {}
 
     static Canvas compose(int width, int height, RandomGenerator rng) {
+        return compose(width, height, rng, null);
+    }
+
+    /**
+     * Draws a scene whose canvas also records an instance id per thing (in drawing order, so a
+     * nearer object hides a farther one). With {@code groups}, some pedestrians get a companion
+     * touching or overlapping them and some cars a car partly hidden behind them; {@code groups}
+     * draws only these, so the rest of the scene is the one {@code rng} alone gives.
+     */
+    static Canvas compose(int width, int height, RandomGenerator rng, RandomGenerator groups) {
         Canvas c = new Canvas(width, height);
         StreetLayout layout = StreetLayout.random(width, height, rng);
         Background.paint(c, layout, rng);
@@ -18,13 +28,31 @@ final class SceneComposer {
         addTrees(objects, layout, rng);
         addCars(objects, layout, rng);
         addPedestrians(objects, layout, rng);
+        if (groups != null) {
+            addGroups(objects, groups);
+        }
         // Stable sort: equal rows keep their creation order, so drawing stays deterministic.
         objects.sort(Comparator.comparingDouble(SceneObject::baseRow));
+        int instances = 0;
         for (SceneObject o : objects) {
+            c.drawing = o.thing() ? ++instances : 0;
             o.draw(c);
         }
+        c.drawing = 0;
         Lighting.apply(c, layout, rng);
         return c;
+    }
+
+    private static void addGroups(List<SceneObject> objects, RandomGenerator groups) {
+        List<SceneObject> extra = new ArrayList<>();
+        for (SceneObject o : objects) {
+            if (o instanceof Pedestrian p && groups.nextDouble() < 0.5) {
+                extra.add(p.companion(groups));
+            } else if (o instanceof Car car && groups.nextDouble() < 0.4) {
+                extra.add(car.behind(groups));
+            }
+        }
+        objects.addAll(extra);
     }
 
     private static void addCars(List<SceneObject> out, StreetLayout layout, RandomGenerator rng) {

@@ -8,4 +8,9 @@ interface SceneObject {
 
     /** Draws the object (and its cast shadow) over what is already on the canvas. */
     void draw(Canvas c);
+
+    /** Whether the object is a countable thing with its own instance id (cars and pedestrians). */
+    default boolean thing() {
+        return false;
+    }
 }

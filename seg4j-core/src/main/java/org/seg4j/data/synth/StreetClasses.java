@@ -28,6 +28,13 @@ public final class StreetClasses {
 
     private StreetClasses() {}
 
+    private static final ClassMeta THINGS = META.withThings(java.util.List.of("car", "pedestrian"));
+
+    /** The class list with car and pedestrian marked as things ({@code isthing}), the rest stuff. */
+    public static ClassMeta withThings() {
+        return THINGS;
+    }
+
     /** The class list (7 classes, ignore index 255). */
     public static ClassMeta meta() {
         return META;

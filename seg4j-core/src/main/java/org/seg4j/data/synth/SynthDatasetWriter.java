@@ -15,6 +15,7 @@ import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
 import org.seg4j.data.Sample;
 import org.seg4j.util.AtomicFiles;
+import org.seg4j.data.instance.InstancePng;
 
 /** Writes generated scenes as PNG pairs into a staged folder and swaps it into place. */
 final class SynthDatasetWriter {
@@ -69,6 +70,9 @@ final class SynthDatasetWriter {
         String name = s.id() + ".png";
         writePng(split.resolve("images").resolve(name), rgb(s.image()));
         writePng(split.resolve("masks").resolve(name), grey(s.mask()));
+        if (s.instances() != null) {
+            InstancePng.writeInstances(split.resolve("masks").resolve(name), s.instances(), scenes.classes());
+        }
         long[] counts = new long[n];
         for (byte b : s.mask().data()) {
             int v = b & 0xFF;

@@ -6,6 +6,7 @@ import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.Sample;
 import org.seg4j.data.SampleSource;
+import org.seg4j.data.instance.PanopticAnnotation;
 
 /**
  * Synthetic street scenes with exact masks over the classes of {@link StreetClasses}: sky, building,
@@ -19,6 +20,12 @@ import org.seg4j.data.SampleSource;
  * <p>Sample {@code index} depends only on (seed, index, size): generating it twice gives identical
  * bytes, on any thread. The default size is {@value #DEFAULT_HEIGHT}x{@value #DEFAULT_WIDTH}
  * (height x width). As a {@link SampleSource} it holds {@code count} samples.
+ *
+ * <p>With {@link Builder#optInstances instances}, cars and pedestrians are things ({@link
+ * StreetClasses#withThings()}) and each sample carries its {@link PanopticAnnotation}: every car
+ * and pedestrian its own instance, the other classes stuff. Such scenes also hold groups: about
+ * half of the pedestrians have a companion touching or overlapping them, and some cars another car
+ * partly hidden behind them (drawn from a second generator, so the rest of the scene is the same).
  */
 public final class SyntheticStreetScenes implements SampleSource {
 
@@ -31,8 +38,10 @@ public final class SyntheticStreetScenes implements SampleSource {
     private final int height;
     private final int width;
     private final int count;
+    private final boolean instances;
 
     private SyntheticStreetScenes(Builder b) {
+        this.instances = b.instances;
         this.seed = b.seed;
         this.height = b.height;
         this.width = b.width;
@@ -55,8 +64,14 @@ public final class SyntheticStreetScenes implements SampleSource {
             throw new IllegalArgumentException("scene index must not be negative, got " + index);
         }
         SplittableRandom rng = new SplittableRandom(mix(seed, index));
-        Canvas c = SceneComposer.compose(width, height, rng);
-        return new Sample(id(index), c.toImage(), c.toMask());
+        if (!instances) {
+            Canvas c = SceneComposer.compose(width, height, rng);
+            return new Sample(id(index), c.toImage(), c.toMask());
+        }
+        SplittableRandom groups = new SplittableRandom(mix(seed, index) ^ GROUP_SALT);
+        Canvas c = SceneComposer.compose(width, height, rng, groups);
+        var mask = c.toMask();
+        return new Sample(id(index), c.toImage(), mask, PanopticAnnotation.fromSemantic(mask, c.instance, classes()));
     }
 
     /**
@@ -67,11 +82,22 @@ public final class SyntheticStreetScenes implements SampleSource {
      * when complete; an existing {@code out} is replaced only if it holds a {@code classes.yaml}.
      */
     public static SynthSummary writeDataset(Path out, int trainCount, int valCount, long seed, int height, int width) {
+        return writeDataset(out, trainCount, valCount, seed, height, width, false);
+    }
+
+    /**
+     * As {@link #writeDataset(Path, int, int, long, int, int)}; with {@code instances} the scenes
+     * have instances and each split also gets {@code instances/} (16-bit instance-id PNGs beside
+     * the masks, {@link org.seg4j.data.instance.InstancePng}), with cars and pedestrians marked
+     * {@code isthing} in {@code classes.yaml}.
+     */
+    public static SynthSummary writeDataset(Path out, int trainCount, int valCount, long seed, int height, int width,
+            boolean instances) {
         if (trainCount < 0 || valCount < 0 || trainCount + valCount == 0) {
             throw new Seg4jException("synthetic data set needs a positive number of scenes, got train "
                     + trainCount + " and val " + valCount);
         }
-        SyntheticStreetScenes scenes = builder().optSeed(seed).optSize(height, width).build();
+        SyntheticStreetScenes scenes = builder().optSeed(seed).optSize(height, width).optInstances(instances).build();
         return SynthDatasetWriter.write(scenes, out, trainCount, valCount);
     }
 
@@ -95,7 +121,12 @@ public final class SyntheticStreetScenes implements SampleSource {
 
     @Override
     public ClassMeta classes() {
-        return StreetClasses.meta();
+        return instances ? StreetClasses.withThings() : StreetClasses.meta();
+    }
+
+    /** Whether the scenes carry instance annotations. */
+    public boolean instances() {
+        return instances;
     }
 
     /** The seed every scene derives from. */
@@ -113,6 +144,9 @@ public final class SyntheticStreetScenes implements SampleSource {
         return width;
     }
 
+    /** Separates the group generator's stream from the scene's. */
+    private static final long GROUP_SALT = 0x5DEECE66DL;
+
     private static long mix(long seed, long index) {
         long z = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + 0x632BE59BD9B4E019L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -127,6 +161,7 @@ public final class SyntheticStreetScenes implements SampleSource {
         private int height = DEFAULT_HEIGHT;
         private int width = DEFAULT_WIDTH;
         private int count = 1000;
+        private boolean instances;
 
         private Builder() {}
 
@@ -146,6 +181,12 @@ public final class SyntheticStreetScenes implements SampleSource {
         /** Number of samples when used as a {@link SampleSource} (default 1000). */
         public Builder optCount(int count) {
             this.count = count;
+            return this;
+        }
+
+        /** Whether scenes carry instance annotations, with groups of touching things (default false). */
+        public Builder optInstances(boolean instances) {
+            this.instances = instances;
             return this;
         }
 

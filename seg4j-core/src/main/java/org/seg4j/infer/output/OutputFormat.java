@@ -15,7 +15,7 @@ public enum OutputFormat {
     OVERLAY("_overlay.png"),
     /** {@code <stem>_prob_<class>.png}: one 8-bit gray map per class, value = round(255 * probability). */
     PROBS("_prob_<class>.png"),
-    /** {@code <stem>_cutout.png}: RGBA, the image with alpha 0 where the class is not foreground. */
+    /** {@code <stem>_cutout.png}: RGBA, the image with alpha = the foreground classes' probability. */
     CUTOUT("_cutout.png"),
     /** {@code <stem>.json}: LabelMe file, one simplified polygon per region, for correction in LabelMe. */
     LABELME(".json"),

@@ -87,9 +87,12 @@ public final class PredictionWriter {
         return EnumSet.copyOf(formats);
     }
 
-    /** Whether the writer needs class probabilities ({@link OutputFormat#PROBS}). */
+    /**
+     * Whether the writer needs class probabilities ({@link OutputFormat#PROBS}, and {@link
+     * OutputFormat#CUTOUT}, whose alpha is the foreground probability).
+     */
     public boolean needsProbabilities() {
-        return formats.contains(OutputFormat.PROBS);
+        return formats.contains(OutputFormat.PROBS) || formats.contains(OutputFormat.CUTOUT);
     }
 
     /** The files {@link #write} creates for {@code stem}, in order. */
@@ -111,7 +114,8 @@ public final class PredictionWriter {
      * Writes the outputs of one image that has no file (the polygon formats then name it
      * {@code <stem>.png}).
      *
-     * @param probs class probabilities at the image's size; required only for {@link OutputFormat#PROBS}
+     * @param probs class probabilities at the image's size; required only when {@link
+     *     #needsProbabilities()}
      * @return the files written
      */
     public List<Path> write(Path outDir, String stem, RgbImage image, LabelMask mask, Probabilities probs) {
@@ -122,13 +126,14 @@ public final class PredictionWriter {
      * Writes the outputs of one image.
      *
      * @param source the image file, which the LabelMe and COCO files refer to; {@code null} for none
-     * @param probs class probabilities at the image's size; required only for {@link OutputFormat#PROBS}
+     * @param probs class probabilities at the image's size; required only when {@link
+     *     #needsProbabilities()}
      * @return the files written (the COCO file only by {@link #finish})
      */
     public List<Path> write(Path outDir, String stem, Path source, RgbImage image, LabelMask mask,
             Probabilities probs) {
         if (needsProbabilities() && probs == null) {
-            throw new IllegalArgumentException("PROBS output needs the class probabilities");
+            throw new IllegalArgumentException("the probs and cutout outputs need the class probabilities");
         }
         List<Region> regions = formats.contains(OutputFormat.LABELME) || coco != null
                 ? MaskPolygons.of(mask, polygonTolerance) : null;
@@ -141,7 +146,7 @@ public final class PredictionWriter {
                 case OVERLAY -> put(files, outDir.resolve(stem + f.suffix()),
                         Renderings.overlay(image, mask, palette, alpha));
                 case CUTOUT -> put(files, outDir.resolve(stem + f.suffix()),
-                        Renderings.cutout(image, mask, foreground));
+                        Renderings.softCutout(image, probs, foreground));
                 case LABELME -> {
                     Path target = outDir.resolve(stem + f.suffix());
                     String imagePath = source == null ? stem + ".png" : relative(outDir, source);

@@ -116,6 +116,39 @@ public final class Renderings {
     }
 
     /**
+     * Background removal with a soft edge: the image's colours with alpha {@code 255 x} the summed
+     * probability of the {@code foreground} classes, so hair and motion blur fade out instead of
+     * being cut at the class boundary (as a matting tool's output would). Colours are not
+     * decontaminated: a half-transparent edge pixel keeps the background colour it was mixed with.
+     */
+    public static BufferedImage softCutout(RgbImage image, Probabilities probs, boolean[] foreground) {
+        if (probs.width() != image.width() || probs.height() != image.height()) {
+            throw new IllegalArgumentException("probabilities are " + probs.width() + "x" + probs.height()
+                    + " but the image is " + image.width() + "x" + image.height());
+        }
+        BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_ARGB);
+        int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        byte[] src = image.data();
+        float[] p = probs.data();
+        int plane = dst.length;
+        float[] alpha = new float[plane];
+        for (int c = 0; c < probs.numClasses() && c < foreground.length; c++) {
+            if (foreground[c]) {
+                for (int i = 0; i < plane; i++) {
+                    alpha[i] += p[c * plane + i];
+                }
+            }
+        }
+        for (int i = 0; i < plane; i++) {
+            int a = Math.round(255 * Math.min(1f, Math.max(0f, alpha[i])));
+            if (a > 0) {
+                dst[i] = a << 24 | ((src[i * 3] & 0xFF) << 16) | ((src[i * 3 + 1] & 0xFF) << 8) | (src[i * 3 + 2] & 0xFF);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Resolves foreground class names (case-insensitive) to a flag per class id. An empty or null
      * collection means every class except {@code background} (or except class 0 when no class has
      * that name).

@@ -66,6 +66,11 @@ public final class MultiHeadAttention extends AbstractBlock {
         this.proj = addChildBlock("proj", linear(dim));
     }
 
+    /** Number of heads. */
+    public int heads() {
+        return heads;
+    }
+
     /** A token-wise linear layer initialised as in ViT (normal, std 0.02). */
     static Linear linear(long out) {
         Linear l = Linear.builder().setUnits(out).build();

@@ -57,6 +57,16 @@ public final class PyramidPooling extends AbstractBlock {
         }
     }
 
+    /** Output sizes of the pooled maps, one per branch. */
+    public int[] bins() {
+        return bins.clone();
+    }
+
+    /** The branch (1x1 conv unit) applied to the map pooled to {@code bins()[i]}. */
+    public Block branch(int i) {
+        return branches[i];
+    }
+
     /** Output channels: the input's plus one branch per bin. */
     public int outChannels() {
         return inChannels + bins.length * branchWidth;

@@ -37,6 +37,21 @@ public final class Residual extends AbstractBlock {
         this.relu = relu;
     }
 
+    /** The residual branch. */
+    public Block main() {
+        return main;
+    }
+
+    /** The projection shortcut, or {@code null} for the identity. */
+    public Block shortcut() {
+        return shortcut;
+    }
+
+    /** Whether ReLU follows the sum. */
+    public boolean hasRelu() {
+        return relu;
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {

@@ -59,6 +59,21 @@ public final class Spatial {
         return x.get(new NDIndex(":, :, :{}, :{}", height, width));
     }
 
+    /**
+     * {@code x} padded at the bottom and right to a height and width that are multiples of
+     * {@code multiple} ({@link #padBottomRight}); {@code x} itself when they already are.
+     */
+    public static NDArray padToMultiple(NDArray x, int multiple, PadMode mode) {
+        Shape s = x.getShape();
+        return padBottomRight(x, roundUp(height(s), multiple) - height(s), roundUp(width(s), multiple) - width(s),
+                mode);
+    }
+
+    /** {@code s} with its height and width rounded up to a multiple of {@code multiple}. */
+    public static Shape roundUpSize(Shape s, int multiple) {
+        return withSize(s, roundUp(height(s), multiple), roundUp(width(s), multiple));
+    }
+
     /** Rounds {@code size} up to a multiple of {@code multiple}. */
     public static long roundUp(long size, int multiple) {
         return (size + multiple - 1) / multiple * multiple;

@@ -57,15 +57,22 @@ public final class SubPixelUpsample extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray y = conv.forward(ps, inputs, training, params).head();
-        Shape s = inputs.head().getShape();
+        return new NDList(shuffle(conv.forward(ps, inputs, training, params).head(), filters, factor));
+    }
+
+    /**
+     * Pixel shuffle (depth to space): {@code N x (C * f * f) x H x W} to {@code N x C x (H * f) x (W *
+     * f)}, channel {@code c * f * f + i * f + j} becoming output pixel {@code (f * y + i, f * x + j)}
+     * of channel {@code c}, as PyTorch's {@code pixel_shuffle}.
+     */
+    public static NDArray shuffle(NDArray y, int channels, int factor) {
+        Shape s = y.getShape();
         long n = s.get(0);
         long h = s.get(2);
         long w = s.get(3);
-        NDArray shuffled = y.reshape(n, filters, factor, factor, h, w)
+        return y.reshape(n, channels, factor, factor, h, w)
                 .transpose(0, 1, 4, 2, 5, 3)
-                .reshape(n, filters, h * factor, w * factor);
-        return new NDList(shuffled);
+                .reshape(n, channels, h * factor, w * factor);
     }
 
     @Override

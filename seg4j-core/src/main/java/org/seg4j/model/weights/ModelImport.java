@@ -45,6 +45,8 @@ public final class ModelImport {
     private final int height;
     private final int width;
     private final double scale;
+    private final String resize;
+    private final String source;
 
     private ModelImport(Builder b) {
         this.weights = b.weights;
@@ -56,6 +58,8 @@ public final class ModelImport {
         this.height = b.height;
         this.width = b.width;
         this.scale = b.scale;
+        this.resize = b.resize;
+        this.source = b.source;
     }
 
     /** A new builder. */
@@ -94,9 +98,10 @@ public final class ModelImport {
     }
 
     private ModelManifest manifest(ImportReport report) {
-        var pre = new ModelManifest.Preprocessing(height, width, normalization.mean(), normalization.std(), scale);
+        var pre = new ModelManifest.Preprocessing(height, width, normalization.mean(), normalization.std(), scale,
+                ModelManifest.Preprocessing.RESIZE_NONE.equals(resize) ? null : resize);
         Map<String, Object> origin = new LinkedHashMap<>();
-        origin.put("imported_from", weights.toAbsolutePath().toString());
+        origin.put("imported_from", source != null ? source : weights.toAbsolutePath().toString());
         origin.put("encoder_only", encoderOnly);
         origin.put("source_prefix", report.sourcePrefix());
         origin.put("filled", report.filled());
@@ -117,8 +122,26 @@ public final class ModelImport {
         private int height = 512;
         private int width = 512;
         private double scale = 1.0;
+        private String resize;
+        private String source;
 
         private Builder() {}
+
+        /**
+         * How images are brought to the network ({@link ModelManifest.Preprocessing#resize}): {@code
+         * none} (default: tiles of {@link #optTileSize}) or {@code stretch} (every image resized to
+         * exactly the {@link #optTileSize} size, for networks made for one input size).
+         */
+        public Builder optResize(String resize) {
+            this.resize = resize;
+            return this;
+        }
+
+        /** Where the weights came from, recorded in the provenance instead of the file's path. */
+        public Builder optSource(String source) {
+            this.source = source;
+            return this;
+        }
 
         /** The safetensors or npz state dict. */
         public Builder setWeights(Path weights) {
@@ -186,6 +209,10 @@ public final class ModelImport {
             }
             if (normalization == null) {
                 throw new Seg4jException("normalisation must not be null");
+            }
+            if (resize != null && !resize.equals(ModelManifest.Preprocessing.RESIZE_NONE)
+                    && !resize.equals(ModelManifest.Preprocessing.RESIZE_STRETCH)) {
+                throw new Seg4jException("--resize must be none or stretch, got '" + resize + "'");
             }
             return new ModelImport(this);
         }

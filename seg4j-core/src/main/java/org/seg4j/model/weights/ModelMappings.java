@@ -27,6 +27,7 @@ public final class ModelMappings {
     static {
         register("unet", UNetMapping::table);
         register("deeplabv3plus", DeepLabV3PlusMapping::table);
+        register(SelfieMapping.architecture(), m -> SelfieMapping.table());
     }
 
     private ModelMappings() {}

@@ -119,10 +119,22 @@ class PredictionWriterTest {
 
         BufferedImage cut = ImageIO.read(dir.resolve("photo_cutout.png").toFile());
         assertThat(cut.getColorModel().hasAlpha()).isTrue();
-        assertThat(cut.getRGB(1, 1) >>> 24).isEqualTo(255);
+        // soft alpha: 255 x P(cat)
+        assertThat(cut.getRGB(1, 1) >>> 24).isEqualTo(204);
         assertThat(cut.getRGB(1, 1) & 0xFFFFFF).isEqualTo(0x646464);
-        assertThat(cut.getRGB(0, 1) >>> 24).isEqualTo(0);
+        assertThat(cut.getRGB(0, 1) >>> 24).isEqualTo(51);
         assertThat(cut.getRGB(2, 1) >>> 24).isEqualTo(0);
+    }
+
+    @Test
+    void cutoutNeedsProbabilitiesAndHardCutoutFollowsTheMask() {
+        PredictionWriter w = new PredictionWriter(EnumSet.of(OutputFormat.CUTOUT), CLASSES, 0.5, Set.of("cat"));
+        assertThat(w.needsProbabilities()).isTrue();
+        assertThatThrownBy(() -> w.write(dir, "photo", image(), mask(), null))
+                .hasMessageContaining("probabilities");
+        BufferedImage hard = Renderings.cutout(image(), mask(), Renderings.foreground(CLASSES, Set.of("cat")));
+        assertThat(hard.getRGB(1, 1) >>> 24).isEqualTo(255);
+        assertThat(hard.getRGB(0, 1) >>> 24).isEqualTo(0);
     }
 
     @Test

@@ -45,6 +45,14 @@ final class OnnxGraph {
         return name;
     }
 
+    /** A 0-dimensional int64 constant; returns its name. */
+    String scalar(String prefix, long value) {
+        String name = fresh(prefix);
+        initializers.add(new ProtoWriter().varint(2, INT64).string(8, name)
+                .bytes(9, ProtoWriter.littleEndian(new long[] {value})));
+        return name;
+    }
+
     /** A node; returns the name of its (single) output. */
     String node(String op, List<String> inputs, Attr... attributes) {
         String output = fresh(op.toLowerCase(java.util.Locale.ROOT));
@@ -52,13 +60,30 @@ final class OnnxGraph {
         return output;
     }
 
+    /** A node with {@code outputs} outputs (e.g. MaxPool with indices); returns their names. */
+    List<String> nodeWithOutputs(String op, int outputs, List<String> inputs, Attr... attributes) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < outputs; i++) {
+            names.add(fresh(op.toLowerCase(java.util.Locale.ROOT)));
+        }
+        write(names, op, inputs, attributes);
+        return names;
+    }
+
     /** A node writing to the given output name. */
     void nodeTo(String output, String op, List<String> inputs, Attr... attributes) {
+        write(List.of(output), op, inputs, attributes);
+    }
+
+    private void write(List<String> outputs, String op, List<String> inputs, Attr... attributes) {
         ProtoWriter n = new ProtoWriter();
         for (String in : inputs) {
             n.string(1, in);
         }
-        n.string(2, output).string(3, output).string(4, op);
+        for (String out : outputs) {
+            n.string(2, out);
+        }
+        n.string(3, outputs.get(0)).string(4, op);
         for (Attr a : attributes) {
             n.message(5, a.proto());
         }

@@ -3,28 +3,22 @@ package org.seg4j.onnx.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
-import org.seg4j.infer.NetworkForward;
 import org.seg4j.infer.Predictor;
 import org.seg4j.infer.PredictorOptions;
 import org.seg4j.infer.TestModels;
 import org.seg4j.infer.runtime.ExternalModelImport;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
-import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModel;
-import org.seg4j.onnx.OnnxForward;
 import org.seg4j.transform.Normalization;
 
 class OnnxExporterTest {
@@ -34,56 +28,7 @@ class OnnxExporterTest {
 
     /** A tiny unet with random weights and batch-norm statistics far from the identity, so the fold matters. */
     static SegmentationModel tinyUnet(NDManager manager) {
-        SegmentationModel model = (SegmentationModel) ModelRegistry.create(
-                new ModelSpec("unet", "", 3, 4, Map.of("depth", "2")));
-        ModelDirectory.initialize(model, manager, 32, 32);
-        Random random = new Random(7);
-        for (Pair<String, Parameter> p : model.getParameters()) {
-            String name = p.getKey();
-            float[] v = p.getValue().getArray().toFloatArray();
-            if (name.endsWith("runningVar")) {
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = 0.5f + random.nextFloat();
-                }
-            } else if (name.endsWith("runningMean") || name.endsWith("beta") || name.endsWith("gamma")) {
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = (name.endsWith("gamma") ? 1f : 0f) + 0.3f * (float) random.nextGaussian();
-                }
-            } else {
-                continue;
-            }
-            p.getValue().getArray().set(v);
-        }
-        return model;
-    }
-
-    @Test
-    void onnxRuntimeGivesSeg4jsLogitsAtSeveralSizes() throws Exception {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            SegmentationModel model = tinyUnet(manager);
-            Path file = dir.resolve("unet.onnx");
-            Files.write(file, OnnxExporter.export(model, manager));
-            try (OnnxForward onnx = OnnxForward.open(file, 3, 1);
-                    NetworkForward seg4j = new NetworkForward(model, 3, manager)) {
-                assertThat(onnx.signature()).contains("input [-1, 3, -1, -1]").contains("logits [-1, 3, -1, -1]");
-                Random random = new Random(3);
-                for (int[] hw : List.of(new int[] {32, 32}, new int[] {37, 29}, new int[] {21, 50})) {
-                    int n = 2;
-                    float[] x = new float[n * 3 * hw[0] * hw[1]];
-                    for (int i = 0; i < x.length; i++) {
-                        x[i] = (float) random.nextGaussian();
-                    }
-                    float[] expected = seg4j.run(x, n, hw[0], hw[1], false);
-                    float[] actual = onnx.run(x, n, hw[0], hw[1], false);
-                    assertThat(actual).hasSameSizeAs(expected);
-                    double maxDiff = 0;
-                    for (int i = 0; i < actual.length; i++) {
-                        maxDiff = Math.max(maxDiff, Math.abs(actual[i] - expected[i]));
-                    }
-                    assertThat(maxDiff).as("max |logit diff| at %dx%d", hw[0], hw[1]).isLessThan(1e-3);
-                }
-            }
-        }
+        return ArchitectureExportTest.tinyModel(new ModelSpec("unet", "", 3, 4, Map.of("depth", "2")), manager, 7);
     }
 
     @Test

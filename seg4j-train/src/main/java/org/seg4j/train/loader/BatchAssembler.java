@@ -8,10 +8,17 @@ import org.seg4j.data.Batch;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.Sample;
 import org.seg4j.data.SampleSource;
+import org.seg4j.model.panoptic.CenterTargetBatch;
+import org.seg4j.model.panoptic.CenterTargetGenerator;
+import org.seg4j.model.panoptic.CenterTargets;
 import org.seg4j.transform.JointTransform;
 import org.seg4j.transform.Normalization;
 
-/** Reads, transforms and packs the samples of one batch; runs on a worker thread. */
+/**
+ * Reads, transforms and packs the samples of one batch; runs on a worker thread. Samples that carry
+ * an instance annotation (after the transforms, so it is aligned with the crop) also get their
+ * Panoptic-DeepLab targets ({@link CenterTargetGenerator} with the paper's defaults).
+ */
 final class BatchAssembler {
 
     private final SampleSource source;
@@ -20,6 +27,7 @@ final class BatchAssembler {
     private final long seed;
     private final int numClasses;
     private final ClipFrames clips;
+    private final CenterTargetGenerator targets;
 
     /** @param clips how each sample becomes a clip, {@code null} for single images */
     BatchAssembler(SampleSource source, JointTransform pipeline, Normalization normalization, long seed,
@@ -30,6 +38,7 @@ final class BatchAssembler {
         this.seed = seed;
         this.numClasses = source.classes().numClasses();
         this.clips = clips;
+        this.targets = CenterTargetGenerator.builder().setClasses(source.classes()).build();
     }
 
     /** Builds the batch of the given dataset indices for {@code epoch}. */
@@ -46,6 +55,8 @@ final class BatchAssembler {
         float[] images = new float[samples.size() * 3 * plane];
         byte[] labels = labelled ? new byte[samples.size() * plane] : null;
         List<String> ids = new ArrayList<>(samples.size());
+        boolean panoptic = first.instances() != null;
+        List<CenterTargets> centers = panoptic ? new ArrayList<>(samples.size()) : null;
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
             if (s.image().width() != w || s.image().height() != h) {
@@ -57,13 +68,21 @@ final class BatchAssembler {
                 throw new Seg4jException("sample " + (labelled ? s.id() : first.id())
                         + " has no mask but others in its batch do");
             }
+            if ((s.instances() != null) != panoptic) {
+                throw new Seg4jException("sample " + (panoptic ? s.id() : first.id())
+                        + " has no instance annotation but others in its batch do");
+            }
+            if (panoptic) {
+                centers.add(targets.generate(s.instances()));
+            }
             normalization.toChw(s.image(), images, i * 3 * plane);
             if (labelled) {
                 System.arraycopy(s.mask().data(), 0, labels, i * plane, plane);
             }
             ids.add(s.id());
         }
-        return new Batch(images, labels, samples.size(), h, w, ids);
+        return new Batch(images, labels, samples.size(), h, w, ids,
+                panoptic ? CenterTargetBatch.of(centers) : null);
     }
 
     /** The sample (or its clip's frames) of {@code index}, transformed. */

@@ -45,7 +45,7 @@ public final class DeepLabV3 {
     }
 
     /** Option {@code atrous_rates}, or the paper's rates scaled to the encoder's output stride. */
-    static int[] rates(ModelSpec spec, Encoder encoder) {
+    public static int[] rates(ModelSpec spec, Encoder encoder) {
         int[] defaults = new int[RATES_AT_16.length];
         for (int i = 0; i < defaults.length; i++) {
             defaults[i] = Math.max(1, RATES_AT_16[i] * 16 / encoder.outputStride());

@@ -16,7 +16,7 @@ import ai.djl.util.PairList;
  * 2) + BN + ReLU, linear 1x1 projection + BN; the input is added back when stride is 1 and the
  * channels are unchanged.
  */
-final class InvertedResidual extends AbstractBlock {
+public final class InvertedResidual extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
@@ -37,6 +37,16 @@ final class InvertedResidual extends AbstractBlock {
                 .add(FastScnnLayers.pointwiseBnRelu(hidden))
                 .add(FastScnnLayers.depthwiseBnRelu(hidden, stride, 1))
                 .add(FastScnnLayers.pointwiseBn(outChannels)));
+    }
+
+    /** Expansion, depthwise convolution and projection, in that order. */
+    public SequentialBlock body() {
+        return body;
+    }
+
+    /** Whether the input is added to the body's output. */
+    public boolean hasResidual() {
+        return residual;
     }
 
     @Override

@@ -1,0 +1,67 @@
+package org.seg4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.seg4j.Seg4jException;
+
+/** The {@code task} key, the panoptic loss weights and the video clip keys of a training configuration. */
+class TrainConfigTaskTest {
+
+    @Test
+    void semanticByDefaultWithThePapersPanopticWeights() {
+        TrainConfig c = TrainConfig.defaults();
+        assertThat(c.task()).isEqualTo("semantic");
+        assertThat(c.centerLossWeight()).isEqualTo(200);
+        assertThat(c.offsetLossWeight()).isEqualTo(0.01);
+    }
+
+    @Test
+    void panopticSettingsRoundTripAndChangeTheHash() {
+        TrainConfig c = TrainConfig.fromMap(Map.of("task", "Panoptic", "center_loss_weight", 100,
+                "offset_loss_weight", "0.02"), "test");
+        assertThat(c.task()).isEqualTo("panoptic");
+        assertThat(TrainConfig.fromMap(c.toMap(), "again")).isEqualTo(c);
+        assertThat(c.hash()).isNotEqualTo(TrainConfig.defaults().hash());
+        // a semantic run keeps the hash it had before tasks existed
+        TrainConfig semantic = TrainConfig.fromMap(Map.of("task", "semantic", "center_loss_weight", 5), "x");
+        assertThat(semantic.hash()).isEqualTo(TrainConfig.defaults().hash());
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "instance"), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("task must be one of semantic, panoptic, video");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("offset_loss_weight", -1), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("offset_loss_weight");
+    }
+
+    @Test
+    void videoTrainsATemporalModelOnClipsOfTheDefaultLength() {
+        TrainConfig c = TrainConfig.fromMap(Map.of("task", "video", "model", "fastscnn"), "test");
+        assertThat(c.clipLength()).isEqualTo(TrainConfig.DEFAULT_CLIP_LENGTH);
+        assertThat(c.modelOptions()).containsEntry("temporal", "convgru");
+        assertThat(TrainConfig.fromMap(c.toMap(), "again")).isEqualTo(c);
+        assertThat(c.hash()).isNotEqualTo(TrainConfig.defaults().hash());
+        // a clip length alone (files from before the task key) means video
+        TrainConfig clips = TrainConfig.fromMap(Map.of("clip_length", 2, "clip_source", "neighbours"), "old.yaml");
+        assertThat(clips.task()).isEqualTo(TrainConfig.TASK_VIDEO);
+        assertThat(clips.clipLength()).isEqualTo(2);
+        // panoptic weights do not belong to a video run's identity
+        assertThat(c.toBuilder().optPanopticLossWeights(1, 1).build().hash()).isEqualTo(c.hash());
+    }
+
+    @Test
+    void clipsBelongToTheVideoTaskOnly() {
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "panoptic", "clip_length", 4), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("clip_length 4")
+                .hasMessageContaining("task is 'panoptic'");
+        assertThatThrownBy(() -> TrainConfig.defaults().toBuilder().optClipLength(3).build())
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("needs task video");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "video", "model_options",
+                Map.of("temporal", "none")), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("temporal is 'none'");
+    }
+}
