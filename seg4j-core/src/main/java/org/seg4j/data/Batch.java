@@ -1,7 +1,7 @@
 package org.seg4j.data;
 
 import java.util.List;
-import org.seg4j.model.panoptic.CenterTargetBatch;
+import org.seg4j.data.instance.CenterTargetBatch;
 
 /**
  * A training or evaluation batch in the layout the network reads: images as normalised NCHW floats

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.Batch;
 import org.seg4j.model.layer.Scalars;
-import org.seg4j.model.panoptic.CenterTargetBatch;
+import org.seg4j.data.instance.CenterTargetBatch;
 
 /**
  * Panoptic-DeepLab's loss (Cheng et al., 2020) over the network's three outputs (semantic logits,

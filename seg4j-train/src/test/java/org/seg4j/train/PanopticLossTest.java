@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.Batch;
-import org.seg4j.model.panoptic.CenterTargetBatch;
+import org.seg4j.data.instance.CenterTargetBatch;
 
 /** {@link PanopticLoss} on a hand-computed 1x2 image. */
 class PanopticLossTest {

@@ -24,9 +24,9 @@ import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
-import org.seg4j.model.panoptic.CenterTargetBatch;
+import org.seg4j.data.instance.CenterTargetBatch;
 import org.seg4j.model.panoptic.CenterTargetGenerator;
-import org.seg4j.model.panoptic.CenterTargets;
+import org.seg4j.data.instance.CenterTargets;
 import org.seg4j.train.optim.Optimizer;
 import org.seg4j.transform.Normalization;
 

@@ -3,6 +3,7 @@ package org.seg4j.model.panoptic;
 import java.util.ArrayList;
 import java.util.List;
 import org.seg4j.data.ClassMeta;
+import org.seg4j.data.instance.CenterTargets;
 import org.seg4j.data.instance.PanopticAnnotation;
 import org.seg4j.data.instance.Segment;
 

@@ -8,9 +8,9 @@ import org.seg4j.data.Batch;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.Sample;
 import org.seg4j.data.SampleSource;
-import org.seg4j.model.panoptic.CenterTargetBatch;
+import org.seg4j.data.instance.CenterTargetBatch;
 import org.seg4j.model.panoptic.CenterTargetGenerator;
-import org.seg4j.model.panoptic.CenterTargets;
+import org.seg4j.data.instance.CenterTargets;
 import org.seg4j.transform.JointTransform;
 import org.seg4j.transform.Normalization;
 

@@ -1,4 +1,4 @@
-package org.seg4j.model.panoptic;
+package org.seg4j.data.instance;
 
 import java.util.List;
 
