@@ -54,8 +54,9 @@ final class EvalCommand implements Callable<Integer> {
             + "(<clip>/frames/, <clip>/masks/) or a split named SEQUENCE_NUMBER (CamVid).")
     boolean temporal;
 
-    @Option(names = "--smoothing", defaultValue = "none", description = "With --temporal: none, ema or ema:ALPHA "
-            + "(moving average of the probabilities; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--smoothing", defaultValue = "auto", description = "With --temporal: auto (a temporal model's "
+            + "own memory, else none), none, ema or ema:ALPHA (moving average of the probabilities), or recurrent "
+            + "(default: ${DEFAULT-VALUE}).")
     String smoothing;
 
     @Mixin
@@ -79,7 +80,7 @@ final class EvalCommand implements Callable<Integer> {
             }
             return TemporalEvalRun.run(model, inference.toOptions(), data, split, smoothing, out, !noTc);
         }
-        if (!smoothing.equals("none")) {
+        if (!smoothing.equals("auto")) {
             throw new Seg4jException("--smoothing applies only with --temporal");
         }
         String name = evalGroups == null ? split : split + "-" + String.join("+", evalGroups);

@@ -73,6 +73,11 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private void exportOnnx(ModelDirectory.LoadedModel loaded, SegmentationModel network) {
+        if (network.isTemporal()) {
+            throw new Seg4jException(model + ": a temporal model (ConvGRU memory) cannot be exported to ONNX yet: its "
+                    + "graph would need the hidden state as a second input and output; export the per-frame model it "
+                    + "was trained from (--init), or use the model directory itself");
+        }
         byte[] bytes = OnnxExporter.export(network, loaded.manifest().model().architecture(), loaded.manager());
         AtomicFiles.write(onnx, out -> out.write(bytes));
         ModelManifest.Preprocessing pre = loaded.manifest().preprocessing();

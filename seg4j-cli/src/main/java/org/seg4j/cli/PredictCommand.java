@@ -57,8 +57,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--skip-bad", description = "Skip unreadable images and list them at the end.")
     boolean skipBad;
 
-    @Option(names = "--smoothing", defaultValue = "none", description = "Video only: temporal smoothing of the "
-            + "per-frame probabilities: none, ema or ema:ALPHA (weight of the newest frame; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--smoothing", defaultValue = "auto", description = "Video only: temporal state: auto (a "
+            + "temporal model's own memory, else none), none, ema or ema:ALPHA (moving average of the per-frame "
+            + "probabilities, ALPHA the weight of the newest frame), or recurrent (default: ${DEFAULT-VALUE}).")
     String smoothing;
 
     @Option(names = "--masks", description = "Video only: also write every frame's class-id mask to this folder.")
@@ -105,7 +106,7 @@ final class PredictCommand implements Callable<Integer> {
         if (!method.equals("semantic") && !method.equals("components")) {
             throw new Seg4jException("--method must be semantic or components, got '" + method + "'");
         }
-        if (masks != null || !smoothing.equals("none")) {
+        if (masks != null || !smoothing.equals("auto")) {
             throw new Seg4jException("--smoothing and --masks apply to videos: give a video --input, "
                     + "or a frame folder with a video --out (e.g. out.mp4)");
         }

@@ -38,6 +38,7 @@ final class TemporalEvalRun {
         TemporalMode mode = TemporalMode.parse(smoothing);
         try (VideoSegmenter segmenter = VideoSegmenter.builder().setModelDir(model).optOptions(options)
                 .optTemporal(mode).build()) {
+            String used = segmenter.temporal().describe();
             List<FrameSequence> sequences;
             Function<ClipFrame, LabelMask> masks;
             String source;
@@ -71,7 +72,7 @@ final class TemporalEvalRun {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("model", model.toString());
             json.put("data", source);
-            json.put("smoothing", mode.describe());
+            json.put("smoothing", used);
             json.put("sequences", r.sequences());
             json.put("frames", r.frames());
             json.put("labelledFrames", r.labelledFrames());
@@ -83,7 +84,7 @@ final class TemporalEvalRun {
             json.put("pairs", r.flicker().pairs());
             TemporalReport.putTc(json, r, flow == null ? null : flow.describe());
             json.put("framesPerSecond", r.framesPerSecond());
-            Path dir = out != null ? out : model.resolve("eval-temporal-" + mode.describe().replace(':', '-'));
+            Path dir = out != null ? out : model.resolve("eval-temporal-" + used.replace(':', '-'));
             try {
                 Files.createDirectories(dir);
             } catch (java.io.IOException e) {
@@ -93,7 +94,7 @@ final class TemporalEvalRun {
             TemporalReport.writeMarkdown(dir.resolve(TemporalReport.REPORT_FILE), json, r, segmenter.classes());
             System.out.printf(Locale.ROOT, "smoothing %s: mIoU %.4f, pixel acc %.4f, flicker %.4f (%d labelled pairs), "
                     + "unlabelled flicker %.4f (%d pairs); %d frames in %.1f s (%.2f frames/s); %s%n",
-                    mode.describe(), m.meanIoU(), m.pixelAccuracy(), r.flicker().flicker(), r.flicker().labelledPairs(),
+                    used, m.meanIoU(), m.pixelAccuracy(), r.flicker().flicker(), r.flicker().labelledPairs(),
                     r.flicker().unlabelledFlicker(), r.flicker().pairs(), r.frames(), r.seconds(), r.framesPerSecond(),
                     dir.resolve(METRICS_FILE));
             String tcLine = TemporalReport.consoleLine(r);

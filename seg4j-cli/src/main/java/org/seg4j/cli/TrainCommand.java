@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
                 + "(options win); the resolved configuration is saved as <out>/config.yaml.")
 final class TrainCommand implements Callable<Integer> {
 
+    /** Frames per clip of {@code --task video} when neither --clip-length nor the configuration sets it. */
+    static final int VIDEO_CLIP_LENGTH = TrainConfig.DEFAULT_CLIP_LENGTH;
+
     @Mixin
     DataOptions data;
 
@@ -41,9 +44,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--config", description = "YAML training configuration.")
     Path config;
 
-    @Option(names = "--task", description = "semantic or panoptic (a class per pixel plus an instance per thing "
-            + "pixel: --model panoptic-deeplab on data with instances/ beside masks/, e.g. seg4j synth --instances); "
-            + "default: panoptic for panoptic-deeplab, else semantic.")
+    @Option(names = "--task", description = "semantic, panoptic (a class per pixel plus an instance per thing "
+            + "pixel: --model panoptic-deeplab on data with instances/ beside masks/, e.g. seg4j synth --instances) "
+            + "or video: a temporal model (a ConvGRU memory between encoder and decoder, model option temporal: "
+            + "convgru) trained on clips of --clip-length frames; with --init, the memory starts as the identity, "
+            + "so training begins from the per-frame model (task; default: panoptic for panoptic-deeplab, else "
+            + "semantic).")
     String task;
 
     @Option(names = "--model", description = "Architecture (see seg4j models; default unet), or 'regions' for the "
@@ -164,6 +170,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--box-refine", defaultValue = "colour",
             description = "Box supervision: initial masks by 'colour' (box filling + colour model) or 'fill'.")
     String boxRefine;
+
+    @Option(names = "--clip-length", description = "Video: frames per training clip, the span of back-propagation "
+            + "through time (clip_length; default " + VIDEO_CLIP_LENGTH + " with --task video).")
+    Integer clipLength;
+
+    @Option(names = "--clip-source", description = "Video: synthetic (a moving camera over each labelled image) or "
+            + "neighbours (consecutive labelled frames of a sequence named SEQUENCE_NUMBER) (clip_source; default "
+            + "synthetic).")
+    String clipSource;
 
     @Option(names = "--set", description = "Any configuration key, e.g. --set rotation=10 --set loss=ce+dice.")
     Map<String, String> set = new LinkedHashMap<>();
@@ -313,6 +328,8 @@ final class TrainCommand implements Callable<Integer> {
             o.put("crop_height", hw[0]);
             o.put("crop_width", hw[1]);
         }
+        put(o, "clip_length", clipLength);
+        put(o, "clip_source", clipSource);
         if (classWeights != null) {
             Path file = Path.of(classWeights);
             if (classWeights.endsWith(".yaml") || classWeights.endsWith(".yml") || Files.isRegularFile(file)) {
@@ -322,7 +339,16 @@ final class TrainCommand implements Callable<Integer> {
                 o.put("class_weighting", classWeights);
             }
         }
-        return base.toBuilder().optValues(o).build();
+        return forTask(base.toBuilder().optValues(o).build());
+    }
+
+    /** The clip options belong to task video, which the configuration resolves (see {@link TrainConfig#task}). */
+    private TrainConfig forTask(TrainConfig cfg) {
+        if ((clipLength != null || clipSource != null) && !TrainConfig.TASK_VIDEO.equals(cfg.task())) {
+            throw new Seg4jException("--clip-length and --clip-source train a video model: add --task video (task is "
+                    + cfg.task() + ")");
+        }
+        return cfg;
     }
 
     /** Takes the network of the model to fine-tune wherever the configuration leaves it open. */

@@ -48,7 +48,7 @@ final class VideoPredictRun {
                         ? new FrameFolderSource(FrameSequences.fromFrameFolder(input), 0)
                         : VideoReader.open(input)) {
             VideoPrediction.Summary s = new VideoPrediction(segmenter, alpha, masks, System.err).run(source, out);
-            System.err.printf(Locale.ROOT, "seg4j: %s, smoothing %s -> %s%s%n", s, mode.describe(), out,
+            System.err.printf(Locale.ROOT, "seg4j: %s, smoothing %s -> %s%s%n", s, segmenter.temporal().describe(), out,
                     masks == null ? "" : " (masks in " + masks + ")");
             return 0;
         }

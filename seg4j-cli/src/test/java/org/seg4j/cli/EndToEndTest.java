@@ -251,4 +251,38 @@ class EndToEndTest {
         assertThat(both.exitCode()).isEqualTo(1);
         assertThat(both.err()).contains("--init starts a new run");
     }
+
+    @Test
+    @Order(10)
+    void taskVideoTrainsATemporalModelFromThePerFrameOneAndEvalUsesItsMemory() throws Exception {
+        Path video = tmp.resolve("video");
+        CliRunner.Run r = CliRunner.run("train", "--task", "video", "--init", run.toString(), "--data",
+                data.toString(), "--out", video.toString(), "--epochs", "1", "--batch-size", "2", "--clip-length", "2",
+                "--crop", "48x64", "--set", "num_workers=1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("video training on clips of 2 frames (synthetic)")
+                .contains("fine-tuning from " + run).contains("04temporal_");
+        JsonNode manifest = Json.JSON.readTree(video.resolve("model.json").toFile());
+        assertThat(manifest.at("/model/options/temporal").asText()).isEqualTo("convgru");
+        assertThat(manifest.at("/provenance/train_config/clip_length").asInt()).isEqualTo(2);
+
+        Path clip = tmp.resolve("clips/c1");
+        Files.createDirectories(clip.resolve("frames"));
+        Files.createDirectories(clip.resolve("masks"));
+        try (var files = Files.list(data.resolve("val/images"))) {
+            int i = 0;
+            for (Path image : files.sorted().toList()) {
+                String name = String.format(java.util.Locale.ROOT, "%06d.png", ++i);
+                Files.copy(image, clip.resolve("frames").resolve(name));
+                Files.copy(data.resolve("val/masks").resolve(image.getFileName()), clip.resolve("masks").resolve(name));
+            }
+        }
+        CliRunner.Run eval = CliRunner.run("eval", "--model", video.toString(), "--data", tmp.resolve("clips").toString(),
+                "--temporal", "--out", tmp.resolve("eval-video").toString());
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("smoothing recurrent").contains("flicker");
+        JsonNode json = Json.JSON.readTree(tmp.resolve("eval-video/temporal.json").toFile());
+        assertThat(json.get("smoothing").asText()).isEqualTo("recurrent");
+        assertThat(json.get("labelledFrames").asInt()).isEqualTo(4);
+    }
 }

@@ -66,6 +66,17 @@ class OnnxCommandsTest {
         assertThat(onnx).isRegularFile();
     }
 
+    @Test
+    void aTemporalModelIsRefusedWithAReason() throws Exception {
+        Path model = save(new ModelSpec("fastscnn", "", 3, 8, Map.of("blocks", "1", "temporal", "convgru")),
+                "temporal");
+        CliRunner.Run export = CliRunner.run("export", "--model", model.toString(), "--onnx",
+                tmp.resolve("t.onnx").toString());
+        assertThat(export.exitCode()).isEqualTo(1);
+        assertThat(export.err()).contains("temporal model").contains("hidden state");
+        assertThat(tmp.resolve("t.onnx")).doesNotExist();
+    }
+
     private Path save(ModelSpec spec, String name) throws Exception {
         Path dir = tmp.resolve(name);
         ModelManifest base = TestModels.manifest(TestModels.POINTWISE, 32, 1.0);

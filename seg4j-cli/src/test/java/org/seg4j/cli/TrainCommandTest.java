@@ -1,10 +1,12 @@
 package org.seg4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seg4j.Seg4jException;
 import org.seg4j.train.TrainConfig;
 import picocli.CommandLine;
 
@@ -22,5 +24,40 @@ class TrainCommandTest {
         assertThat(cfg.steps()).isEqualTo(1756);
         assertThat(cfg.normDecayMult()).isEqualTo(0.25);
         assertThat(cfg.biasDecayMult()).isEqualTo(0.5);
+    }
+
+    @Test
+    void taskVideoMakesATemporalModelTrainedOnClips() {
+        TrainCommand train = new TrainCommand();
+        new CommandLine(train).parseArgs("--data", tmp.toString(), "--out", tmp.resolve("run").toString(),
+                "--task", "video", "--model", "fastscnn", "--clip-source", "neighbours");
+        TrainConfig cfg = train.resolveConfig();
+        assertThat(cfg.modelOptions()).containsEntry("temporal", "convgru");
+        assertThat(cfg.clipLength()).isEqualTo(TrainCommand.VIDEO_CLIP_LENGTH);
+        assertThat(cfg.clipSource()).isEqualTo("neighbours");
+
+        TrainCommand six = new TrainCommand();
+        new CommandLine(six).parseArgs("--data", tmp.toString(), "--out", tmp.resolve("run").toString(),
+                "--task", "video", "--clip-length", "6");
+        assertThat(six.resolveConfig().clipLength()).isEqualTo(6);
+    }
+
+    @Test
+    void clipOptionsWithoutTaskVideoAndUnknownTasksAreErrors() {
+        TrainCommand clips = new TrainCommand();
+        new CommandLine(clips).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--clip-length", "4");
+        assertThatThrownBy(clips::resolveConfig).isInstanceOf(Seg4jException.class).hasMessageContaining("--task video");
+        TrainCommand other = new TrainCommand();
+        new CommandLine(other).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--task", "instance");
+        assertThatThrownBy(other::resolveConfig).isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("task must be one of semantic, panoptic, video");
+        TrainCommand source = new TrainCommand();
+        new CommandLine(source).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--clip-source",
+                "neighbours");
+        assertThatThrownBy(source::resolveConfig).isInstanceOf(Seg4jException.class).hasMessageContaining("--task video");
+        TrainCommand off = new TrainCommand();
+        new CommandLine(off).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--task", "video",
+                "--model-option", "temporal=none");
+        assertThatThrownBy(off::resolveConfig).isInstanceOf(Seg4jException.class).hasMessageContaining("temporal is 'none'");
     }
 }

@@ -94,6 +94,7 @@ public final class Predictor implements AutoCloseable {
     private final InferenceStrategy strategy;
     private final BatchInference batches;
     private final SharedBatchNormFold fold;
+    private final Block block;
     private volatile boolean closed;
 
     /**
@@ -120,6 +121,7 @@ public final class Predictor implements AutoCloseable {
         this.owned = owned;
         this.network = base;
         this.ownsBase = ownsBase;
+        this.block = block;
         ModelManifest.Preprocessing pre = manifest.preprocessing();
         int trainSide = Math.max(pre.height(), pre.width());
         this.tileSize = this.options.tileSize() > 0
@@ -214,6 +216,17 @@ public final class Predictor implements AutoCloseable {
         return manifest;
     }
 
+    /**
+     * The seg4j network behind this predictor, for callers that run it with their own inputs (a
+     * recurrent video state passes its hidden state); {@code null} for a model run by another
+     * runtime. Owned by the predictor (or its caller); its batch norm is folded while the predictor
+     * is open.
+     */
+    public Block network() {
+        return block;
+    }
+
+    /** The model's classes. */
     public ClassMeta classes() {
         return manifest.classes();
     }

@@ -120,12 +120,15 @@ public final class Architectures {
 
     /** Composes encoder, decoder and head with the spec's {@code pad} option (architecture factories share it). */
     public static SegmentationModel compose(ModelSpec spec, Encoder encoder, Decoder decoder, SegmentationHead head) {
-        return SegmentationModel.builder()
+        SegmentationModel.Builder model = SegmentationModel.builder()
                 .setEncoder(encoder)
                 .setDecoder(decoder)
                 .setHead(head)
-                .optPadMode(padMode(spec.option("pad", "reflect")))
-                .build();
+                .optPadMode(padMode(spec.option("pad", "reflect")));
+        if (TemporalOptions.isTemporal(spec)) {
+            model.optTemporal(TemporalOptions.channels(spec), TemporalOptions.kernel(spec));
+        }
+        return model.build();
     }
 
     /** The pad mode named by option {@code pad}: {@code reflect} or {@code zero}. */

@@ -21,8 +21,9 @@ public final class ModelOptions {
 
     /**
      * The options of {@code architecture} built with {@code encoder} (empty or {@code null}: the
-     * architecture's default encoder), architecture options first; a name both declare is listed
-     * once, as the architecture declares it.
+     * architecture's default encoder), architecture options first, then the encoder's, then the
+     * {@link TemporalOptions} every architecture accepts; a name declared twice is listed once, as
+     * the first declares it.
      */
     public static List<ModelOption> declared(String architecture, String encoder) {
         ModelRegistry.Entry entry = ModelRegistry.entry(architecture);
@@ -32,6 +33,7 @@ public final class ModelOptions {
         if (Encoders.isRegistered(enc)) {
             Encoders.entry(enc).options().forEach(o -> byName.putIfAbsent(o.name(), o));
         }
+        TemporalOptions.OPTIONS.forEach(o -> byName.putIfAbsent(o.name(), o));
         return List.copyOf(byName.values());
     }
 
@@ -69,6 +71,7 @@ public final class ModelOptions {
         for (ModelRegistry.Entry e : ModelRegistry.entries()) {
             e.options().forEach(o -> names.add(o.name()));
         }
+        TemporalOptions.OPTIONS.forEach(o -> names.add(o.name()));
         for (String enc : Encoders.names()) {
             Encoders.entry(enc).options().forEach(o -> names.add(o.name()));
         }

@@ -158,6 +158,12 @@ public final class ModelRegistry {
     public static Block create(ModelSpec spec) {
         Entry e = entry(spec.architecture());
         ModelOptions.check(e.name(), spec.encoder(), spec.options());
-        return e.factory().apply(spec);
+        Block block = e.factory().apply(spec);
+        // Architectures that are not an encoder-decoder SegmentationModel have no place for the memory.
+        if (TemporalOptions.isTemporal(spec) && !(block instanceof SegmentationModel m && m.isTemporal())) {
+            throw new Seg4jException(e.name() + " has no temporal variant: model option temporal: convgru (task "
+                    + "video) needs an encoder-decoder architecture such as fastscnn, deeplabv3plus or unet");
+        }
+        return block;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.seg4j.Seg4jException;
+import org.seg4j.model.layer.ConvGruMemory;
 import org.seg4j.model.layer.Release;
 import org.seg4j.model.layer.Spatial;
 import org.seg4j.model.layer.Spatial.PadMode;
@@ -31,6 +32,14 @@ import org.seg4j.model.layer.Spatial.PadMode;
  * padded at the bottom and right to a multiple of the encoder's output stride (so every stage
  * divides evenly and skip connections line up), and the logits are cropped back.
  *
+ * <p>A temporal model ({@link Builder#optTemporal}) has a {@link ConvGruMemory} between the
+ * encoder and the decoder, on the deepest feature the decoder reads. Its forward pass takes {@code
+ * [x]} or {@code [x, h]} (the memory's state after the previous frame) and returns {@code [logits,
+ * h']}; {@code x} may hold whole clips, {@code T} frames each in clip-major order, with {@code T}
+ * given as the forward parameter {@value ConvGruMemory#CLIP_LENGTH} (see {@link ConvGruMemory}).
+ * Without a state it starts from zero, so one image alone is segmented as the first frame of a
+ * video.
+ *
  * <p>Children are registered with {@code addChildBlock}, so {@code saveParameters} and {@code
  * loadParameters} cover the whole tree.
  */
@@ -43,6 +52,9 @@ public final class SegmentationModel extends AbstractBlock {
     private final SegmentationHead head;
     private final PadMode padMode;
     private final int[] featureIndices;
+    /** Temporal memory on {@code selected[memoryInput]}, or {@code null} for a per-frame model. */
+    private final ConvGruMemory memory;
+    private final int memoryInput;
     /** Encoder parameters that {@link #freezeEncoder} turned off, to turn back on. */
     private final Set<Parameter> frozen = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -53,6 +65,15 @@ public final class SegmentationModel extends AbstractBlock {
         this.head = addChildBlock("head", b.head);
         this.padMode = b.padMode;
         this.featureIndices = featureIndices;
+        this.memoryInput = featureIndices.length - 1;
+        if (b.temporalKernel > 0) {
+            int channels = b.encoder.outChannels()[featureIndices[memoryInput]];
+            int hidden = b.temporalChannels > 0 ? b.temporalChannels
+                    : Math.min(channels, TemporalOptions.MAX_AUTO_CHANNELS);
+            this.memory = addChildBlock("temporal", new ConvGruMemory(channels, hidden, b.temporalKernel));
+        } else {
+            this.memory = null;
+        }
     }
 
     /** A new builder. */
@@ -83,6 +104,16 @@ public final class SegmentationModel extends AbstractBlock {
     /** Index of the encoder feature passed to the decoder, per decoder input. */
     public int[] featureIndices() {
         return featureIndices.clone();
+    }
+
+    /** The temporal memory, or {@code null} for a per-frame model. */
+    public ConvGruMemory temporal() {
+        return memory;
+    }
+
+    /** Whether the forward pass carries a state from frame to frame. */
+    public boolean isTemporal() {
+        return memory != null;
     }
 
     /** Number of output classes. */
@@ -129,6 +160,17 @@ public final class SegmentationModel extends AbstractBlock {
             Release.closeExcept(features, selected);
             Release.close(padded, x);
         }
+        NDArray state = null;
+        if (memory != null) {
+            NDArray deep = selected.get(memoryInput);
+            NDList in = inputs.size() > 1 ? new NDList(deep, inputs.get(1)) : new NDList(deep);
+            NDList out = memory.forward(ps, in, training, params);
+            selected.set(memoryInput, out.get(0));
+            state = out.get(1);
+            if (!training) {
+                deep.close();
+            }
+        }
         NDList decoded = decoder.forward(ps, selected, training, params);
         if (!training) {
             Release.closeExcept(selected, decoded);
@@ -143,24 +185,43 @@ public final class SegmentationModel extends AbstractBlock {
         if (!training) {
             Release.close(scores, logits);
         }
-        return new NDList(Spatial.crop(logits, h, w));
+        NDArray cropped = Spatial.crop(logits, h, w);
+        return state == null ? new NDList(cropped) : new NDList(cropped, state);
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = inputShapes[0];
-        return new Shape[] {new Shape(s.get(0), head.numClasses(), Spatial.height(s), Spatial.width(s))};
+        Shape logits = new Shape(s.get(0), head.numClasses(), Spatial.height(s), Spatial.width(s));
+        if (memory == null) {
+            return new Shape[] {logits};
+        }
+        Shape deep = selectedShapes(s)[memoryInput];
+        return new Shape[] {logits, memory.getOutputShapes(new Shape[] {deep})[1]};
+    }
+
+    /** The input shape {@code s} padded to a multiple of the output stride. */
+    private Shape padded(Shape s) {
+        return Spatial.roundUpSize(s, encoder.outputStride());
+    }
+
+    /** Shapes of the encoder features the decoder reads, for an input of shape {@code s}. */
+    private Shape[] selectedShapes(Shape s) {
+        Shape[] features = encoder.getOutputShapes(new Shape[] {padded(s)});
+        Shape[] selected = new Shape[featureIndices.length];
+        for (int i = 0; i < featureIndices.length; i++) {
+            selected[i] = features[featureIndices[i]];
+        }
+        return selected;
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape s = inputShapes[0];
-        Shape padded = Spatial.roundUpSize(s, encoder.outputStride());
-        encoder.initialize(manager, dataType, padded);
-        Shape[] features = encoder.getOutputShapes(new Shape[] {padded});
-        Shape[] selected = new Shape[featureIndices.length];
-        for (int i = 0; i < featureIndices.length; i++) {
-            selected[i] = features[featureIndices[i]];
+        encoder.initialize(manager, dataType, padded(s));
+        Shape[] selected = selectedShapes(s);
+        if (memory != null) {
+            memory.initialize(manager, dataType, selected[memoryInput]);
         }
         decoder.initialize(manager, dataType, selected);
         head.initialize(manager, dataType, decoder.getOutputShapes(selected));
@@ -193,6 +254,7 @@ public final class SegmentationModel extends AbstractBlock {
     @Override
     public String toString() {
         return "SegmentationModel(encoder=" + encoder.name() + ", decoder=" + decoder.getClass().getSimpleName()
+                + (memory == null ? "" : ", temporal=convgru(" + memory.hiddenChannels() + ")")
                 + ", classes=" + head.numClasses() + ")";
     }
 
@@ -225,6 +287,8 @@ public final class SegmentationModel extends AbstractBlock {
         private Decoder decoder;
         private SegmentationHead head;
         private PadMode padMode = PadMode.REFLECT;
+        private int temporalChannels;
+        private int temporalKernel;
 
         private Builder() {}
 
@@ -253,6 +317,20 @@ public final class SegmentationModel extends AbstractBlock {
         }
 
         /**
+         * Makes a temporal model: a {@link ConvGruMemory} on the deepest feature the decoder reads,
+         * passing the features through unchanged until trained (see {@link ConvGruMemory}).
+         *
+         * @param hiddenChannels channels of the hidden state; 0: the feature's channels, at most
+         *     {@value TemporalOptions#MAX_AUTO_CHANNELS}
+         * @param kernel odd kernel size of the ConvGRU's convolutions
+         */
+        public Builder optTemporal(int hiddenChannels, int kernel) {
+            this.temporalChannels = hiddenChannels;
+            this.temporalKernel = kernel;
+            return this;
+        }
+
+        /**
          * Checks that the parts fit together and builds the model; the decoder's features are chosen
          * by {@link SegmentationModel#featureIndices}.
          */
@@ -264,6 +342,10 @@ public final class SegmentationModel extends AbstractBlock {
             if (!head.hasProjection() && decoder.outChannels() != head.numClasses()) {
                 throw new Seg4jException("the decoder emits " + decoder.outChannels() + " channels but the head has "
                         + head.numClasses() + " classes and no projection");
+            }
+            if (temporalKernel != 0 && (temporalChannels < 0 || temporalKernel < 0 || temporalKernel % 2 == 0)) {
+                throw new Seg4jException("a temporal model needs hidden channels >= 0 (0 = automatic) and an odd "
+                        + "positive kernel, got " + temporalChannels + " and " + temporalKernel);
             }
             if (head.upsampling() != decoder.outputReduction()) {
                 throw new Seg4jException("head upsampling x" + head.upsampling() + " does not undo the decoder's "

@@ -109,15 +109,21 @@ public final class WeightTransfer {
         return new Report(copied, total, fresh);
     }
 
-    /** Fine-tuning keeps the network: only the number of classes may change. */
+    /**
+     * Fine-tuning keeps the network: only the number of classes may change, and a per-frame model
+     * may gain a temporal memory ({@link TemporalOptions}), which then starts as the identity.
+     */
     static void requireSameStructure(Path modelDir, ModelSpec source, ModelSpec target) {
+        boolean addsMemory = !TemporalOptions.isTemporal(source) && TemporalOptions.isTemporal(target);
+        Map<String, String> targetOptions = addsMemory ? TemporalOptions.perFrame(target).options() : target.options();
         boolean same = source.architecture().equals(target.architecture())
                 && source.encoder().equals(target.encoder())
                 && source.baseWidth() == target.baseWidth()
-                && source.options().equals(target.options());
+                && source.options().equals(targetOptions);
         if (!same) {
             throw new Seg4jException(modelDir + ": that model is " + describe(source) + ", this run builds "
-                    + describe(target) + "; fine-tuning keeps the network (only the class count may change): "
+                    + describe(target) + "; fine-tuning keeps the network (only the class count may change, and "
+                    + "a temporal memory be added): "
                     + "leave --model, --encoder, --width and --model-option unset to take the model's own");
         }
     }

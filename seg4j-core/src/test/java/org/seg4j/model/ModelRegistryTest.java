@@ -80,4 +80,11 @@ class ModelRegistryTest {
             }
         }
     }
+
+    @Test
+    void architecturesWithoutATemporalVariantRefuseTheMemory() {
+        ModelSpec spec = new ModelSpec("panoptic-deeplab", "", 3, 8, Map.of("temporal", "convgru"));
+        assertThatThrownBy(() -> ModelRegistry.create(spec)).isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("panoptic-deeplab has no temporal variant");
+    }
 }

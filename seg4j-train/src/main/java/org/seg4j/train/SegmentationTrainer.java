@@ -196,7 +196,8 @@ public final class SegmentationTrainer {
             }
             PanopticLoss panoptic = TrainConfig.TASK_PANOPTIC.equals(config.task())
                     ? new PanopticLoss(loss, config.centerLossWeight(), config.offsetLossWeight()) : null;
-            step = new TrainingStep(block, loss, panoptic, optimizer, base, numClasses, config.seed());
+            step = new TrainingStep(block, loss, panoptic, optimizer, base, numClasses, config.seed(),
+                    Math.max(1, config.clipLength()));
             validator = validation == null ? null
                     : new Validator(validation, block, loss, base, numClasses, validationSamples,
                             validationSamples == null ? null : manifest);

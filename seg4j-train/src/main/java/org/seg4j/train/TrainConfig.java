@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.ModelOptions;
 import org.seg4j.model.ModelRegistry;
+import org.seg4j.model.TemporalOptions;
 import org.seg4j.util.Json;
 
 /**
@@ -105,10 +106,18 @@ import org.seg4j.util.Json;
  * @param modelSelection which model the run folder's model directory holds: {@code best} (the best
  *     validated epoch, or the lowest training loss without validation) or {@code last} (the last
  *     epoch, whatever it scored: for scoring a recipe on data that must not choose the checkpoint)
- * @param task {@code semantic} or {@code panoptic} (a Panoptic-DeepLab network trained on data with
- *     instance annotations, with {@link PanopticLoss})
+ * @param task {@code semantic}, {@code panoptic} (a Panoptic-DeepLab network trained on data with
+ *     instance annotations, with {@link PanopticLoss}) or {@code video} (a temporal network trained on
+ *     clips of {@code clip_length} frames); default {@code video} when {@code clip_length} is set, else
+ *     {@code semantic}
  * @param centerLossWeight panoptic: weight of the centre heat-map loss (MSE; 200 as in the paper)
  * @param offsetLossWeight panoptic: weight of the offset loss (L1 on thing pixels; 0.01 as in the paper)
+ * @param clipLength task {@code video}: frames per training clip ({@value #DEFAULT_CLIP_LENGTH} when
+ *     unset; 0 for the other tasks); the model option {@code temporal} defaults to {@code convgru}.
+ *     {@code batch_size} then counts clips
+ * @param clipSource video training: {@code synthetic} (camera motion over each labelled image, see
+ *     {@link org.seg4j.transform.CameraMotion}) or {@code neighbours} (consecutive labelled frames of a
+ *     sequence named {@code SEQUENCE_NUMBER})
  */
 public record TrainConfig(
         int epochs,
@@ -162,7 +171,9 @@ public record TrainConfig(
         String modelSelection,
         String task,
         double centerLossWeight,
-        double offsetLossWeight) {
+        double offsetLossWeight,
+        int clipLength,
+        String clipSource) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -176,12 +187,22 @@ public record TrainConfig(
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
             "train_groups", "freeze_encoder", "label_smoothing", "blur", "noise", "model_selection", "task",
-            "center_loss_weight", "offset_loss_weight");
+            "center_loss_weight", "offset_loss_weight", "clip_length", "clip_source");
 
     /** Task {@code semantic}: a class per pixel. */
     public static final String TASK_SEMANTIC = "semantic";
     /** Task {@code panoptic}: a class per pixel and an instance per thing pixel (Panoptic-DeepLab). */
     public static final String TASK_PANOPTIC = "panoptic";
+    /** Task {@code video}: a temporal network (ConvGRU memory) trained on clips of frames. */
+    public static final String TASK_VIDEO = "video";
+    /** The values {@code task} accepts. */
+    public static final List<String> TASKS = List.of(TASK_SEMANTIC, TASK_PANOPTIC, TASK_VIDEO);
+
+    /** Frames per clip of task {@code video} when {@code clip_length} is not set. */
+    public static final int DEFAULT_CLIP_LENGTH = 4;
+
+    /** The values {@code clip_source} accepts. */
+    public static final List<String> CLIP_SOURCES = List.of("synthetic", "neighbours");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -243,14 +264,29 @@ public record TrainConfig(
         if (!modelSelection.equals("best") && !modelSelection.equals("last")) {
             throw new Seg4jException("unknown model_selection '" + modelSelection + "'; valid: best, last");
         }
-        task = norm(task, TASK_SEMANTIC);
-        if (!task.equals(TASK_SEMANTIC) && !task.equals(TASK_PANOPTIC)) {
-            throw new Seg4jException("task must be semantic or panoptic, got '" + task + "'");
+        if (clipLength < 0) {
+            throw new Seg4jException("clip_length must not be negative (0 = single images), got " + clipLength);
+        }
+        task = norm(task, clipLength > 0 ? TASK_VIDEO : TASK_SEMANTIC);
+        if (!TASKS.contains(task)) {
+            throw new Seg4jException("task must be one of " + String.join(", ", TASKS) + ", got '" + task + "'");
         }
         if (!(centerLossWeight >= 0) || !(offsetLossWeight >= 0) || Double.isInfinite(centerLossWeight)
                 || Double.isInfinite(offsetLossWeight)) {
             throw new Seg4jException("center_loss_weight and offset_loss_weight must be finite and >= 0, got "
                     + centerLossWeight + " and " + offsetLossWeight);
+        }
+        if (TASK_VIDEO.equals(task)) {
+            clipLength = clipLength == 0 ? DEFAULT_CLIP_LENGTH : clipLength;
+            modelOptions = withTemporalModel(modelOptions);
+        } else if (clipLength > 0) {
+            throw new Seg4jException("clip_length " + clipLength + " trains on clips: it needs task video (--task video), but task is '"
+                    + task + "'");
+        }
+        clipSource = clipSource == null ? "synthetic" : clipSource.trim().toLowerCase(Locale.ROOT);
+        if (!CLIP_SOURCES.contains(clipSource)) {
+            throw new Seg4jException("clip_source must be one of " + String.join(", ", CLIP_SOURCES) + ", got '"
+                    + clipSource + "'");
         }
         if (steps < 0) {
             throw new Seg4jException("steps must not be negative (0 = run for epochs), got " + steps);
@@ -327,6 +363,17 @@ public record TrainConfig(
         if (v < 1) {
             throw new Seg4jException(key + " must be at least 1, got " + v);
         }
+    }
+
+    /** Task video's model options: {@code temporal: convgru} unless set, and an error if set otherwise. */
+    private static Map<String, String> withTemporalModel(Map<String, String> options) {
+        Map<String, String> m = new TreeMap<>(options == null ? Map.of() : options);
+        String set = m.putIfAbsent(TemporalOptions.TEMPORAL, "convgru");
+        if (set != null && !set.trim().equalsIgnoreCase("convgru")) {
+            throw new Seg4jException("task video trains a temporal model, but model option temporal is '" + set
+                    + "'; leave it unset or set it to convgru");
+        }
+        return m;
     }
 
     private static String norm(String s, String fallback) {
@@ -476,9 +523,11 @@ public record TrainConfig(
         double blur;
         double noise;
         String modelSelection = "best";
-        String task = TASK_SEMANTIC;
+        String task;
         double centerLossWeight = 200;
         double offsetLossWeight = 0.01;
+        int clipLength;
+        String clipSource = "synthetic";
 
         private Builder() {}
 
@@ -541,7 +590,7 @@ public record TrainConfig(
         public Builder optNoise(double v) { noise = v; return this; }
         /** {@code best} or {@code last}: which epoch's model the run folder exports. */
         public Builder optModelSelection(String v) { modelSelection = v; return this; }
-        /** {@code semantic} (default) or {@code panoptic}. */
+        /** {@code semantic}, {@code panoptic} or {@code video} (default: video with a clip length, else semantic). */
         public Builder optTask(String v) { task = v; return this; }
         /** Panoptic: weights of the centre (MSE, default 200) and offset (L1, default 0.01) losses. */
         public Builder optPanopticLossWeights(double center, double offset) {
@@ -549,6 +598,10 @@ public record TrainConfig(
             offsetLossWeight = offset;
             return this;
         }
+        /** Task video: frames per clip (default {@value TrainConfig#DEFAULT_CLIP_LENGTH}). */
+        public Builder optClipLength(int v) { clipLength = v; return this; }
+        /** Video training: {@code synthetic} or {@code neighbours}. */
+        public Builder optClipSource(String v) { clipSource = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -567,7 +620,7 @@ public record TrainConfig(
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
                     steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, labelSmoothing, blur, noise,
-                    modelSelection, task, centerLossWeight, offsetLossWeight);
+                    modelSelection, task, centerLossWeight, offsetLossWeight, clipLength, clipSource);
         }
     }
 }

@@ -98,8 +98,14 @@ final class TrainConfigMaps {
         }
         if (TrainConfig.TASK_SEMANTIC.equals(c.task())) {
             m.remove("task"); // and for semantic runs from before the panoptic task
-            m.remove("center_loss_weight");
+        }
+        if (!TrainConfig.TASK_PANOPTIC.equals(c.task())) {
+            m.remove("center_loss_weight"); // unused outside the panoptic task
             m.remove("offset_loss_weight");
+        }
+        if (c.clipLength() == 0) {
+            m.remove("clip_length"); // and for runs from before video training
+            m.remove("clip_source");
         }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
@@ -165,6 +171,8 @@ final class TrainConfigMaps {
         m.put("task", c.task());
         m.put("center_loss_weight", c.centerLossWeight());
         m.put("offset_loss_weight", c.offsetLossWeight());
+        m.put("clip_length", c.clipLength());
+        m.put("clip_source", c.clipSource());
         return m;
     }
 
@@ -314,6 +322,8 @@ final class TrainConfigMaps {
             case "task" -> b.task = asString(v);
             case "center_loss_weight" -> b.centerLossWeight = asDouble(v);
             case "offset_loss_weight" -> b.offsetLossWeight = asDouble(v);
+            case "clip_length" -> b.clipLength = v == null ? 0 : asInt(v);
+            case "clip_source" -> b.clipSource = v == null ? null : asString(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

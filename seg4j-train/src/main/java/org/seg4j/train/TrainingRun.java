@@ -8,11 +8,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.ClassStatistics;
-import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.SampleSource;
-import org.seg4j.train.loader.BatchLoader;
+import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.sampling.ImageClassCounts;
 import org.seg4j.data.sampling.SamplingMode;
 import org.seg4j.data.sampling.SamplingSummary;
@@ -22,7 +22,11 @@ import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
+import org.seg4j.model.TemporalOptions;
 import org.seg4j.model.WeightTransfer;
+import org.seg4j.train.loader.BatchLoader;
+import org.seg4j.train.loader.ClipFrames;
+import org.seg4j.transform.CameraMotion;
 import org.seg4j.transform.Normalization;
 import org.seg4j.util.BuildInfo;
 
@@ -94,7 +98,9 @@ public final class TrainingRun {
         }
         Normalization norm = Normalization.IMAGENET;
         double[] sampleWeights = sampleWeights();
+        ClipFrames clips = clips(spec);
         try (BatchLoader trainLoader = TrainingLoaders.training(train, config, norm)
+                        .optClips(clips)
                         .optSampleWeights(sampleWeights)
                         .optDropLast(train.size() >= config.batchSize())
                         .build();
@@ -118,12 +124,45 @@ public final class TrainingRun {
         }
     }
 
+    /**
+     * Video training ({@code clip_length > 0}): how each training sample becomes a clip; {@code null}
+     * for single images. A clip length needs a temporal network, the other way round a temporal
+     * network trains on clips only (on single images its memory would never see a second frame).
+     */
+    private ClipFrames clips(ModelSpec spec) {
+        boolean temporal = TemporalOptions.isTemporal(spec);
+        if (config.clipLength() == 0) {
+            if (temporal) {
+                throw new Seg4jException("model option temporal: convgru trains on clips: set clip_length (seg4j "
+                        + "train --task video --clip-length N)");
+            }
+            return null;
+        }
+        if (!temporal) {
+            throw new Seg4jException("clip_length " + config.clipLength() + " needs a temporal model: model option "
+                    + "temporal: convgru (seg4j train --task video sets it)");
+        }
+        ClipFrames clips = config.clipSource().equals("neighbours")
+                ? ClipFrames.neighbours(config.clipLength(), train)
+                : ClipFrames.synthetic(config.clipLength(), CameraMotion.DEFAULT);
+        if (log != null) {
+            log.println("seg4j: video training on clips of " + config.clipLength() + " frames ("
+                    + config.clipSource() + "), " + config.batchSize() + " clips per batch; loss on every labelled "
+                    + "frame, back-propagation through the whole clip");
+        }
+        return clips;
+    }
+
     /** Copies the fine-tuning start's weights into {@code block} and says what was copied. */
     private void startFromModel(Block block, ModelSpec spec, ClassMeta classes) {
         try (ModelDirectory.LoadedModel source = ModelDirectory.load(initModel)) {
             WeightTransfer.Report report = WeightTransfer.fromModel(source, initModel, block, spec);
             if (log != null) {
                 log.println("seg4j: fine-tuning from " + initModel + ": " + report.describe());
+                if (TemporalOptions.isTemporal(spec) && !TemporalOptions.isTemporal(source.manifest().model())) {
+                    log.println("seg4j: the temporal memory starts as the identity: before training, this model "
+                            + "predicts every frame as " + initModel + " does");
+                }
                 logDifferences(source.manifest(), classes);
             }
         }
@@ -180,8 +219,10 @@ public final class TrainingRun {
         var provenance = new ModelManifest.Provenance(BuildInfo.version(), BuildInfo.djlVersion(),
                 BuildInfo.engineVersion(), BuildInfo.gitCommit(), config.seed(), datasetFingerprint,
                 OffsetDateTime.now().toString(), config.toMap());
+        // the manifest's task is what the network outputs: a video model's are semantic logits (its
+        // memory is in the model spec, model option temporal)
         return new ModelManifest(ModelManifest.FORMAT_VERSION, spec, classes, pre, provenance, Map.of())
-                .withTask(config.task());
+                .withTask(TrainConfig.TASK_PANOPTIC.equals(config.task()) ? ModelManifest.TASK_PANOPTIC : null);
     }
 
     /** Redraws {@code curves.png} after every epoch. */

@@ -11,13 +11,20 @@ import ai.djl.nn.ParameterList;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.Batch;
+import org.seg4j.model.layer.ConvGruMemory;
 import org.seg4j.train.optim.Optimizer;
 
 /**
  * One optimizer step: forward, loss, backward and the optimizer's update. Each step runs in its own
  * sub-manager, so everything it creates is freed when it ends.
+ *
+ * <p>With a clip length {@code T > 1} (video training) a batch holds whole clips of {@code T}
+ * consecutive frames; the network receives {@code T} as the forward parameter {@value
+ * ConvGruMemory#CLIP_LENGTH}, carries its state through each clip from zero, and the loss over
+ * every labelled frame is back-propagated through all {@code T} steps (truncated at the clip).
  */
 final class TrainingStep {
 
@@ -32,19 +39,30 @@ final class TrainingStep {
     private final int numClasses;
     private final long seed;
     private final ParameterList parameters;
+    private final PairList<String, Object> forwardParams;
+    private final int clipLength;
 
-    /** Also makes every trainable parameter record gradients (parameters loaded from a file do not). */
+    /** A semantic step on single images (clip length 1). */
     TrainingStep(Block block, SegmentationLoss loss, Optimizer optimizer, NDManager manager, int numClasses,
             long seed) {
-        this(block, loss, null, optimizer, manager, numClasses, seed);
+        this(block, loss, null, optimizer, manager, numClasses, seed, 1);
+    }
+
+    /** A step on single images (clip length 1), semantic or panoptic. */
+    TrainingStep(Block block, SegmentationLoss loss, PanopticLoss panoptic, Optimizer optimizer, NDManager manager,
+            int numClasses, long seed) {
+        this(block, loss, panoptic, optimizer, manager, numClasses, seed, 1);
     }
 
     /**
+     * Also makes every trainable parameter record gradients (parameters loaded from a file do not).
+     *
      * @param panoptic the panoptic task's loss over all outputs, or {@code null} for semantic training
      *     ({@code loss} on the first output)
+     * @param clipLength frames per clip of video training, 1 for single images
      */
     TrainingStep(Block block, SegmentationLoss loss, PanopticLoss panoptic, Optimizer optimizer, NDManager manager,
-            int numClasses, long seed) {
+            int numClasses, long seed, int clipLength) {
         this.block = block;
         this.loss = loss;
         this.panoptic = panoptic;
@@ -59,6 +77,11 @@ final class TrainingStep {
             }
         }
         this.parameters = block.getParameters();
+        this.clipLength = clipLength;
+        this.forwardParams = new PairList<>();
+        if (clipLength > 1) {
+            forwardParams.add(ConvGruMemory.CLIP_LENGTH, clipLength);
+        }
     }
 
     /**
@@ -70,13 +93,17 @@ final class TrainingStep {
         if (batch.labels() == null) {
             throw new Seg4jException("training batch " + batch.ids() + " has no labels");
         }
+        if (batch.size() % clipLength != 0) {
+            throw new Seg4jException("training batch " + batch.ids() + " has " + batch.size()
+                    + " frames, not whole clips of " + clipLength);
+        }
         Engine.getInstance().setRandomSeed(stepSeed(seed, globalStep));
         try (NDManager step = manager.newSubManager()) {
             NDArray x = step.create(batch.images(), new Shape(batch.size(), 3, batch.height(), batch.width()));
             ParameterStore ps = new ParameterStore(step, false);
             float value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDList outputs = block.forward(ps, new NDList(x), true);
+                NDList outputs = block.forward(ps, new NDList(x), true, forwardParams);
                 checkLogits(outputs.head(), batch, numClasses);
                 NDArray l = panoptic != null
                         ? panoptic.compute(outputs, batch)

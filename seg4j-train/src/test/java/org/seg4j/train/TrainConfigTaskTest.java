@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.seg4j.Seg4jException;
 
-/** The {@code task} key and the panoptic loss weights of a training configuration. */
+/** The {@code task} key, the panoptic loss weights and the video clip keys of a training configuration. */
 class TrainConfigTaskTest {
 
     @Test
@@ -33,8 +33,35 @@ class TrainConfigTaskTest {
     @Test
     void badValuesAreNamed() {
         assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "instance"), "run.yaml"))
-                .isInstanceOf(Seg4jException.class).hasMessageContaining("task must be semantic or panoptic");
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("task must be one of semantic, panoptic, video");
         assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("offset_loss_weight", -1), "run.yaml"))
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("offset_loss_weight");
+    }
+
+    @Test
+    void videoTrainsATemporalModelOnClipsOfTheDefaultLength() {
+        TrainConfig c = TrainConfig.fromMap(Map.of("task", "video", "model", "fastscnn"), "test");
+        assertThat(c.clipLength()).isEqualTo(TrainConfig.DEFAULT_CLIP_LENGTH);
+        assertThat(c.modelOptions()).containsEntry("temporal", "convgru");
+        assertThat(TrainConfig.fromMap(c.toMap(), "again")).isEqualTo(c);
+        assertThat(c.hash()).isNotEqualTo(TrainConfig.defaults().hash());
+        // a clip length alone (files from before the task key) means video
+        TrainConfig clips = TrainConfig.fromMap(Map.of("clip_length", 2, "clip_source", "neighbours"), "old.yaml");
+        assertThat(clips.task()).isEqualTo(TrainConfig.TASK_VIDEO);
+        assertThat(clips.clipLength()).isEqualTo(2);
+        // panoptic weights do not belong to a video run's identity
+        assertThat(c.toBuilder().optPanopticLossWeights(1, 1).build().hash()).isEqualTo(c.hash());
+    }
+
+    @Test
+    void clipsBelongToTheVideoTaskOnly() {
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "panoptic", "clip_length", 4), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("clip_length 4")
+                .hasMessageContaining("task is 'panoptic'");
+        assertThatThrownBy(() -> TrainConfig.defaults().toBuilder().optClipLength(3).build())
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("needs task video");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "video", "model_options",
+                Map.of("temporal", "none")), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("temporal is 'none'");
     }
 }

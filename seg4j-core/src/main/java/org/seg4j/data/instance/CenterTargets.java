@@ -2,7 +2,8 @@ package org.seg4j.data.instance;
 
 /**
  * Panoptic-DeepLab training targets of one image, row-major float arrays of {@code width x height}
- * (offsets: two planes, y then x).
+ * (offsets: two planes, y then x), as {@code org.seg4j.model.panoptic.CenterTargetGenerator} computes
+ * them. Plain data, so that a {@link org.seg4j.data.Batch} can carry them.
  *
  * @param center centre heat map: the maximum over instances of a Gaussian at each instance's centre
  * @param offset per thing pixel, {@code centre - pixel}; plane 0 the y offset, plane 1 the x offset; 0 elsewhere

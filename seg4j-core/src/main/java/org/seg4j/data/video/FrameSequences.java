@@ -74,6 +74,30 @@ public final class FrameSequences {
         return out;
     }
 
+    /**
+     * The positions of {@code ids} grouped by sequence ({@code PREFIX_NUMBER} as {@link
+     * #fromEntries}), each group ordered by frame number, groups in order of first appearance.
+     *
+     * @throws Seg4jException naming the first id that does not follow the pattern
+     */
+    public static List<int[]> orderedGroups(List<String> ids) {
+        Map<String, List<long[]>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Matcher m = PREFIX_NUMBER.matcher(ids.get(i));
+            if (!m.matches()) {
+                throw new Seg4jException("'" + ids.get(i) + "' is not SEQUENCE_FRAMENUMBER (e.g. 0016E5_07959): "
+                        + "clips from neighbouring frames need sequence names");
+            }
+            groups.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(new long[] {Long.parseLong(m.group(2)), i});
+        }
+        List<int[]> out = new ArrayList<>();
+        for (List<long[]> g : groups.values()) {
+            g.sort(Comparator.comparingLong(a -> a[0]));
+            out.add(g.stream().mapToInt(a -> (int) a[1]).toArray());
+        }
+        return out;
+    }
+
     /** Whether {@code root} holds at least one {@code <clip>/frames/} folder. */
     public static boolean isClipFolder(Path root) {
         return !clipNames(root).isEmpty();

@@ -3,10 +3,11 @@ package org.seg4j.infer.video;
 import java.util.Locale;
 import org.seg4j.Seg4jException;
 import org.seg4j.infer.Predictor;
+import org.seg4j.model.SegmentationModel;
 
 /**
  * A kind of {@link TemporalState} and its settings; opens a fresh state per video. Parsed from
- * {@code none}, {@code ema} or {@code ema:ALPHA} ({@link #parse}).
+ * {@code auto}, {@code none}, {@code ema}, {@code ema:ALPHA} or {@code recurrent} ({@link #parse}).
  */
 public interface TemporalMode {
 
@@ -18,6 +19,57 @@ public interface TemporalMode {
 
     /** The mode in the syntax {@link #parse} reads, e.g. {@code ema:0.5}. */
     String describe();
+
+    /** The mode that runs for {@code predictor}'s model; itself except for {@link #auto()}. */
+    default TemporalMode resolve(Predictor predictor) {
+        return this;
+    }
+
+    /**
+     * The model's own memory: {@link #recurrent()} for a temporal model (model option {@code
+     * temporal: convgru}), {@link #none()} for a per-frame one.
+     */
+    static TemporalMode auto() {
+        return new TemporalMode() {
+            @Override
+            public TemporalState open(Predictor predictor) {
+                return resolve(predictor).open(predictor);
+            }
+
+            @Override
+            public TemporalMode resolve(Predictor predictor) {
+                return isTemporal(predictor) ? recurrent() : none();
+            }
+
+            @Override
+            public String describe() {
+                return "auto";
+            }
+        };
+    }
+
+    /** Whether {@code predictor} runs a temporal seg4j network. */
+    static boolean isTemporal(Predictor predictor) {
+        return predictor.network() instanceof SegmentationModel m && m.isTemporal();
+    }
+
+    /**
+     * The hidden state of a temporal network, handed from frame to frame ({@link RecurrentState});
+     * a per-frame model is an error.
+     */
+    static TemporalMode recurrent() {
+        return new TemporalMode() {
+            @Override
+            public TemporalState open(Predictor predictor) {
+                return new RecurrentState(predictor);
+            }
+
+            @Override
+            public String describe() {
+                return "recurrent";
+            }
+        };
+    }
 
     /** Frame by frame, no memory. */
     static TemporalMode none() {
@@ -56,7 +108,8 @@ public interface TemporalMode {
     }
 
     /**
-     * Reads {@code none}, {@code ema} (alpha {@value #DEFAULT_EMA_ALPHA}) or {@code ema:ALPHA}.
+     * Reads {@code auto}, {@code none}, {@code ema} (alpha {@value #DEFAULT_EMA_ALPHA}), {@code
+     * ema:ALPHA} or {@code recurrent}.
      *
      * @throws Seg4jException naming the option value and the valid forms
      */
@@ -64,6 +117,12 @@ public interface TemporalMode {
         String s = spec == null ? "" : spec.trim().toLowerCase(Locale.ROOT);
         if (s.equals("none")) {
             return none();
+        }
+        if (s.equals("auto")) {
+            return auto();
+        }
+        if (s.equals("recurrent")) {
+            return recurrent();
         }
         if (s.equals("ema")) {
             return ema(DEFAULT_EMA_ALPHA);
@@ -75,6 +134,7 @@ public interface TemporalMode {
                 throw new Seg4jException("temporal smoothing '" + spec + "': alpha is not a number");
             }
         }
-        throw new Seg4jException("unknown temporal smoothing '" + spec + "'; valid: none, ema, ema:ALPHA (0 < ALPHA <= 1)");
+        throw new Seg4jException("unknown temporal smoothing '" + spec + "'; valid: auto, none, ema, ema:ALPHA "
+                + "(0 < ALPHA <= 1), recurrent");
     }
 }

@@ -11,7 +11,9 @@ import org.seg4j.infer.Probabilities;
 
 /**
  * Segments the frames of a video in order, remembering earlier frames through a
- * {@link TemporalState} ({@link TemporalMode#none()} or {@link TemporalMode#ema(double)}).
+ * {@link TemporalState}: a temporal model's hidden state ({@link TemporalMode#recurrent()}, the
+ * default for such a model), a moving average of the probabilities ({@link TemporalMode#ema(double)})
+ * or nothing ({@link TemporalMode#none()}, the default for a per-frame model).
  *
  * <pre>{@code
  * try (VideoSegmenter video = VideoSegmenter.builder()
@@ -41,8 +43,8 @@ public final class VideoSegmenter implements AutoCloseable {
     private VideoSegmenter(Builder b, Predictor predictor) {
         this.predictor = predictor;
         this.ownsPredictor = b.predictor == null;
-        this.mode = b.mode;
-        this.state = b.mode.open(predictor);
+        this.mode = b.mode.resolve(predictor);
+        this.state = mode.open(predictor);
         this.probabilities = b.probabilities;
     }
 
@@ -61,7 +63,7 @@ public final class VideoSegmenter implements AutoCloseable {
         return predictor;
     }
 
-    /** The temporal mode in effect. */
+    /** The temporal mode in effect ({@link TemporalMode#auto()} resolved for this model). */
     public TemporalMode temporal() {
         return mode;
     }
@@ -99,7 +101,7 @@ public final class VideoSegmenter implements AutoCloseable {
         private Path modelDir;
         private Predictor predictor;
         private PredictorOptions options;
-        private TemporalMode mode = TemporalMode.none();
+        private TemporalMode mode = TemporalMode.auto();
         private boolean probabilities;
 
         private Builder() {}
@@ -122,7 +124,11 @@ public final class VideoSegmenter implements AutoCloseable {
             return this;
         }
 
-        /** The temporal state: {@link TemporalMode#none()} (default) or {@link TemporalMode#ema(double)}. */
+        /**
+         * The temporal state: {@link TemporalMode#auto()} (default: the model's own memory for a
+         * temporal model, else frame by frame), {@link TemporalMode#none()}, {@link
+         * TemporalMode#ema(double)} or {@link TemporalMode#recurrent()}.
+         */
         public Builder optTemporal(TemporalMode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
             return this;

@@ -4,6 +4,7 @@ import org.seg4j.data.instance.CenterTargets;
 import java.util.ArrayList;
 import java.util.List;
 import org.seg4j.data.ClassMeta;
+import org.seg4j.data.instance.CenterTargets;
 import org.seg4j.data.instance.PanopticAnnotation;
 import org.seg4j.data.instance.Segment;
 

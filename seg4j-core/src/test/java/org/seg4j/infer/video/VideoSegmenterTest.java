@@ -101,7 +101,7 @@ class VideoSegmenterTest {
     @Test
     void badSettingsAreClearErrors() {
         assertThatThrownBy(() -> TemporalMode.parse("ema:1.5")).hasMessageContaining("(0, 1]");
-        assertThatThrownBy(() -> TemporalMode.parse("lstm")).hasMessageContaining("valid: none, ema");
+        assertThatThrownBy(() -> TemporalMode.parse("lstm")).hasMessageContaining("valid: auto, none, ema").hasMessageContaining("recurrent");
         assertThat(TemporalMode.parse("ema:0.3").describe()).isEqualTo("ema:0.3");
         assertThatThrownBy(() -> VideoSegmenter.builder().build()).isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("setModelDir");

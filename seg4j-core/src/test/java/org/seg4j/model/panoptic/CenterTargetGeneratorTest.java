@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seg4j.data.ClassInfo;
 import org.seg4j.data.ClassMeta;
+import org.seg4j.data.instance.CenterTargets;
 import org.seg4j.data.instance.PanopticAnnotation;
 import org.seg4j.data.instance.Segment;
 import org.seg4j.infer.instance.CenterGrouping;

@@ -26,33 +26,37 @@ final class BatchAssembler {
     private final Normalization normalization;
     private final long seed;
     private final int numClasses;
+    private final ClipFrames clips;
     private final CenterTargetGenerator targets;
 
-    BatchAssembler(SampleSource source, JointTransform pipeline, Normalization normalization, long seed) {
+    /** @param clips how each sample becomes a clip, {@code null} for single images */
+    BatchAssembler(SampleSource source, JointTransform pipeline, Normalization normalization, long seed,
+            ClipFrames clips) {
         this.source = source;
         this.pipeline = pipeline;
         this.normalization = normalization;
         this.seed = seed;
         this.numClasses = source.classes().numClasses();
+        this.clips = clips;
         this.targets = CenterTargetGenerator.builder().setClasses(source.classes()).build();
     }
 
     /** Builds the batch of the given dataset indices for {@code epoch}. */
     Batch assemble(int epoch, int[] indices) {
-        List<Sample> samples = new ArrayList<>(indices.length);
+        List<Sample> samples = new ArrayList<>(indices.length * (clips == null ? 1 : clips.length()));
         for (int index : indices) {
-            samples.add(prepare(epoch, index));
+            samples.addAll(prepare(epoch, index));
         }
         Sample first = samples.get(0);
         int w = first.image().width();
         int h = first.image().height();
         int plane = w * h;
         boolean labelled = first.mask() != null;
-        float[] images = new float[indices.length * 3 * plane];
-        byte[] labels = labelled ? new byte[indices.length * plane] : null;
-        List<String> ids = new ArrayList<>(indices.length);
+        float[] images = new float[samples.size() * 3 * plane];
+        byte[] labels = labelled ? new byte[samples.size() * plane] : null;
+        List<String> ids = new ArrayList<>(samples.size());
         boolean panoptic = first.instances() != null;
-        List<CenterTargets> centers = panoptic ? new ArrayList<>(indices.length) : null;
+        List<CenterTargets> centers = panoptic ? new ArrayList<>(samples.size()) : null;
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
             if (s.image().width() != w || s.image().height() != h) {
@@ -81,15 +85,21 @@ final class BatchAssembler {
                 panoptic ? CenterTargetBatch.of(centers) : null);
     }
 
-    private Sample prepare(int epoch, int index) {
+    /** The sample (or its clip's frames) of {@code index}, transformed. */
+    private List<Sample> prepare(int epoch, int index) {
         String id = index + "";
         try {
             id = source.id(index);
-            Sample s = pipeline.apply(source.load(index), new SplittableRandom(Seeds.mix(seed, epoch, index)));
-            if (s.mask() != null) {
-                checkLabels(s.mask());
+            long sampleSeed = Seeds.mix(seed, epoch, index);
+            List<Sample> out = clips == null
+                    ? List.of(pipeline.apply(source.load(index), new SplittableRandom(sampleSeed)))
+                    : clips.clip(source, index, pipeline, sampleSeed);
+            for (Sample s : out) {
+                if (s.mask() != null) {
+                    checkLabels(s.mask());
+                }
             }
-            return s;
+            return out;
         } catch (RuntimeException e) {
             throw new Seg4jException("sample " + id + " (index " + index + "): " + e.getMessage(), e);
         }

@@ -40,6 +40,7 @@ public final class BatchLoader implements BatchProvider {
     private final int workers;
     private final int prefetch;
     private final BatchAssembler assembler;
+    private final int clipLength;
     private final WeightedEpochOrder weighted;
     private final LoaderThreads threads = new LoaderThreads();
     private final ExecutorService pool;
@@ -54,7 +55,8 @@ public final class BatchLoader implements BatchProvider {
         this.seed = b.seed;
         this.workers = b.workers;
         this.prefetch = b.prefetch > 0 ? b.prefetch : 2 * b.workers;
-        this.assembler = new BatchAssembler(b.source, b.pipeline, b.normalization, b.seed);
+        this.assembler = new BatchAssembler(b.source, b.pipeline, b.normalization, b.seed, b.clips);
+        this.clipLength = b.clips == null ? 1 : b.clips.length();
         this.weighted = b.sampleWeights == null ? null : new WeightedEpochOrder(b.sampleWeights);
         this.pool = Executors.newFixedThreadPool(workers, threads);
     }
@@ -109,6 +111,11 @@ public final class BatchLoader implements BatchProvider {
         return dropLast ? batchesPerEpoch() * batchSize : source.size();
     }
 
+    /** Frames per clip in every batch: 1 for single images ({@link Builder#optClips}). */
+    public int clipLength() {
+        return clipLength;
+    }
+
     /** Number of worker threads. */
     public int workers() {
         return workers;
@@ -154,8 +161,18 @@ public final class BatchLoader implements BatchProvider {
         private int workers = Runtime.getRuntime().availableProcessors();
         private int prefetch;
         private double[] sampleWeights;
+        private ClipFrames clips;
 
         private Builder() {}
+
+        /**
+         * Video training: every sample becomes a clip of {@link ClipFrames#length()} frames, placed
+         * one after another in the batch; {@code batchSize} counts clips.
+         */
+        public Builder optClips(ClipFrames clips) {
+            this.clips = clips;
+            return this;
+        }
 
         /** The samples to load (required). */
         public Builder setSource(SampleSource source) {

@@ -1,0 +1,83 @@
+package org.seg4j.model;
+
+import java.util.List;
+import java.util.Locale;
+import org.seg4j.Seg4jException;
+import org.seg4j.model.layer.ConvGruMemory;
+
+/**
+ * The model options that turn any registered architecture into a temporal one: {@code temporal:
+ * convgru} inserts a {@link ConvGruMemory} between the encoder and the decoder, on the deepest
+ * feature the decoder reads (DeepLabV3+: the stride-16 features that feed ASPP; Fast-SCNN: the
+ * stride-32 global features that feed pyramid pooling). Every architecture accepts them ({@link
+ * ModelOptions#declared}); {@link Architectures#compose} reads them.
+ */
+public final class TemporalOptions {
+
+    /** Option key: {@code none} (per-frame model) or {@code convgru}. */
+    public static final String TEMPORAL = "temporal";
+    /** Option key: channels of the ConvGRU's hidden state. */
+    public static final String CHANNELS = "temporal_channels";
+    /** Option key: kernel size of the ConvGRU's convolutions. */
+    public static final String KERNEL = "temporal_kernel";
+
+    /** Hidden channels when {@value #CHANNELS} is unset: the features' channels, at most this. */
+    public static final int MAX_AUTO_CHANNELS = 128;
+    /** Default kernel size. */
+    public static final int DEFAULT_KERNEL = 3;
+
+    /** The options, declared for every architecture. */
+    public static final List<ModelOption> OPTIONS = List.of(
+            ModelOption.choice(TEMPORAL, "none", "temporal memory between encoder and decoder (video models)",
+                    "none", "convgru"),
+            ModelOption.integer(CHANNELS, "auto: the deepest feature's channels, at most " + MAX_AUTO_CHANNELS,
+                    "ConvGRU hidden channels (with temporal: convgru)"),
+            ModelOption.integer(KERNEL, DEFAULT_KERNEL, "ConvGRU kernel size, odd (with temporal: convgru)"));
+
+    private TemporalOptions() {}
+
+    /** Whether {@code spec} describes a temporal (recurrent) model. */
+    public static boolean isTemporal(ModelSpec spec) {
+        String v = spec.option(TEMPORAL, "none").trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "none" -> false;
+            case "convgru" -> true;
+            default -> throw new Seg4jException("model option temporal must be none or convgru, got '" + v + "'");
+        };
+    }
+
+    /** The ConvGRU's hidden channels as {@code spec} sets them; 0 for automatic. */
+    static int channels(ModelSpec spec) {
+        int hidden = spec.intOption(CHANNELS, 0);
+        if (hidden < 0) {
+            throw new Seg4jException("model option " + CHANNELS + " must be positive, got " + hidden);
+        }
+        return hidden;
+    }
+
+    /** The ConvGRU's kernel size as {@code spec} sets it. */
+    static int kernel(ModelSpec spec) {
+        int kernel = spec.intOption(KERNEL, DEFAULT_KERNEL);
+        if (kernel < 1 || kernel % 2 == 0) {
+            throw new Seg4jException("model option " + KERNEL + " must be odd and positive, got " + kernel);
+        }
+        return kernel;
+    }
+
+    /** {@code spec} with the temporal options added: the per-frame network with a ConvGRU memory. */
+    public static ModelSpec withMemory(ModelSpec spec, int channels) {
+        java.util.Map<String, String> options = new java.util.TreeMap<>(spec.options());
+        options.put(TEMPORAL, "convgru");
+        if (channels > 0) {
+            options.put(CHANNELS, Integer.toString(channels));
+        }
+        return new ModelSpec(spec.architecture(), spec.encoder(), spec.numClasses(), spec.baseWidth(), options);
+    }
+
+    /** {@code spec} without the temporal options: the per-frame network inside it. */
+    public static ModelSpec perFrame(ModelSpec spec) {
+        java.util.Map<String, String> options = new java.util.TreeMap<>(spec.options());
+        options.keySet().removeAll(List.of(TEMPORAL, CHANNELS, KERNEL));
+        return new ModelSpec(spec.architecture(), spec.encoder(), spec.numClasses(), spec.baseWidth(), options);
+    }
+}

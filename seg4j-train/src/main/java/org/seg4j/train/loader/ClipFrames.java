@@ -1,0 +1,98 @@
+package org.seg4j.train.loader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.Sample;
+import org.seg4j.data.SampleSource;
+import org.seg4j.data.video.FrameSequences;
+import org.seg4j.transform.CameraMotion;
+import org.seg4j.transform.JointTransform;
+
+/**
+ * How the loader turns one data-set sample into a training clip of {@link #length()} frames, for
+ * temporal models. The clip's frames go into the batch one after another (clip-major), so a batch
+ * of {@code B} clips holds {@code B * length} frames.
+ */
+public interface ClipFrames {
+
+    /** Frames per clip. */
+    int length();
+
+    /**
+     * The frames of the clip around sample {@code index}, each transformed by {@code pipeline} with
+     * the same random draws (one crop, flip and colour change for the whole clip).
+     *
+     * @param seed seed of the sample's random generator in this epoch
+     */
+    List<Sample> clip(SampleSource source, int index, JointTransform pipeline, long seed);
+
+    /**
+     * Clips synthesised from each labelled image alone: the augmented image seen by a camera moving
+     * along a smooth random trajectory ({@link CameraMotion}).
+     */
+    static ClipFrames synthetic(int length, CameraMotion motion) {
+        check(length);
+        return new ClipFrames() {
+            @Override
+            public int length() {
+                return length;
+            }
+
+            @Override
+            public List<Sample> clip(SampleSource source, int index, JointTransform pipeline, long seed) {
+                SplittableRandom rng = new SplittableRandom(seed);
+                return motion.clip(pipeline.apply(source.load(index), rng), length, rng);
+            }
+        };
+    }
+
+    /**
+     * Clips of consecutive labelled frames of one sequence (data-set ids {@code SEQUENCE_NUMBER}):
+     * the sample and the {@code length - 1} frames before it (at a sequence's start, the first
+     * {@code length} frames), in time order. A sequence shorter than the clip repeats its last
+     * frame (a still camera).
+     *
+     * @throws Seg4jException when an id does not name its sequence
+     */
+    static ClipFrames neighbours(int length, SampleSource source) {
+        check(length);
+        List<String> ids = new ArrayList<>(source.size());
+        for (int i = 0; i < source.size(); i++) {
+            ids.add(source.id(i));
+        }
+        int[][] clipOf = new int[source.size()][];
+        for (int[] sequence : FrameSequences.orderedGroups(ids)) {
+            for (int pos = 0; pos < sequence.length; pos++) {
+                int start = Math.max(0, Math.min(pos - length + 1, sequence.length - length));
+                int[] clip = new int[length];
+                for (int t = 0; t < length; t++) {
+                    clip[t] = sequence[Math.min(start + t, sequence.length - 1)];
+                }
+                clipOf[sequence[pos]] = clip;
+            }
+        }
+        return new ClipFrames() {
+            @Override
+            public int length() {
+                return length;
+            }
+
+            @Override
+            public List<Sample> clip(SampleSource s, int index, JointTransform pipeline, long seed) {
+                List<Sample> frames = new ArrayList<>(length);
+                for (int i : clipOf[index]) {
+                    frames.add(pipeline.apply(s.load(i), new SplittableRandom(seed)));
+                }
+                return frames;
+            }
+        };
+    }
+
+    private static void check(int length) {
+        if (length < 1) {
+            throw new Seg4jException("clip_length must be at least 1, got " + length);
+        }
+    }
+}

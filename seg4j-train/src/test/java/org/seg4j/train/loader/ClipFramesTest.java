@@ -1,0 +1,88 @@
+package org.seg4j.train.loader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.Batch;
+import org.seg4j.data.ClassMeta;
+import org.seg4j.data.Sample;
+import org.seg4j.data.SampleSource;
+import org.seg4j.transform.CameraMotion;
+import org.seg4j.transform.HorizontalFlip;
+import org.seg4j.transform.RandomCrop;
+import org.seg4j.transform.TransformPipeline;
+
+class ClipFramesTest {
+
+    /** Frames of two sequences, out of order: {@code a_3 a_1 b_7 a_2 b_8}. */
+    static final class Sequences implements SampleSource {
+        final PatternSource patterns = new PatternSource(5);
+        final List<String> ids = List.of("a_3", "a_1", "b_7", "a_2", "b_8");
+
+        @Override
+        public int size() {
+            return ids.size();
+        }
+
+        @Override
+        public Sample load(int index) {
+            Sample s = patterns.load(index);
+            return new Sample(ids.get(index), s.image(), s.mask());
+        }
+
+        @Override
+        public String id(int index) {
+            return ids.get(index);
+        }
+
+        @Override
+        public ClassMeta classes() {
+            return patterns.classes();
+        }
+    }
+
+    @Test
+    void neighbourClipsAreConsecutiveFramesOfOneSequenceWithOneAugmentation() {
+        Sequences source = new Sequences();
+        var pipeline = TransformPipeline.of(new RandomCrop(20, 16, 0), new HorizontalFlip(0.5));
+        ClipFrames clips = ClipFrames.neighbours(2, source);
+        // a_2 (index 3): a_1 then a_2
+        List<Sample> clip = clips.clip(source, 3, pipeline, 42);
+        assertThat(clip).extracting(Sample::id).containsExactly("a_1", "a_2");
+        // a_1 starts its sequence: a_1, a_2
+        assertThat(clips.clip(source, 1, pipeline, 42)).extracting(Sample::id).containsExactly("a_1", "a_2");
+        assertThat(clips.clip(source, 4, pipeline, 42)).extracting(Sample::id).containsExactly("b_7", "b_8");
+        // one crop and flip for the whole clip: the frame of a_1 equals a_1 augmented alone with the seed
+        Sample alone = pipeline.apply(source.load(1), new java.util.SplittableRandom(42));
+        assertThat(clip.get(0).image().data()).isEqualTo(alone.image().data());
+        // a sequence shorter than the clip holds its last frame
+        assertThat(ClipFrames.neighbours(3, source).clip(source, 2, pipeline, 1)).extracting(Sample::id)
+                .containsExactly("b_7", "b_8", "b_8");
+    }
+
+    @Test
+    void theLoaderPacksWholeClipsClipMajor() {
+        SampleSource source = new PatternSource(6);
+        try (BatchLoader loader = BatchLoader.builder().setSource(source).setBatchSize(2).optShuffle(false)
+                .optWorkers(1).optSeed(3).optClips(ClipFrames.synthetic(3, CameraMotion.DEFAULT)).build()) {
+            assertThat(loader.clipLength()).isEqualTo(3);
+            Iterator<Batch> it = loader.epoch(0);
+            Batch b = it.next();
+            assertThat(b.size()).isEqualTo(6);
+            assertThat(b.ids()).containsExactly("s000", "s000", "s000", "s001", "s001", "s001");
+            assertThat(b.labels()).hasSize(6 * b.height() * b.width());
+        }
+    }
+
+    @Test
+    void idsWithoutSequenceNumbersAreNamed() {
+        assertThatThrownBy(() -> ClipFrames.neighbours(2, new PatternSource(3)))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("s000");
+        assertThatThrownBy(() -> ClipFrames.synthetic(0, CameraMotion.DEFAULT)).isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("clip_length");
+    }
+}
