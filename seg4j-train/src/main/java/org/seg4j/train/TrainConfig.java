@@ -182,6 +182,8 @@ public record TrainConfig(
     public static final String TASK_SEMANTIC = "semantic";
     /** Task {@code panoptic}: a class per pixel and an instance per thing pixel (Panoptic-DeepLab). */
     public static final String TASK_PANOPTIC = "panoptic";
+    /** Task {@code instance}: a Mask R-CNN detecting each thing instance (its own training loop). */
+    public static final String TASK_INSTANCE = "instance";
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -244,8 +246,9 @@ public record TrainConfig(
             throw new Seg4jException("unknown model_selection '" + modelSelection + "'; valid: best, last");
         }
         task = norm(task, TASK_SEMANTIC);
-        if (!task.equals(TASK_SEMANTIC) && !task.equals(TASK_PANOPTIC)) {
-            throw new Seg4jException("task must be semantic or panoptic, got '" + task + "'");
+        if (!task.equals(TASK_SEMANTIC) && !task.equals(TASK_PANOPTIC)
+                && !task.equals(TASK_INSTANCE)) {
+            throw new Seg4jException("task must be semantic, panoptic or instance, got '" + task + "'");
         }
         if (!(centerLossWeight >= 0) || !(offsetLossWeight >= 0) || Double.isInfinite(centerLossWeight)
                 || Double.isInfinite(offsetLossWeight)) {
