@@ -1,5 +1,6 @@
 package org.seg4j.infer.instance;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -17,7 +18,6 @@ import org.seg4j.data.PngFiles;
 import org.seg4j.data.RgbImage;
 import org.seg4j.data.instance.InstancePng;
 import org.seg4j.util.Json;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
  * The outputs of a detector such as Mask R-CNN, whose instances may overlap, per image {@code

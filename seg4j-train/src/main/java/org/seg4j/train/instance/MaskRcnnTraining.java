@@ -3,10 +3,13 @@ package org.seg4j.train.instance;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,8 +128,8 @@ public final class MaskRcnnTraining {
         LrSchedule schedule = config.lrSchedule(total);
         Duration budget = config.timeBudget();
         try {
-            java.nio.file.Files.createDirectories(outputDir);
-        } catch (java.io.IOException e) {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
             throw new Seg4jException(outputDir + ": cannot create the run folder: " + e.getMessage(), e);
         }
         config.write(outputDir.resolve(TrainConfig.FILE_NAME));
@@ -206,7 +209,7 @@ public final class MaskRcnnTraining {
         for (int i = 0; i < n; i++) {
             p.add(i);
         }
-        java.util.Collections.shuffle(p, random);
+        Collections.shuffle(p, random);
         return p;
     }
 
