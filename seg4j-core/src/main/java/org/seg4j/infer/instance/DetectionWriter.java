@@ -129,9 +129,10 @@ public final class DetectionWriter {
                 int tw = g.getFontMetrics().stringWidth(label);
                 int th = g.getFontMetrics().getAscent();
                 int ty = y - th - 2 >= 0 ? y - th - 2 : y;
-                g.fillRect(x, ty, tw + 4, th + 2);
+                int tx = Math.max(0, Math.min(x, image.width() - tw - 4)); // keep the label inside the image
+                g.fillRect(tx, ty, tw + 4, th + 2);
                 g.setColor(brightness(c) > 140 ? Color.BLACK : Color.WHITE);
-                g.drawString(label, x + 2, ty + th);
+                g.drawString(label, tx + 2, ty + th);
             }
         } finally {
             g.dispose();
