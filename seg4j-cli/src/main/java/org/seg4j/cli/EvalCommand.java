@@ -18,6 +18,7 @@ import org.seg4j.metric.report.MetricsReport;
 import org.seg4j.metric.report.PanopticReport;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
+import org.seg4j.model.instance.maskrcnn.MaskRcnnDirectory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
 /** {@code seg4j eval}: metrics of a trained model on a labelled split, with a report. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a model on a labelled split at full resolution: per-class IoU, mIoU, "
-                + "accuracy, precision, recall, F1; writes metrics.json, report.md, confusion.png (and curves.png).")
+                + "accuracy, precision, recall, F1 (panoptic models: PQ/SQ/RQ and mask AP; Mask R-CNN: COCO mask AP); writes metrics.json, report.md, confusion.png (and curves.png).")
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "Model directory (from seg4j train).")
@@ -85,6 +86,10 @@ final class EvalCommand implements Callable<Integer> {
         }
         String name = evalGroups == null ? split : split + "-" + String.join("+", evalGroups);
         Path reportDir = out != null ? out : model.resolve("eval-" + name);
+        if (MaskRcnnDirectory.isMaskRcnn(model)) {
+            ClassMeta classes = ClassMeta.read(model.resolve(MaskRcnnDirectory.CLASSES));
+            return MaskRcnnRuns.eval(model, open(classes), name, panopticOptions.minScore, reportDir);
+        }
         ModelManifest manifest = ModelDirectory.readManifest(model);
         if (manifest.isPanoptic()) {
             return panoptic(manifest, reportDir);

@@ -16,6 +16,7 @@ import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.ModelStats;
 import org.seg4j.model.encoder.Encoders;
+import org.seg4j.model.instance.maskrcnn.MaskRcnnDirectory;
 import org.seg4j.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +87,10 @@ final class ModelsCommand implements Callable<Integer> {
         if (classes < 1) {
             throw new Seg4jException("--classes must be at least 1, got " + classes);
         }
-        List<ModelRegistry.Entry> entries = selected();
+        boolean maskRcnn = encoder == null && (names.isEmpty() || names.contains(MaskRcnnDirectory.ARCHITECTURE));
+        boolean onlyMaskRcnn = !names.isEmpty() && names.stream().allMatch(MaskRcnnDirectory.ARCHITECTURE::equals);
+        names.removeIf(MaskRcnnDirectory.ARCHITECTURE::equals);
+        List<ModelRegistry.Entry> entries = onlyMaskRcnn ? List.of() : selected();
         if (options) {
             listOptions(entries);
             return 0;
@@ -104,8 +108,28 @@ final class ModelsCommand implements Callable<Integer> {
                 System.out.flush();
             }
         }
+        List<Map<String, Object>> json = new ArrayList<>(rows.stream().map(r -> json(r, hw)).toList());
+        if (maskRcnn) {
+            ModelStats.Summary stats = MaskRcnnRuns.stats(classes, hw[0], hw[1]);
+            if (format == Format.TEXT) {
+                System.out.print(table.line(MaskRcnnDirectory.ARCHITECTURE, "resnet18", stats, null,
+                        List.of("resnet18 (built in)")));
+                System.out.println("mask-rcnn: --task instance; its classes are the thing classes, background "
+                        + "excluded; GFLOPs count the backbone, FPN and RPN at the padded size plus the box and mask "
+                        + "heads for one region (each further region adds the heads' cost again)");
+            } else {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("name", MaskRcnnDirectory.ARCHITECTURE);
+                o.put("description", "Mask R-CNN (top-down instance segmentation), --task instance");
+                o.put("encoder", "resnet18");
+                o.put("params", stats.parameters());
+                o.put("gflops", stats.gflops());
+                o.put("input", Map.of("height", hw[0], "width", hw[1]));
+                json.add(o);
+            }
+        }
         if (format == Format.JSON) {
-            System.out.println(Json.JSON.writeValueAsString(rows.stream().map(r -> json(r, hw)).toList()));
+            System.out.println(Json.JSON.writeValueAsString(json));
         }
         return 0;
     }

@@ -3,6 +3,8 @@ package org.seg4j.cli;
 import java.util.List;
 import java.util.Locale;
 import org.seg4j.model.ModelRegistry;
+import org.seg4j.model.ModelStats;
+import org.seg4j.model.instance.maskrcnn.MaskRcnnDirectory;
 
 /** The fixed-width text layout of {@code seg4j models}: a header, then one line per model. */
 final class ModelsTable {
@@ -19,7 +21,7 @@ final class ModelsTable {
         this.width = width;
         this.classes = classes;
         this.speed = speed;
-        int name = "MODEL".length();
+        int name = Math.max("MODEL".length(), MaskRcnnDirectory.ARCHITECTURE.length());
         int encoder = "ENCODER".length();
         for (ModelRegistry.Entry e : entries) {
             name = Math.max(name, e.name().length());
@@ -39,11 +41,15 @@ final class ModelsTable {
     }
 
     String line(ModelsCommand.Row row) {
-        String rate = row.imagesPerSecond() == null ? "" : String.format(Locale.ROOT, "%.2f", row.imagesPerSecond());
-        List<String> encoders = row.entry().encoders();
-        return String.format(Locale.ROOT, format, row.entry().name(), row.encoder(),
-                String.format(Locale.ROOT, "%.2fM", row.stats().parameters() / 1e6),
-                String.format(Locale.ROOT, row.stats().gflops() < 1 ? "%.3f" : "%.2f", row.stats().gflops()), rate,
+        return line(row.entry().name(), row.encoder(), row.stats(), row.imagesPerSecond(), row.entry().encoders());
+    }
+
+    /** A line for a model outside the registry (Mask R-CNN). */
+    String line(String name, String encoder, ModelStats.Summary stats, Double imagesPerSecond, List<String> encoders) {
+        String rate = imagesPerSecond == null ? "" : String.format(Locale.ROOT, "%.2f", imagesPerSecond);
+        return String.format(Locale.ROOT, format, name, encoder,
+                String.format(Locale.ROOT, "%.2fM", stats.parameters() / 1e6),
+                String.format(Locale.ROOT, stats.gflops() < 1 ? "%.3f" : "%.2f", stats.gflops()), rate,
                 encoders.isEmpty() ? "any" : String.join(", ", encoders));
     }
 }

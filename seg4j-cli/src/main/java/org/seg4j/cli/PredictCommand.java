@@ -12,6 +12,7 @@ import org.seg4j.infer.instance.InstancePredictionWriter;
 import org.seg4j.infer.instance.PanopticPrediction;
 import org.seg4j.infer.instance.PanopticPredictor;
 import org.seg4j.model.ModelDirectory;
+import org.seg4j.model.instance.maskrcnn.MaskRcnnDirectory;
 import org.seg4j.infer.output.OutputFormat;
 import org.seg4j.infer.output.PredictionWriter;
 import picocli.CommandLine.ArgGroup;
@@ -109,6 +110,13 @@ final class PredictCommand implements Callable<Integer> {
         if (masks != null || !smoothing.equals("auto")) {
             throw new Seg4jException("--smoothing and --masks apply to videos: give a video --input, "
                     + "or a frame folder with a video --out (e.g. out.mp4)");
+        }
+        if (MaskRcnnDirectory.isMaskRcnn(model)) {
+            if (!method.equals("semantic")) {
+                throw new Seg4jException("--method " + method + " is for semantic models; " + model
+                        + " is a Mask R-CNN, which predicts instances itself");
+            }
+            return MaskRcnnRuns.predict(model, input, out, panopticOptions.minScore, alpha, skipBad);
         }
         if (ModelDirectory.readManifest(model).isPanoptic()) {
             return panoptic();

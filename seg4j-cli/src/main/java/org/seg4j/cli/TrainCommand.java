@@ -14,6 +14,7 @@ import org.seg4j.infer.region.RegionRuntime;
 import org.seg4j.data.instance.InstanceSamples;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelSpec;
+import org.seg4j.model.instance.maskrcnn.MaskRcnnDirectory;
 import org.seg4j.model.decoder.panoptic.PanopticDeepLab;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainResult;
@@ -47,12 +48,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--task", description = "semantic, panoptic (a class per pixel plus an instance per thing "
             + "pixel: --model panoptic-deeplab on data with instances/ beside masks/, e.g. seg4j synth --instances) "
             + "or video: a temporal model (a ConvGRU memory between encoder and decoder, model option temporal: "
-            + "convgru) trained on clips of --clip-length frames; with --init, the memory starts as the identity, "
-            + "so training begins from the per-frame model (task; default: panoptic for panoptic-deeplab, else "
-            + "semantic).")
+            + "convgru) trained on clips of --clip-length frames (with --init, the memory starts as the identity, "
+            + "so training begins from the per-frame model), or instance (--model mask-rcnn on data with "
+            + "instances/); default: panoptic for panoptic-deeplab, instance for mask-rcnn, else semantic.")
     String task;
 
-    @Option(names = "--model", description = "Architecture (see seg4j models; default unet), or 'regions' for the "
+    @Option(names = "--model", description = "Architecture (see seg4j models; default unet), 'mask-rcnn' (--task "
+            + "instance; --width is its backbone's stem width), or 'regions' for the "
             + "region-based method (selective search + encoder features + linear SVMs; docs/models.md).")
     String model;
 
@@ -207,6 +209,12 @@ final class TrainCommand implements Callable<Integer> {
                         + (cfg.trainGroups().isEmpty() ? "" : " groups " + String.join(", ", cfg.trainGroups())),
                 val == null ? "" : ", validating on " + val.size() + " (" + (cfg.valGroups().isEmpty() ? valSplit
                         : trainSplit + " groups " + String.join(", ", cfg.valGroups())) + ")", out);
+        if (TrainConfig.TASK_INSTANCE.equals(cfg.task())) {
+            if (boxLabels != null) {
+                throw new Seg4jException("--box-labels trains a semantic model; it cannot be used with --task instance");
+            }
+            return MaskRcnnRuns.train(cfg, train, out, resume, init);
+        }
         if (RegionRuntime.NAME.equalsIgnoreCase(cfg.model())) {
             return trainRegions(cfg, train, val);
         }
@@ -292,8 +300,9 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "model", model);
         put(o, "encoder", encoder);
         String arch = model != null ? model : o.containsKey("model") ? o.get("model").toString() : base.model();
-        put(o, "task", task != null ? task
-                : PanopticDeepLab.NAME.equals(arch) && !o.containsKey("task") ? TrainConfig.TASK_PANOPTIC : null);
+        put(o, "task", task != null ? task : o.containsKey("task") ? null
+                : PanopticDeepLab.NAME.equals(arch) ? TrainConfig.TASK_PANOPTIC
+                : MaskRcnnDirectory.ARCHITECTURE.equals(arch) ? TrainConfig.TASK_INSTANCE : null);
         put(o, "base_width", width);
         if (!modelOptions.isEmpty()) {
             Map<String, Object> merged = new LinkedHashMap<>(base.modelOptions());

@@ -48,9 +48,9 @@ class TrainCommandTest {
         new CommandLine(clips).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--clip-length", "4");
         assertThatThrownBy(clips::resolveConfig).isInstanceOf(Seg4jException.class).hasMessageContaining("--task video");
         TrainCommand other = new TrainCommand();
-        new CommandLine(other).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--task", "instance");
+        new CommandLine(other).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--task", "detection");
         assertThatThrownBy(other::resolveConfig).isInstanceOf(Seg4jException.class)
-                .hasMessageContaining("task must be one of semantic, panoptic, video");
+                .hasMessageContaining("task must be one of semantic, panoptic, video, instance");
         TrainCommand source = new TrainCommand();
         new CommandLine(source).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--clip-source",
                 "neighbours");

@@ -195,8 +195,10 @@ public record TrainConfig(
     public static final String TASK_PANOPTIC = "panoptic";
     /** Task {@code video}: a temporal network (ConvGRU memory) trained on clips of frames. */
     public static final String TASK_VIDEO = "video";
+    /** Task {@code instance}: a Mask R-CNN detecting each thing instance (its own training loop). */
+    public static final String TASK_INSTANCE = "instance";
     /** The values {@code task} accepts. */
-    public static final List<String> TASKS = List.of(TASK_SEMANTIC, TASK_PANOPTIC, TASK_VIDEO);
+    public static final List<String> TASKS = List.of(TASK_SEMANTIC, TASK_PANOPTIC, TASK_VIDEO, TASK_INSTANCE);
 
     /** Frames per clip of task {@code video} when {@code clip_length} is not set. */
     public static final int DEFAULT_CLIP_LENGTH = 4;

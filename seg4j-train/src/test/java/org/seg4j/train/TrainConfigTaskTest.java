@@ -32,8 +32,8 @@ class TrainConfigTaskTest {
 
     @Test
     void badValuesAreNamed() {
-        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "instance"), "run.yaml"))
-                .isInstanceOf(Seg4jException.class).hasMessageContaining("task must be one of semantic, panoptic, video");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "detection"), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("task must be one of semantic, panoptic, video, instance");
         assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("offset_loss_weight", -1), "run.yaml"))
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("offset_loss_weight");
     }

@@ -91,12 +91,7 @@ public record PanopticReport(String title, PanopticResult pq, MaskApResult ap, S
             return e;
         }).toList();
         m.put("per_class", per);
-        Map<String, Object> mask = new LinkedHashMap<>();
-        for (int i = 0; i < MaskApResult.NAMES.size(); i++) {
-            double v = ap.stats()[i];
-            mask.put(MaskApResult.NAMES.get(i), v < 0 ? null : v);
-        }
-        m.put("mask_ap", mask);
+        m.put("mask_ap", MaskApReport.figures(ap));
         m.put("semantic_miou", orNull(semantic.meanIoU()));
         return m;
     }
@@ -114,11 +109,7 @@ public record PanopticReport(String title, PanopticResult pq, MaskApResult ap, S
                     c.counted() ? Fmt.percent(c.sq()) : Fmt.NA, c.counted() ? Fmt.percent(c.rq()) : Fmt.NA, c.tp(),
                     c.fp(), c.fn()));
         }
-        md.append("\nMask AP (COCO, things): ");
-        for (int i = 0; i < MaskApResult.NAMES.size(); i++) {
-            md.append(i == 0 ? "" : ", ").append(MaskApResult.NAMES.get(i)).append(' ')
-                    .append(Fmt.percent(ap.stats()[i] < 0 ? Double.NaN : ap.stats()[i]));
-        }
+        md.append("\nMask AP (COCO, things): ").append(MaskApReport.figuresLine(ap));
         md.append(String.format(Locale.ROOT, "%n%nSemantic mIoU %s over %d images.%n", Fmt.percent(semantic.meanIoU()),
                 images));
         return md.toString();

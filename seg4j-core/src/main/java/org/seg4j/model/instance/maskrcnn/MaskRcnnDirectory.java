@@ -21,6 +21,9 @@ public final class MaskRcnnDirectory {
     /** The settings file. */
     public static final String SETTINGS = "mask-rcnn.json";
 
+    /** The architecture name, as in {@code --model mask-rcnn}. */
+    public static final String ARCHITECTURE = "mask-rcnn";
+
     /** The class list. */
     public static final String CLASSES = ClassMeta.FILE_NAME;
 
@@ -34,7 +37,7 @@ public final class MaskRcnnDirectory {
             int[] classIds) {
 
         static Stored of(MaskRcnnConfig c, int[] classIds) {
-            return new Stored("mask-rcnn", c.numClasses, c.depth, c.width, c.fpnChannels, c.anchorSizes,
+            return new Stored(ARCHITECTURE, c.numClasses, c.depth, c.width, c.fpnChannels, c.anchorSizes,
                     c.aspectRatios, c.rpnPreNmsTrain, c.rpnPreNmsTest, c.rpnPostNmsTrain, c.rpnPostNmsTest, c.rpnNms,
                     c.rpnBatch, c.roiBatch, c.roiPositiveFraction, c.representation, c.maskChannels,
                     c.scoreThreshold, c.detectionNms, c.detectionsPerImage, c.canonicalScale, classIds);
@@ -77,6 +80,11 @@ public final class MaskRcnnDirectory {
         Json.writeJson(dir.resolve(SETTINGS), Stored.of(model.config(), classIds));
     }
 
+    /** Whether {@code dir} holds a Mask R-CNN ({@value #SETTINGS}) rather than a semantic or panoptic model. */
+    public static boolean isMaskRcnn(Path dir) {
+        return Files.isRegularFile(dir.resolve(SETTINGS));
+    }
+
     /** Reads a directory written by {@link #save}. */
     public static Loaded load(Path dir) {
         Path settings = dir.resolve(SETTINGS);
@@ -87,7 +95,7 @@ public final class MaskRcnnDirectory {
         MaskRcnnConfig config;
         try {
             stored = Json.read(settings, Stored.class);
-            if (!"mask-rcnn".equals(stored.architecture())) {
+            if (!ARCHITECTURE.equals(stored.architecture())) {
                 throw new Seg4jException("architecture is '" + stored.architecture() + "', expected 'mask-rcnn'");
             }
             config = stored.config();
@@ -96,11 +104,15 @@ public final class MaskRcnnDirectory {
         }
         ClassMeta classes = ClassMeta.read(dir.resolve(CLASSES));
         checkClassIds(stored.classIds(), config, classes, settings);
+        Path weights = dir.resolve(ModelDirectory.WEIGHTS);
+        if (!Files.isRegularFile(weights)) {
+            throw new Seg4jException(weights + " is missing: " + dir + " has the settings of a Mask R-CNN but no weights");
+        }
         NDManager manager = NDManager.newBaseManager();
         try {
             MaskRcnn model = new MaskRcnn(config);
             model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, MaskRcnn.SIZE_DIVISOR, MaskRcnn.SIZE_DIVISOR));
-            ModelDirectory.loadWeights(dir.resolve(ModelDirectory.WEIGHTS), model, manager);
+            ModelDirectory.loadWeights(weights, model, manager);
             return new Loaded(model, classes, stored.classIds().clone(), manager);
         } catch (RuntimeException e) {
             manager.close();

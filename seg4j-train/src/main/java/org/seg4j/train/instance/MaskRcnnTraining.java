@@ -1,0 +1,263 @@
+package org.seg4j.train.instance;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.ClassMeta;
+import org.seg4j.data.RgbImage;
+import org.seg4j.data.Sample;
+import org.seg4j.data.instance.InstanceSamples;
+import org.seg4j.model.instance.maskrcnn.InstanceTargets;
+import org.seg4j.model.instance.maskrcnn.MaskRcnn;
+import org.seg4j.model.instance.maskrcnn.MaskRcnnConfig;
+import org.seg4j.model.instance.maskrcnn.MaskRcnnDirectory;
+import org.seg4j.train.LrSchedule;
+import org.seg4j.train.TrainConfig;
+import org.seg4j.train.optim.Optimizer;
+import org.seg4j.transform.Normalization;
+import org.seg4j.util.AtomicFiles;
+import org.seg4j.util.Json;
+import org.seg4j.util.Progress;
+
+/**
+ * Trains a {@link MaskRcnn} on a split with instance annotations ({@code task: instance}) and
+ * writes a {@link MaskRcnnDirectory} into the run folder.
+ *
+ * <p>Its own loop rather than {@code SegmentationTrainer}'s: that trainer is built around a
+ * {@code Block} mapping a batch tensor to per-pixel logits, a loader that stacks equal-sized crops
+ * and a validation by confusion matrix; Mask R-CNN takes a list of images of any size with their
+ * instance targets, computes its own five losses and is validated by mask AP. What it shares: the
+ * configuration ({@link TrainConfig}: {@code steps}, {@code epochs}, {@code batch_size}, {@code
+ * time_budget}, {@code lr}, {@code schedule}, {@code warmup_steps}, {@code optimizer}, {@code
+ * weight_decay}, {@code seed}), the learning-rate schedule, the optimisers, the progress display
+ * (rate and ETA) and atomic files. The model directory is rewritten (atomically, file by file) at
+ * the end of every epoch and of the run, so an interrupted run leaves its last epoch's model.
+ * Whole images are used, without augmentation; {@code --resume} is not supported.
+ */
+public final class MaskRcnnTraining {
+
+    /** Per-step losses, one CSV line each. */
+    public static final String HISTORY = "history.csv";
+    /** What the run did. */
+    public static final String SUMMARY = "summary.json";
+
+    private final InstanceSamples data;
+    private final TrainConfig config;
+    private final Path outputDir;
+    private final PrintStream progress;
+
+    private MaskRcnnTraining(Builder b) {
+        this.data = b.data;
+        this.config = b.config;
+        this.outputDir = b.outputDir;
+        this.progress = b.progress;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param steps optimiser steps taken
+     * @param epochs whole passes over the data (the last may be partial when cut by steps or budget)
+     * @param stoppedByTimeBudget whether the time budget ended the run
+     * @param lastLoss summed loss of the last step
+     * @param elapsed training wall time
+     * @param outputDir the model directory
+     */
+    public record Result(long steps, int epochs, boolean stoppedByTimeBudget, double lastLoss, Duration elapsed,
+            Path outputDir) {
+
+        /** Training images per second. */
+        public double imagesPerSecond(int batchSize) {
+            double s = elapsed.toNanos() / 1e9;
+            return s > 0 ? steps * batchSize / s : 0;
+        }
+    }
+
+    /** Detector label (1..) of each class id: the thing classes in id order; 0 for stuff. */
+    public static int[] labelOfClass(ClassMeta classes) {
+        int[] label = new int[classes.numClasses()];
+        int next = 1;
+        for (int c = 0; c < classes.numClasses(); c++) {
+            label[c] = classes.isThing(c) ? next++ : 0;
+        }
+        return label;
+    }
+
+    /** The class id of each detector label 1, 2, ... (inverse of {@link #labelOfClass}). */
+    public static int[] classIds(int[] labelOfClass) {
+        int n = 0;
+        for (int l : labelOfClass) {
+            n = Math.max(n, l);
+        }
+        int[] ids = new int[n];
+        for (int c = 0; c < labelOfClass.length; c++) {
+            if (labelOfClass[c] > 0) {
+                ids[labelOfClass[c] - 1] = c;
+            }
+        }
+        return ids;
+    }
+
+    /** Trains and saves the model. */
+    public Result fit() {
+        ClassMeta classes = data.classes();
+        int[] labelOfClass = labelOfClass(classes);
+        int[] classIds = classIds(labelOfClass);
+        MaskRcnnConfig netConfig = MaskRcnnOptions.config(classIds.length, config.baseWidth(), config.modelOptions());
+        int batch = Math.min(config.batchSize(), data.size());
+        int stepsPerEpoch = (data.size() + batch - 1) / batch;
+        long total = config.steps() > 0 ? config.steps() : (long) stepsPerEpoch * config.epochs();
+        LrSchedule schedule = config.lrSchedule(total);
+        Duration budget = config.timeBudget();
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new Seg4jException(outputDir + ": cannot create the run folder: " + e.getMessage(), e);
+        }
+        config.write(outputDir.resolve(TrainConfig.FILE_NAME));
+        StringBuilder history = new StringBuilder("step,epoch,lr,loss,rpn_objectness,rpn_box,classifier,box,mask\n");
+        long start = System.nanoTime();
+        long step = 0;
+        int epoch = 0;
+        double lastLoss = Double.NaN;
+        boolean byBudget = false;
+        try (NDManager manager = NDManager.newBaseManager();
+                Optimizer optimizer = Optimizer.create(config.optimizer(), manager, (float) config.momentum(),
+                        (float) config.weightDecay(), config.nesterov())) {
+            MaskRcnn model = new MaskRcnn(netConfig);
+            model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, MaskRcnn.SIZE_DIVISOR, MaskRcnn.SIZE_DIVISOR));
+            MaskRcnnTrainingStep trainer = new MaskRcnnTrainingStep(model, optimizer, manager, Normalization.IMAGENET,
+                    config.seed());
+            Random order = new Random(config.seed());
+            try (Progress bar = Progress.create(progress, "train mask-rcnn", "step",
+                    (int) Math.min(Integer.MAX_VALUE, total))) {
+                while (step < total && !byBudget) {
+                    List<Integer> perm = permutation(data.size(), order);
+                    for (int first = 0; first < perm.size() && step < total; first += batch) {
+                        List<RgbImage> images = new ArrayList<>();
+                        List<InstanceTargets> targets = new ArrayList<>();
+                        for (int i = first; i < Math.min(first + batch, perm.size()); i++) {
+                            Sample s = data.load(perm.get(i));
+                            images.add(s.image());
+                            targets.add(InstanceTargets.of(s.instances(), labelOfClass));
+                        }
+                        float lr = (float) schedule.lr(step);
+                        float[] losses = trainer.run(images, targets, lr, step);
+                        double sum = 0;
+                        for (float v : losses) {
+                            sum += v;
+                        }
+                        lastLoss = sum;
+                        step++;
+                        history.append(String.format(Locale.ROOT, "%d,%d,%.6g,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f%n", step,
+                                epoch + 1, lr, sum, losses[0], losses[1], losses[2], losses[3], losses[4]));
+                        bar.status(String.format(Locale.ROOT, "loss %.4f", sum));
+                        bar.step((int) Math.min(Integer.MAX_VALUE, step));
+                        if (budget != null && Duration.ofNanos(System.nanoTime() - start).compareTo(budget) >= 0) {
+                            byBudget = step < total;
+                            break;
+                        }
+                    }
+                    epoch++;
+                    save(model, classes, classIds, history);
+                }
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Result r = new Result(step, epoch, byBudget, lastLoss, elapsed, outputDir);
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("task", TrainConfig.TASK_INSTANCE);
+            summary.put("architecture", "mask-rcnn");
+            summary.put("steps_taken", step);
+            summary.put("epochs", epoch);
+            summary.put("stopped_by_time_budget", byBudget);
+            summary.put("last_loss", Double.isFinite(lastLoss) ? lastLoss : null);
+            summary.put("seconds", elapsed.toMillis() / 1000.0);
+            summary.put("train_images_per_second", r.imagesPerSecond(batch));
+            summary.put("train_images", data.size());
+            summary.put("dataset_fingerprint", data.dataset().fingerprint());
+            summary.put("network", netConfig.toString());
+            Json.writeJson(outputDir.resolve(SUMMARY), summary);
+            return r;
+        }
+    }
+
+    private void save(MaskRcnn model, ClassMeta classes, int[] classIds, CharSequence history) {
+        MaskRcnnDirectory.save(outputDir, model, classes, classIds);
+        AtomicFiles.writeString(outputDir.resolve(HISTORY), history.toString());
+    }
+
+    private static List<Integer> permutation(int n, Random random) {
+        List<Integer> p = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            p.add(i);
+        }
+        Collections.shuffle(p, random);
+        return p;
+    }
+
+    /** Builder: {@code set*} required, {@code opt*} optional. */
+    public static final class Builder {
+        private InstanceSamples data;
+        private TrainConfig config;
+        private Path outputDir;
+        private PrintStream progress;
+
+        private Builder() {}
+
+        /** The training split with its instance annotations (required). */
+        public Builder setTrainData(InstanceSamples data) {
+            this.data = data;
+            return this;
+        }
+
+        /** The run's configuration (required). */
+        public Builder setConfig(TrainConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** Where the model directory, config.yaml, history.csv and summary.json go (required). */
+        public Builder setOutputDir(Path outputDir) {
+            this.outputDir = outputDir;
+            return this;
+        }
+
+        /** Where the progress display goes (default: none). */
+        public Builder optProgress(PrintStream progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public MaskRcnnTraining build() {
+            if (data == null || config == null || outputDir == null) {
+                throw new IllegalStateException("mask-rcnn training needs setTrainData, setConfig and setOutputDir");
+            }
+            if (data.size() == 0) {
+                throw new Seg4jException(data.dataset().root() + ": the training split has no images");
+            }
+            if (config.steps() == 0 && config.epochs() < 1) {
+                throw new Seg4jException("mask-rcnn training needs steps or epochs >= 1");
+            }
+            return new MaskRcnnTraining(this);
+        }
+    }
+}
