@@ -161,7 +161,8 @@ public final class SegmentationLoss {
         }
         long[] index = new long[pixels];
         float[] pixelWeight = new float[pixels];
-        float[] valid = kind == Kind.CE ? null : new float[pixels];
+        // the non-ignored pixels, for the Dice term and the label-smoothing term
+        float[] valid = kind == Kind.CE && labelSmoothing == 0 ? null : new float[pixels];
         double weightSum = 0;
         int validCount = 0;
         for (int i = 0; i < pixels; i++) {
@@ -195,7 +196,7 @@ public final class SegmentationLoss {
                 NDArray pw = m.create(pixelWeight, pixelShape);
                 NDArray nll = picked.mul(pw).sum().neg();
                 if (labelSmoothing > 0) {
-                    nll = Scalars.mul(nll, 1f - labelSmoothing).add(Scalars.mul(smoothingTerm(logp, labels, m),
+                    nll = Scalars.mul(nll, 1f - labelSmoothing).add(Scalars.mul(smoothingTerm(logp, valid, m),
                             labelSmoothing / numClasses));
                 }
                 total = Scalars.div(nll, (float) weightSum);
@@ -220,13 +221,9 @@ public final class SegmentationLoss {
         return total;
     }
 
-    /** {@code sum over non-ignored pixels and classes of w[c] * (-log p_c)}. */
-    private NDArray smoothingTerm(NDArray logp, byte[] labels, NDManager m) {
+    /** {@code sum over non-ignored pixels ({@code valid}) and classes of w[c] * (-log p_c)}. */
+    private NDArray smoothingTerm(NDArray logp, float[] valid, NDManager m) {
         Shape s = logp.getShape();
-        float[] valid = new float[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            valid[i] = (labels[i] & 0xFF) == LabelMask.IGNORE ? 0f : 1f;
-        }
         NDArray mask = m.create(valid, new Shape(s.get(0), 1, s.get(2), s.get(3)));
         NDArray perClass = logp.mul(mask);
         if (classWeights != null) {
