@@ -2,6 +2,7 @@ package org.seg4j.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.seg4j.infer.video.ClipEvaluation;
 import org.seg4j.infer.video.TemporalMode;
 import org.seg4j.infer.video.VideoSegmenter;
 import org.seg4j.metric.SegmentationMetrics;
+import org.seg4j.metric.report.FlickerPlot;
+import org.seg4j.metric.video.FlickerCounter;
 import org.seg4j.opencv.FarnebackFlow;
 import org.seg4j.util.Json;
 
@@ -84,6 +87,11 @@ final class TemporalEvalRun {
             json.put("pairs", r.flicker().pairs());
             TemporalReport.putTc(json, r, flow == null ? null : flow.describe());
             json.put("framesPerSecond", r.framesPerSecond());
+            List<FlickerCounter.PairFlicker> perPair = r.flicker().perPair();
+            double[] labelled = perPair.stream().mapToDouble(FlickerCounter.PairFlicker::labelled).toArray();
+            double[] unlabelled = perPair.stream().mapToDouble(FlickerCounter.PairFlicker::unlabelled).toArray();
+            json.put("flickerPerPair", Arrays.stream(labelled).mapToObj(TemporalEvalRun::nanToNull).toList());
+            json.put("unlabelledFlickerPerPair", Arrays.stream(unlabelled).boxed().toList());
             Path dir = out != null ? out : model.resolve("eval-temporal-" + used.replace(':', '-'));
             try {
                 Files.createDirectories(dir);
@@ -92,6 +100,7 @@ final class TemporalEvalRun {
             }
             Json.writeJson(dir.resolve(METRICS_FILE), json);
             TemporalReport.writeMarkdown(dir.resolve(TemporalReport.REPORT_FILE), json, r, segmenter.classes());
+            writePlot(dir.resolve(FlickerPlot.FILE_NAME), used, labelled, unlabelled);
             System.out.printf(Locale.ROOT, "smoothing %s: mIoU %.4f, pixel acc %.4f, flicker %.4f (%d labelled pairs), "
                     + "unlabelled flicker %.4f (%d pairs); %d frames in %.1f s (%.2f frames/s); %s%n",
                     used, m.meanIoU(), m.pixelAccuracy(), r.flicker().flicker(), r.flicker().labelledPairs(),
@@ -103,6 +112,19 @@ final class TemporalEvalRun {
             }
             return 0;
         }
+    }
+
+    /** One line per flicker measure over the pairs, in sequence order; labelled only when some pair had labels. */
+    private static void writePlot(Path png, String smoothing, double[] labelled, double[] unlabelled) {
+        if (unlabelled.length == 0) {
+            return;
+        }
+        FlickerPlot plot = new FlickerPlot("Flicker per pair of consecutive frames (smoothing " + smoothing + ")",
+                "pixels whose class changed (%)");
+        if (Arrays.stream(labelled).anyMatch(v -> !Double.isNaN(v))) {
+            plot.add("labelled: truth unchanged", labelled);
+        }
+        plot.add("unlabelled: all pixels", unlabelled).write(png);
     }
 
     private static Double nanToNull(double v) {

@@ -62,11 +62,15 @@ final class TemporalReport {
     static void writeMarkdown(Path file, Map<String, Object> json, ClipEvaluation.Result r, ClassMeta classes) {
         StringBuilder md = new StringBuilder("# Temporal evaluation\n\n| Figure | Value |\n|:--|--:|\n");
         for (Map.Entry<String, Object> e : json.entrySet()) {
+            if (e.getValue() instanceof java.util.List<?>) {
+                continue; // the per-pair series: temporal.json and flicker.png
+            }
             md.append("| ").append(e.getKey()).append(" | ").append(format(e.getValue())).append(" |\n");
         }
         md.append("\nmIoU and pixel accuracy: labelled frames against their masks. flicker: among pixels whose truth "
                 + "is the same valid class in two consecutive labelled frames, the fraction whose prediction changes; "
-                + "unlabelledFlicker: the same over all pixels of all consecutive pairs.");
+                + "unlabelledFlicker: the same over all pixels of all consecutive pairs; each pair's values are in "
+                + "temporal.json (flickerPerPair, unlabelledFlickerPerPair) and drawn in flicker.png.");
         TemporalConsistency tc = r.tc();
         if (tc != null) {
             md.append(" TC (Liu et al. 2020): IoU between each frame's prediction and the next frame's prediction "

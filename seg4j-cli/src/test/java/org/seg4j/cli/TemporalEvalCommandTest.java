@@ -60,7 +60,17 @@ class TemporalEvalCommandTest {
         assertThat(json.get("tcPairs").asInt()).isEqualTo(3);
         assertThat(json.get("flow").asText()).startsWith("farneback(");
         assertThat(json.get("flowMillisPerPair").asDouble()).isPositive();
+        // one value per pair; their pixel-weighted mean (equal sizes: the plain mean) is the total
+        assertThat(json.get("unlabelledFlickerPerPair")).hasSize(3);
+        double mean = 0;
+        for (JsonNode v : json.get("unlabelledFlickerPerPair")) {
+            mean += v.asDouble() / 3;
+        }
+        assertThat(mean).isCloseTo(json.get("unlabelledFlicker").asDouble(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(json.get("flickerPerPair")).hasSize(3);
+        assertThat(javax.imageio.ImageIO.read(tmp.resolve("eval/flicker.png").toFile()).getWidth()).isEqualTo(960);
         String report = Files.readString(tmp.resolve("eval/report.md"));
+        assertThat(report).doesNotContain("| flickerPerPair |");
         assertThat(report).containsPattern("\\| tc \\| (0\\.9|1\\.0)").contains("## TC per class").contains("| red | ");
 
         CliRunner.Run off = CliRunner.run("eval", "--model", model.toString(), "--data",

@@ -1,7 +1,9 @@
 package org.seg4j.metric.video;
 
-import org.seg4j.data.LabelMask;
+import java.util.ArrayList;
+import java.util.List;
 import org.seg4j.Seg4jException;
+import org.seg4j.data.LabelMask;
 
 /**
  * Counts flicker between consecutive predicted frames.
@@ -16,6 +18,8 @@ import org.seg4j.Seg4jException;
  * </ul>
  *
  * <p>Counts accumulate over pairs and sequences; the fractions are computed once from the totals.
+ * Each pair's own fractions are kept too, in the order the pairs were added ({@link #perPair()}), so
+ * that a plot can show where in a clip the prediction flickers.
  */
 public final class FlickerCounter {
 
@@ -25,6 +29,16 @@ public final class FlickerCounter {
     private long labelledPairs;
     private long stablePixels;
     private long stableChanged;
+    private final List<PairFlicker> perPair = new ArrayList<>();
+
+    /**
+     * The flicker of one pair of consecutive frames.
+     *
+     * @param unlabelled fraction of all pixels whose prediction changed
+     * @param labelled fraction of the pixels with the same valid truth in both frames whose prediction
+     *     changed; NaN when the pair is not labelled on both frames or no pixel kept its truth
+     */
+    public record PairFlicker(double unlabelled, double labelled) {}
 
     /**
      * Adds one pair of consecutive frames.
@@ -48,7 +62,9 @@ public final class FlickerCounter {
         pairs++;
         pixels += a.length;
         changed += c;
+        double unlabelled = a.length == 0 ? Double.NaN : (double) c / a.length;
         if (previousTruth == null || currentTruth == null) {
+            perPair.add(new PairFlicker(unlabelled, Double.NaN));
             return;
         }
         checkSize(previous, previousTruth, "prediction and ground truth");
@@ -68,6 +84,7 @@ public final class FlickerCounter {
         labelledPairs++;
         stablePixels += stable;
         stableChanged += flips;
+        perPair.add(new PairFlicker(unlabelled, stable == 0 ? Double.NaN : (double) flips / stable));
     }
 
     private static void checkSize(LabelMask x, LabelMask y, String what) {
@@ -85,6 +102,12 @@ public final class FlickerCounter {
         labelledPairs += other.labelledPairs;
         stablePixels += other.stablePixels;
         stableChanged += other.stableChanged;
+        perPair.addAll(other.perPair);
+    }
+
+    /** Each pair's flicker, in the order the pairs were added (merged counters' pairs follow). */
+    public List<PairFlicker> perPair() {
+        return List.copyOf(perPair);
     }
 
     /** Flicker on labelled pairs, 0..1; NaN when no pair had labels on both frames. */

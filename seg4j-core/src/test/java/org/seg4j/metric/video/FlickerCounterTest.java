@@ -41,6 +41,12 @@ class FlickerCounterTest {
         c.merge(other);
         assertThat(c.flicker()).isEqualTo(2.0 / 13);
         assertThat(c.unlabelledFlicker()).isEqualTo(6.0 / 24);
+
+        // per pair, in order: 4/8 and 2/6; 2/8 and unlabelled; then the merged pair 0/8 and 0/7
+        assertThat(c.perPair()).containsExactly(
+                new FlickerCounter.PairFlicker(4.0 / 8, 2.0 / 6),
+                new FlickerCounter.PairFlicker(2.0 / 8, Double.NaN),
+                new FlickerCounter.PairFlicker(0.0, 0.0));
     }
 
     @Test
