@@ -645,8 +645,7 @@ class Jpu(nn.Module):
 class FastFcn(nn.Module):
     """seg4j `fastfcn` (head fcn): ResNet at output stride 32, JPU over layer2..4 (strides 8/16/32,
     decoder.jpu), the FCN head's 3x3 conv + BN + ReLU + dropout (decoder.head), 1x1 classifier (head)
-    and bilinear upsampling x8. The reference FCN head narrows to in/4 channels; seg4j's keeps the
-    decoder width."""
+    and bilinear upsampling x8 (the head narrows 4 x width to width, as the reference's in/4)."""
 
     def __init__(self, classes, depth=18, width=64, decoder_width=512, dropout=0.1):
         super().__init__()
