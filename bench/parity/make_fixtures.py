@@ -60,14 +60,34 @@ def cases():
         "fastscnn": (lambda: twins.FastScnn(CLASSES, width=8, blocks=2, expansion=2),
                      {"architecture": "fastscnn", "encoder": "fastscnn", "num_classes": CLASSES, "base_width": 8,
                       "options": {"blocks": "2", "expansion": "2"}}),
+        "parsenet_resnet18": (lambda: twins.ParseNet(CLASSES, depth=18, width=4, output_stride=16),
+                              {"architecture": "parsenet", "encoder": "resnet18", "num_classes": CLASSES,
+                               "base_width": 4, "options": {"output_stride": "16"}}),
+        "fastfcn_resnet18": (lambda: twins.FastFcn(CLASSES, depth=18, width=4, decoder_width=16, dropout=0.0),
+                             {"architecture": "fastfcn", "encoder": "resnet18", "num_classes": CLASSES,
+                              "base_width": 4, "options": {"decoder_width": "16", "dropout": "0"}}),
+        # patch 8: 64x64 gives an 8x8 patch grid, 45x61 (padded to 48x64) a 6x8 one; the stored 7x9
+        # positional grid is resized in both directions (rows up, columns down) at 64x64
+        "segmenter_vit": (
+            lambda: twins.Segmenter(CLASSES, width=32, patch=8, depth=2, heads=2, mlp_ratio=2, grid=(7, 9),
+                                    dec_width=24, dec_depth=2, dec_heads=2),
+            {"architecture": "segmenter", "encoder": "vit-tiny", "num_classes": CLASSES, "base_width": 32,
+             "options": {"patch_size": "8", "depth": "2", "heads": "2", "mlp_ratio": "2", "pos_grid": "7x9",
+                         "dec_width": "24", "dec_depth": "2", "dec_heads": "2"}}),
     }
 
 
 def randomise(model, gen):
-    """Non-trivial BN affine parameters and running statistics, so a misplaced BN shows."""
+    """Non-trivial BN affine parameters and running statistics, layer-norm affine parameters and
+    L2-normalisation scales, so that a misplaced or swapped one shows."""
     with torch.no_grad():
         for m in model.modules():
-            if isinstance(m, nn.BatchNorm2d):
+            if isinstance(m, nn.LayerNorm):
+                m.weight.uniform_(0.5, 1.5, generator=gen)
+                m.bias.uniform_(-0.2, 0.2, generator=gen)
+            elif isinstance(m, twins.L2Norm):
+                m.scale.uniform_(5, 15, generator=gen)
+            elif isinstance(m, nn.BatchNorm2d):
                 m.weight.uniform_(0.5, 1.5, generator=gen)
                 m.bias.uniform_(-0.2, 0.2, generator=gen)
                 m.running_mean.uniform_(-0.2, 0.2, generator=gen)

@@ -575,3 +575,216 @@ class MobileNetV2(nn.Module):
             if i in self.stage_ends:
                 feats.append(x)
         return feats
+
+
+# ---------------------------------------------------------------------------------------------
+# ParseNet (Liu, Rabinovich and Berg, 2015) as seg4j builds it: on a dilated ResNet
+# ---------------------------------------------------------------------------------------------
+
+class L2Norm(nn.Module):
+    """seg4j's L2Norm: y = scale_c * x / sqrt(sum_c x_c^2 + 1e-10) at every position (channel axis 1)."""
+
+    def __init__(self, channels, initial_scale=10.0):
+        super().__init__()
+        self.scale = nn.Parameter(torch.full((channels,), float(initial_scale)))
+
+    def forward(self, x):
+        return self.scale.view(1, -1, 1, 1) * x / (x.square().sum(1, keepdim=True) + 1e-10).sqrt()
+
+
+class ParseNet(nn.Module):
+    """seg4j `parsenet`: the deepest feature of a dilated ResNet (output stride 16) L2-normalised
+    (decoder.local_norm), its global average L2-normalised (decoder.global_norm) and broadcast to every
+    position, concatenated after the map; 1x1 classifier (head), bilinear upsampling by the stride.
+    seg4j departs from the paper, which adds the context on DeepLab-LargeFOV's VGG-16 fc7 (and
+    normalises several layers): seg4j reads one feature of any dilated encoder."""
+
+    def __init__(self, classes, depth=18, width=64, output_stride=16, l2_scale=10.0):
+        super().__init__()
+        self.output_stride = output_stride
+        self.encoder = ResNet(depth, width, output_stride)
+        c = self.encoder.channels[3]
+        self.decoder = nn.Module()
+        self.decoder.local_norm = L2Norm(c, l2_scale)
+        self.decoder.global_norm = L2Norm(c, l2_scale)
+        self.head = nn.Conv2d(2 * c, classes, 1)
+
+    def forward(self, x):
+        h, w = x.shape[2:]
+        f = self.encoder(pad_to(x, self.output_stride))[3]
+        pooled = self.decoder.global_norm(f.mean((2, 3), keepdim=True))
+        y = torch.cat([self.decoder.local_norm(f), pooled.expand_as(f)], 1)
+        y = self.head(y)
+        y = resize(y, y.shape[2] * self.output_stride, y.shape[3] * self.output_stride)
+        return y[:, :, :h, :w]
+
+
+# ---------------------------------------------------------------------------------------------
+# FastFCN (Wu et al., 2019): Joint Pyramid Upsampling on an undilated ResNet, FCN head
+# ---------------------------------------------------------------------------------------------
+
+class Jpu(nn.Module):
+    """seg4j's JointPyramidUpsampling: reduce.i = 3x3 conv + BN + ReLU per input (finest first),
+    bilinear upsampling to the finest, concatenation, then dilation.k = separable unit per dilation
+    (depthwise 3x3 + BN + ReLU, pointwise 1x1 + BN + ReLU; children 0, 1, 2, 3), concatenated.
+    seg4j departs from the reference code (github.com/wuhuikai/FastFCN, encoding/nn/customize.py),
+    whose separable unit has no ReLU between the depthwise BN and the pointwise conv, and whose
+    upsampling uses align_corners=True."""
+
+    def __init__(self, in_channels, width, dilations=(1, 2, 4, 8)):
+        super().__init__()
+        self.reduce = nn.ModuleList([conv_bn_relu(c, width, 3) for c in in_channels])
+        self.dilation = nn.ModuleList([separable(len(in_channels) * width, width, d) for d in dilations])
+
+    def forward(self, feats):
+        h, w = feats[0].shape[2:]
+        joint = torch.cat([resize(r(f), h, w) for r, f in zip(self.reduce, feats)], 1)
+        return torch.cat([d(joint) for d in self.dilation], 1)
+
+
+class FastFcn(nn.Module):
+    """seg4j `fastfcn` (head fcn): ResNet at output stride 32, JPU over layer2..4 (strides 8/16/32,
+    decoder.jpu), the FCN head's 3x3 conv + BN + ReLU + dropout (decoder.head), 1x1 classifier (head)
+    and bilinear upsampling x8 (the head narrows 4 x width to width, as the reference's in/4)."""
+
+    def __init__(self, classes, depth=18, width=64, decoder_width=512, dropout=0.1):
+        super().__init__()
+        self.encoder = ResNet(depth, width, 32)
+        self.decoder = nn.Module()
+        self.decoder.jpu = Jpu(self.encoder.channels[1:], decoder_width)
+        self.decoder.head = nn.Sequential(conv_bn_relu(4 * decoder_width, decoder_width, 3), nn.Dropout(dropout))
+        self.head = nn.Conv2d(decoder_width, classes, 1)
+
+    def forward(self, x):
+        h, w = x.shape[2:]
+        feats = self.encoder(pad_to(x, 32))
+        y = self.head(self.decoder.head(self.decoder.jpu(feats[1:])))
+        y = resize(y, y.shape[2] * 8, y.shape[3] * 8)
+        return y[:, :, :h, :w]
+
+
+# ---------------------------------------------------------------------------------------------
+# Segmenter (Strudel et al., 2021): ViT encoder + mask transformer, timm / Segmenter names
+# ---------------------------------------------------------------------------------------------
+
+class Attention(nn.Module):
+    """timm's ViT attention (qkv, proj), as seg4j's MultiHeadAttention: the qkv output splits into
+    q, k, v, each head-major."""
+
+    def __init__(self, dim, heads):
+        super().__init__()
+        self.heads = heads
+        self.qkv = nn.Linear(dim, 3 * dim)
+        self.proj = nn.Linear(dim, dim)
+
+    def forward(self, x):
+        b, t, d = x.shape
+        dh = d // self.heads
+        q, k, v = self.qkv(x).reshape(b, t, 3, self.heads, dh).permute(2, 0, 3, 1, 4)
+        attn = ((q * dh ** -0.5) @ k.transpose(-2, -1)).softmax(-1)
+        return self.proj((attn @ v).transpose(1, 2).reshape(b, t, d))
+
+
+class Mlp(nn.Module):
+    def __init__(self, dim, hidden):
+        super().__init__()
+        self.fc1 = nn.Linear(dim, hidden)
+        self.fc2 = nn.Linear(hidden, dim)
+
+    def forward(self, x):
+        return self.fc2(F.gelu(self.fc1(x)))
+
+
+class VitBlock(nn.Module):
+    """seg4j's TransformerBlock (pre-norm, layer norms with eps 1e-6, exact GELU, no dropout or drop
+    path) with timm's names norm1, attn, norm2, mlp.fc1/fc2."""
+
+    def __init__(self, dim, heads, mlp_ratio):
+        super().__init__()
+        self.norm1 = nn.LayerNorm(dim, eps=1e-6)
+        self.attn = Attention(dim, heads)
+        self.norm2 = nn.LayerNorm(dim, eps=1e-6)
+        self.mlp = Mlp(dim, dim * mlp_ratio)
+
+    def forward(self, x):
+        x = x + self.attn(self.norm1(x))
+        return x + self.mlp(self.norm2(x))
+
+
+class Vit(nn.Module):
+    """seg4j's VitEncoder: patch_embed.proj (p x p conv, stride p, bias), pos_embed stored as a
+    (1, D, gh, gw) map resized bilinearly (align_corners=False) to the input's patch grid, blocks.i,
+    norm; no class token. Departs from timm, whose pos_embed is a (1, 1 + gh*gw, D) token sequence
+    with the class token's first."""
+
+    def __init__(self, width, patch, depth, heads, mlp_ratio, grid):
+        super().__init__()
+        self.patch_embed = nn.Module()
+        self.patch_embed.proj = nn.Conv2d(3, width, patch, stride=patch)
+        self.pos_embed = nn.Parameter(torch.randn(1, width, *grid) * 0.02)
+        self.blocks = nn.ModuleList([VitBlock(width, heads, mlp_ratio) for _ in range(depth)])
+        self.norm = nn.LayerNorm(width, eps=1e-6)
+
+    def forward(self, x):
+        x = self.patch_embed.proj(x)
+        h, w = x.shape[2:]
+        x = (x + resize(self.pos_embed, h, w)).flatten(2).transpose(1, 2)
+        for blk in self.blocks:
+            x = blk(x)
+        return self.norm(x).transpose(1, 2).reshape(x.shape[0], -1, h, w)
+
+
+def l2_normalize(x):
+    """seg4j's Tokens.l2Normalize (the reference divides by the plain norm)."""
+    return x / (x.square().sum(-1, keepdim=True) + 1e-12).sqrt()
+
+
+class MaskTransformer(nn.Module):
+    """seg4j's MaskTransformerDecoder with the Segmenter reference's names (segm/model/decoder.py):
+    proj_dec, cls_emb, blocks.i, decoder_norm, proj_patch, proj_classes, mask_norm. Departures of
+    seg4j: proj_patch/proj_classes are bias-free linear layers (the reference multiplies by a raw
+    (D, D) parameter, so its matrix is this weight transposed), the block and decoder norms use
+    eps 1e-6 (reference: 1e-5), and the L2 normalisation adds 1e-12 under the square root."""
+
+    def __init__(self, classes, enc_width, width, depth, heads, mlp_ratio):
+        super().__init__()
+        self.classes = classes
+        self.proj_dec = nn.Linear(enc_width, width)
+        self.cls_emb = nn.Parameter(torch.randn(1, classes, width) * 0.02)
+        self.blocks = nn.ModuleList([VitBlock(width, heads, mlp_ratio) for _ in range(depth)])
+        self.decoder_norm = nn.LayerNorm(width, eps=1e-6)
+        self.proj_patch = nn.Linear(width, width, bias=False)
+        self.proj_classes = nn.Linear(width, width, bias=False)
+        self.mask_norm = nn.LayerNorm(classes)
+
+    def forward(self, grid):
+        n, _, h, w = grid.shape
+        x = self.proj_dec(grid.flatten(2).transpose(1, 2))
+        x = torch.cat([x, self.cls_emb.expand(n, -1, -1)], 1)
+        for blk in self.blocks:
+            x = blk(x)
+        x = self.decoder_norm(x)
+        patches = l2_normalize(self.proj_patch(x[:, :-self.classes]))
+        cls = l2_normalize(self.proj_classes(x[:, -self.classes:]))
+        masks = self.mask_norm(patches @ cls.transpose(1, 2))
+        return masks.transpose(1, 2).reshape(n, self.classes, h, w)
+
+
+class Segmenter(nn.Module):
+    """seg4j `segmenter`: Vit (encoder), MaskTransformer (decoder), bilinear upsampling of the class
+    masks by the patch size; the input is padded by reflection to a multiple of the patch."""
+
+    def __init__(self, classes, width=192, patch=16, depth=12, heads=3, mlp_ratio=4, grid=(32, 32),
+                 dec_width=None, dec_depth=2, dec_heads=None):
+        super().__init__()
+        self.patch = patch
+        dec_width = dec_width or width
+        self.encoder = Vit(width, patch, depth, heads, mlp_ratio, grid)
+        self.decoder = MaskTransformer(classes, width, dec_width, dec_depth, dec_heads or max(1, dec_width // 64),
+                                       mlp_ratio)
+
+    def forward(self, x):
+        h, w = x.shape[2:]
+        y = self.decoder(self.encoder(pad_to(x, self.patch)))
+        y = resize(y, y.shape[2] * self.patch, y.shape[3] * self.patch)
+        return y[:, :, :h, :w]

@@ -68,12 +68,16 @@ public final class PositionalEmbedding extends AbstractBlock {
         NDArray x = inputs.head();
         Shape s = x.getShape();
         NDArray pos = ps.getValue(embedding, x.getDevice(), training);
-        NDArray resized = resized(pos, Spatial.height(s), Spatial.width(s));
-        if (resized != pos) {
-            // results belong to the manager of their input: free the interpolated copy with the batch
-            resized.attach(x.getManager());
+        if (Spatial.height(pos.getShape()) == Spatial.height(s) && Spatial.width(pos.getShape()) == Spatial.width(s)) {
+            return new NDList(x.add(pos));
         }
-        return new NDList(x.add(resized));
+        // Results belong to the manager of their input, and the stored embedding's is the model's:
+        // resizing it directly left the interpolation matrices and intermediates of every forward
+        // pass there. A handle owned by the batch makes all of them the batch's (autograd still
+        // reaches the parameter through it).
+        NDArray batchPos = pos.reshape(pos.getShape());
+        batchPos.attach(x.getManager());
+        return new NDList(x.add(resized(batchPos, Spatial.height(s), Spatial.width(s))));
     }
 
     @Override

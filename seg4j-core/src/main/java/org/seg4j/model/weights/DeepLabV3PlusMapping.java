@@ -37,7 +37,7 @@ final class DeepLabV3PlusMapping {
     }
 
     /** seg4j's {@code Atrous.separableBnRelu}: depthwise conv, BN, ReLU, pointwise conv + BN + ReLU. */
-    private static void separable(WeightMapping.Builder b, String target, String source) {
+    static void separable(WeightMapping.Builder b, String target, String source) {
         b.conv(target + "_01Conv2d", source + ".0");
         b.batchNorm(target + "_02BatchNorm", source + ".1");
         b.sequentialConvBn(target + "_04FoldableSequence", source + ".3.0", source + ".3.1");

@@ -35,6 +35,9 @@ public final class ModelMappings {
         register("fcn32s", FcnMapping::table);
         register("fastscnn", FastScnnMapping::table);
         register("segnet", SegNetMapping::table);
+        register("parsenet", ParseNetMapping::table);
+        register("fastfcn", FastFcnMapping::table);
+        register("segmenter", SegmenterMapping::table);
     }
 
     private ModelMappings() {}

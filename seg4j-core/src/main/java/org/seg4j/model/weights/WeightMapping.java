@@ -171,6 +171,17 @@ public final class WeightMapping {
             return add(target + "_runningVar", source + ".running_var", Transform.COPY);
         }
 
+        /** A linear layer with bias (DJL's {@code weight}, {@code bias}; same layout as PyTorch's). */
+        public Builder linear(String target, String source) {
+            return convWithBias(target, source);
+        }
+
+        /** A layer norm: gamma and beta from PyTorch's {@code weight} and {@code bias}. */
+        public Builder layerNorm(String target, String source) {
+            add(target + "_gamma", source + ".weight", Transform.COPY);
+            return add(target + "_beta", source + ".bias", Transform.COPY);
+        }
+
         /** A {@code ConvBn} unit (children {@code conv} and {@code bn}). */
         public Builder convBn(String target, String sourceConv, String sourceBn) {
             conv(target + "_01conv", sourceConv);

@@ -45,4 +45,26 @@ class PositionalEmbeddingTest {
             assertThat(out.mean().getFloat()).isCloseTo(1.5f, within(1e-5f));
         }
     }
+
+    @Test
+    void resizingLeavesNothingInTheParametersManager() {
+        // shrinking (3x5 -> 2x4) builds interpolation matrices, growing (3x5 -> 4x6) calls the engine;
+        // both must belong to the batch, or every forward pass leaves arrays behind with the model
+        for (Shape grid : new Shape[] {new Shape(1, 4, 2, 4), new Shape(1, 4, 4, 6), new Shape(1, 4, 2, 6)}) {
+            try (NDManager m = NDManager.newBaseManager(); NDManager model = m.newSubManager()) {
+                PositionalEmbedding pos = new PositionalEmbedding(4, 3, 5);
+                pos.initialize(model, DataType.FLOAT32, new Shape(1, 4, 3, 5));
+                int before = model.getManagedArrays().size();
+                for (boolean training : new boolean[] {false, true}) {
+                    try (NDManager batch = m.newSubManager()) {
+                        NDArray out = pos.forward(new ParameterStore(batch, false), new NDList(batch.zeros(grid)),
+                                training).head();
+                        assertThat(out.getShape()).isEqualTo(grid);
+                    }
+                }
+                assertThat(model.getManagedArrays().size()).as("arrays left with the parameters after %s", grid)
+                        .isEqualTo(before);
+            }
+        }
+    }
 }

@@ -21,6 +21,11 @@ import org.seg4j.model.layer.Spatial;
  * common width and is upsampled bilinearly to the finest one; the concatenation feeds parallel
  * depthwise-separable 3x3 units with dilations 1, 2, 4, 8, whose outputs are concatenated. The
  * output has {@code dilations.length x width} channels at the finest input's resolution.
+ *
+ * <p>Departures from the reference code (github.com/wuhuikai/FastFCN): its separable units have no
+ * ReLU between the depthwise batch norm and the pointwise convolution, its upsampling aligns
+ * corners, and it concatenates the deepest input first. The PyTorch twin in {@code
+ * bench/parity/twins.py} follows this class.
  */
 public final class JointPyramidUpsampling extends AbstractBlock {
 
