@@ -57,6 +57,10 @@ public final class SegmentationModel extends AbstractBlock {
     private final int memoryInput;
     /** Encoder parameters that {@link #freezeEncoder} turned off, to turn back on. */
     private final Set<Parameter> frozen = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Parameters outside the memory that {@link #trainMemoryOnly} turned off, to turn back on. */
+    private final Set<Parameter> frozenOutsideMemory = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Whether only the memory trains: the other parts then run in inference mode even in training. */
+    private volatile boolean memoryOnly;
 
     private SegmentationModel(Builder b, int[] featureIndices) {
         super(VERSION);
@@ -139,6 +143,37 @@ public final class SegmentationModel extends AbstractBlock {
         }
     }
 
+    /**
+     * Trains only the temporal memory (or, with {@code false}, everything again): the encoder's,
+     * decoder's and head's parameters get no gradient, and those parts run in inference mode during
+     * training, so batch normalisation uses (and keeps) its running statistics and dropout is off. The
+     * memory alone learns; gradients still flow through the decoder and head to reach it. Useful when
+     * a trained per-frame model is extended with a memory and the clips of a batch are too few and too
+     * alike to re-estimate batch statistics.
+     *
+     * @throws IllegalStateException when the model has no temporal memory
+     */
+    public void trainMemoryOnly(boolean on) {
+        if (memory == null) {
+            throw new IllegalStateException("trainMemoryOnly: the model has no temporal memory");
+        }
+        Set<Parameter> memoryParams = Collections.newSetFromMap(new IdentityHashMap<>());
+        memory.getParameters().forEach(p -> memoryParams.add(p.getValue()));
+        for (Pair<String, Parameter> p : getParameters()) {
+            Parameter param = p.getValue();
+            if (memoryParams.contains(param)) {
+                continue;
+            }
+            if (on && param.requiresGradient()) {
+                param.freeze(true);
+                frozenOutsideMemory.add(param);
+            } else if (!on && frozenOutsideMemory.remove(param)) {
+                param.freeze(false);
+            }
+        }
+        memoryOnly = on;
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -150,7 +185,9 @@ public final class SegmentationModel extends AbstractBlock {
         long ph = Spatial.height(padded.getShape());
         long pw = Spatial.width(padded.getShape());
 
-        NDList features = encoder.forward(ps, new NDList(padded), training, params);
+        // rest: the mode of everything but the memory (inference mode while only the memory trains)
+        boolean rest = training && !memoryOnly;
+        NDList features = encoder.forward(ps, new NDList(padded), rest, params);
         NDList selected = new NDList(featureIndices.length);
         for (int i : featureIndices) {
             selected.add(features.get(i));
@@ -171,11 +208,11 @@ public final class SegmentationModel extends AbstractBlock {
                 deep.close();
             }
         }
-        NDList decoded = decoder.forward(ps, selected, training, params);
+        NDList decoded = decoder.forward(ps, selected, rest, params);
         if (!training) {
             Release.closeExcept(selected, decoded);
         }
-        NDArray scores = head.forward(ps, decoded, training, params).head();
+        NDArray scores = head.forward(ps, decoded, rest, params).head();
         if (!training) {
             Release.closeExcept(decoded, new NDList(scores));
         }

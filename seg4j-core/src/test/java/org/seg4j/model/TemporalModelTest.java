@@ -129,4 +129,48 @@ class TemporalModelTest {
         }
         return worst;
     }
+
+    @Test
+    void memoryOnlyTrainingUpdatesTheMemoryAloneAndKeepsBatchStatistics() {
+        ModelSpec spec = TemporalOptions.withMemory(perFrameSpecs().findFirst().orElseThrow(), 8);
+        try (NDManager m = NDManager.newBaseManager()) {
+            SegmentationModel model = (SegmentationModel) built(spec, m);
+            for (Pair<String, Parameter> p : model.temporal().getParameters()) {
+                NDArray a = p.getValue().getArray();
+                a.set(new NDIndex("..."), new NormalInitializer(0.5f).initialize(m, a.getShape(), a.getDataType()));
+            }
+            java.util.Set<Parameter> memory = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            model.temporal().getParameters().forEach(p -> memory.add(p.getValue()));
+            java.util.Map<String, float[]> before = new java.util.HashMap<>();
+            for (Pair<String, Parameter> p : model.getParameters()) {
+                before.put(p.getKey(), p.getValue().getArray().toFloatArray());
+            }
+
+            model.trainMemoryOnly(true);
+            NDArray x = m.randomNormal(new Shape(4, 3, H, W));
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                NDArray logits = model.forward(new ParameterStore(m, false), new NDList(x), true).head();
+                gc.backward(logits.square().mean());
+            }
+            int memoryWithGradient = 0;
+            for (Pair<String, Parameter> p : model.getParameters()) {
+                Parameter param = p.getValue();
+                if (memory.contains(param)) {
+                    memoryWithGradient += param.getArray().getGradient().abs().sum().getFloat() > 0 ? 1 : 0;
+                } else {
+                    assertThat(param.requiresGradient()).as(p.getKey()).isFalse();
+                    // inference mode: batch-norm running statistics are read, not updated
+                    assertThat(java.util.Arrays.equals(param.getArray().toFloatArray(), before.get(p.getKey())))
+                            .as(p.getKey() + " unchanged").isTrue();
+                }
+            }
+            assertThat(memoryWithGradient).isEqualTo(memory.size());
+
+            model.trainMemoryOnly(false);
+            long trainable = model.getParameters().stream().filter(p -> p.getValue().requiresGradient()).count();
+            assertThat(trainable).isGreaterThan(memory.size());
+            assertThatThrownBy(() -> ((SegmentationModel) built(perFrameSpecs().findFirst().orElseThrow(), m))
+                    .trainMemoryOnly(true)).hasMessageContaining("no temporal memory");
+        }
+    }
 }

@@ -99,6 +99,7 @@ public final class SegmentationTrainer {
     private Validator validator;
     private WeightAverage average;
     private final EncoderFreeze freeze;
+    private final MemoryOnlyTraining memoryOnly;
     private boolean ownsParameters;
     private long clockStart;
     private double priorElapsedSeconds;
@@ -132,6 +133,7 @@ public final class SegmentationTrainer {
         this.listeners = List.copyOf(b.listeners);
         this.log = new TrainingLog(b.log);
         this.freeze = EncoderFreeze.of(block, config, log);
+        this.memoryOnly = MemoryOnlyTraining.of(block, config, log);
         this.progressMode = b.progressMode;
         this.parentManager = b.manager;
         this.checkpoints = new CheckpointStore(out, config.keepLast());
@@ -175,6 +177,9 @@ public final class SegmentationTrainer {
             if (!block.isInitialized()) {
                 Engine.getInstance().setRandomSeed(TrainingStep.stepSeed(config.seed(), -1));
                 ModelDirectory.initialize(block, base, config.cropHeight(), config.cropWidth());
+            }
+            if (memoryOnly != null) {
+                memoryOnly.apply();
             }
             optimizer = Optimizer.create(config.optimizer(), base, (float) config.momentum(),
                     (float) config.weightDecay(), config.nesterov());
@@ -227,6 +232,9 @@ public final class SegmentationTrainer {
         } finally {
             if (freeze != null) {
                 freeze.release();
+            }
+            if (memoryOnly != null) {
+                memoryOnly.release();
             }
             if (optimizer != null) {
                 optimizer.close();

@@ -118,6 +118,10 @@ import org.seg4j.util.Json;
  * @param clipSource video training: {@code synthetic} (camera motion over each labelled image, see
  *     {@link org.seg4j.transform.CameraMotion}) or {@code neighbours} (consecutive labelled frames of a
  *     sequence named {@code SEQUENCE_NUMBER})
+ * @param temporalTrain video training: {@code all} (every parameter trains) or {@code memory} (only
+ *     the temporal memory trains; the encoder, decoder and head keep the fine-tuning start's weights
+ *     and run in inference mode, so their batch-norm statistics are not disturbed by batches of a few
+ *     highly correlated clips)
  */
 public record TrainConfig(
         int epochs,
@@ -173,7 +177,8 @@ public record TrainConfig(
         double centerLossWeight,
         double offsetLossWeight,
         int clipLength,
-        String clipSource) {
+        String clipSource,
+        String temporalTrain) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -187,7 +192,7 @@ public record TrainConfig(
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
             "train_groups", "freeze_encoder", "label_smoothing", "blur", "noise", "model_selection", "task",
-            "center_loss_weight", "offset_loss_weight", "clip_length", "clip_source");
+            "center_loss_weight", "offset_loss_weight", "clip_length", "clip_source", "temporal_train");
 
     /** Task {@code semantic}: a class per pixel. */
     public static final String TASK_SEMANTIC = "semantic";
@@ -205,6 +210,9 @@ public record TrainConfig(
 
     /** The values {@code clip_source} accepts. */
     public static final List<String> CLIP_SOURCES = List.of("synthetic", "neighbours");
+
+    /** The values {@code temporal_train} accepts. */
+    public static final List<String> TEMPORAL_TRAIN = List.of("all", "memory");
 
     public TrainConfig {
         positive("epochs", epochs);
@@ -289,6 +297,15 @@ public record TrainConfig(
         if (!CLIP_SOURCES.contains(clipSource)) {
             throw new Seg4jException("clip_source must be one of " + String.join(", ", CLIP_SOURCES) + ", got '"
                     + clipSource + "'");
+        }
+        temporalTrain = temporalTrain == null ? "all" : temporalTrain.trim().toLowerCase(Locale.ROOT);
+        if (!TEMPORAL_TRAIN.contains(temporalTrain)) {
+            throw new Seg4jException("temporal_train must be one of " + String.join(", ", TEMPORAL_TRAIN) + ", got '"
+                    + temporalTrain + "'");
+        }
+        if (temporalTrain.equals("memory") && !TASK_VIDEO.equals(task)) {
+            throw new Seg4jException("temporal_train memory trains only a temporal memory: it needs task video "
+                    + "(--task video), but task is '" + task + "'");
         }
         if (steps < 0) {
             throw new Seg4jException("steps must not be negative (0 = run for epochs), got " + steps);
@@ -530,6 +547,7 @@ public record TrainConfig(
         double offsetLossWeight = 0.01;
         int clipLength;
         String clipSource = "synthetic";
+        String temporalTrain = "all";
 
         private Builder() {}
 
@@ -604,6 +622,8 @@ public record TrainConfig(
         public Builder optClipLength(int v) { clipLength = v; return this; }
         /** Video training: {@code synthetic} or {@code neighbours}. */
         public Builder optClipSource(String v) { clipSource = v; return this; }
+        /** Video training: {@code all} or {@code memory} (only the temporal memory trains). */
+        public Builder optTemporalTrain(String v) { temporalTrain = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -622,7 +642,7 @@ public record TrainConfig(
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
                     steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, labelSmoothing, blur, noise,
-                    modelSelection, task, centerLossWeight, offsetLossWeight, clipLength, clipSource);
+                    modelSelection, task, centerLossWeight, offsetLossWeight, clipLength, clipSource, temporalTrain);
         }
     }
 }

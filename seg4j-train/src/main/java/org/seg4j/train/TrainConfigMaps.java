@@ -107,6 +107,9 @@ final class TrainConfigMaps {
             m.remove("clip_length"); // and for runs from before video training
             m.remove("clip_source");
         }
+        if (c.temporalTrain().equals("all")) {
+            m.remove("temporal_train"); // the default, and runs from before memory-only training
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -173,6 +176,7 @@ final class TrainConfigMaps {
         m.put("offset_loss_weight", c.offsetLossWeight());
         m.put("clip_length", c.clipLength());
         m.put("clip_source", c.clipSource());
+        m.put("temporal_train", c.temporalTrain());
         return m;
     }
 
@@ -324,6 +328,7 @@ final class TrainConfigMaps {
             case "offset_loss_weight" -> b.offsetLossWeight = asDouble(v);
             case "clip_length" -> b.clipLength = v == null ? 0 : asInt(v);
             case "clip_source" -> b.clipSource = v == null ? null : asString(v);
+            case "temporal_train" -> b.temporalTrain = v == null ? null : asString(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

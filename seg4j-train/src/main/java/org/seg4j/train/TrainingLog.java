@@ -55,6 +55,13 @@ final class TrainingLog {
         }
     }
 
+    void memoryOnly() {
+        if (out != null) {
+            out.printf(Locale.ROOT, "training only the temporal memory (temporal_train: memory); encoder, decoder and"
+                    + " head stay as initialised, in inference mode%n");
+        }
+    }
+
     void encoderUnfrozen(int epoch) {
         if (out != null) {
             out.printf(Locale.ROOT, "epoch %d: encoder unfrozen; all parameters train from here%n", epoch);

@@ -64,4 +64,22 @@ class TrainConfigTaskTest {
                 Map.of("temporal", "none")), "run.yaml"))
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("temporal is 'none'");
     }
+
+    @Test
+    void memoryOnlyTrainingIsAVideoSettingThatChangesTheHash() {
+        TrainConfig video = TrainConfig.fromMap(Map.of("task", "video", "model", "fastscnn"), "test");
+        assertThat(video.temporalTrain()).isEqualTo("all");
+        TrainConfig memory = TrainConfig.fromMap(Map.of("task", "video", "model", "fastscnn",
+                "temporal_train", "Memory"), "test");
+        assertThat(memory.temporalTrain()).isEqualTo("memory");
+        assertThat(TrainConfig.fromMap(memory.toMap(), "again")).isEqualTo(memory);
+        assertThat(memory.hash()).isNotEqualTo(video.hash());
+        // the default keeps the hash of runs from before the key
+        assertThat(TrainConfig.fromMap(Map.of("task", "video", "model", "fastscnn", "temporal_train", "all"), "x")
+                .hash()).isEqualTo(video.hash());
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("temporal_train", "memory"), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("needs task video");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "video", "temporal_train", "decoder"), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("temporal_train must be one of all, memory");
+    }
 }
