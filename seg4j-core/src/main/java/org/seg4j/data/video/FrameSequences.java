@@ -37,13 +37,15 @@ public final class FrameSequences {
     /** Sub-folder of a clip that holds the masks of its labelled frames. */
     public static final String MASKS = "masks";
 
-    private static final Pattern PREFIX_NUMBER = Pattern.compile("(.+?)[_-](\\d+)");
+    // one letter may precede the number, as in CamVid's 0006R0_f00930 and Seq05VD_f00000
+    private static final Pattern PREFIX_NUMBER = Pattern.compile("(.+?)[_-][A-Za-z]?(\\d+)");
     private static final Pattern TRAILING_NUMBER = Pattern.compile(".*?(\\d+)");
 
     private FrameSequences() {}
 
     /**
-     * Groups data-set entries named {@code PREFIX_NUMBER} (or {@code PREFIX-NUMBER}) into sequences,
+     * Groups data-set entries named {@code PREFIX_NUMBER} (or {@code PREFIX-NUMBER}; one letter may
+     * precede the number, as in CamVid's {@code 0006R0_f00930}) into sequences,
      * in order of first appearance; entries whose mask file does not exist count as unlabelled.
      *
      * @throws Seg4jException naming the first id that does not follow the pattern

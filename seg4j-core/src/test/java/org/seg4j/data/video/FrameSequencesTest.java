@@ -40,6 +40,17 @@ class FrameSequencesTest {
     }
 
     @Test
+    void camVidNamesWithALetterBeforeTheNumberGroupToo() throws Exception {
+        // CamVid's 0006R0 and Seq05VD frames are named with an 'f' before the number
+        List<FrameSequence> seqs = FrameSequences.fromEntries(List.of(entry("0006R0_f00960", true),
+                entry("0006R0_f00930", true), entry("Seq05VD_f00000", true), entry("0016E5_07959", true)));
+        assertThat(seqs).extracting(FrameSequence::name).containsExactly("0006R0", "Seq05VD", "0016E5");
+        assertThat(seqs.get(0).frames()).extracting(ClipFrame::number).containsExactly(930L, 960L);
+        assertThat(FrameSequences.orderedGroups(List.of("0006R0_f00960", "0016E5_07959", "0006R0_f00930")))
+                .containsExactly(new int[] {2, 0}, new int[] {1});
+    }
+
+    @Test
     void namesWithoutFrameNumbersAreAnError() throws Exception {
         assertThatThrownBy(() -> FrameSequences.fromEntries(List.of(entry("street", false))))
                 .isInstanceOf(Seg4jException.class)
