@@ -56,7 +56,8 @@ final class EvalCommand implements Callable<Integer> {
     boolean temporal;
 
     @Option(names = "--smoothing", defaultValue = "auto", description = "With --temporal: auto (a temporal model's "
-            + "own memory, else none), none, ema or ema:ALPHA (moving average of the probabilities), or recurrent "
+            + "own memory, else none), none, ema or ema:ALPHA (moving average of the probabilities), ema-flow or ema-flow:ALPHA (the "
+            + "same, motion-compensated by optical flow), or recurrent "
             + "(default: ${DEFAULT-VALUE}).")
     String smoothing;
 

@@ -38,7 +38,7 @@ final class TemporalEvalRun {
 
     static int run(Path model, PredictorOptions options, DataOptions data, String split, String smoothing, Path out,
             boolean measureTc) {
-        TemporalMode mode = TemporalMode.parse(smoothing);
+        TemporalMode mode = TemporalMode.parse(smoothing, org.seg4j.opencv.FarnebackFlow::defaults);
         try (VideoSegmenter segmenter = VideoSegmenter.builder().setModelDir(model).optOptions(options)
                 .optTemporal(mode).build()) {
             String used = segmenter.temporal().describe();

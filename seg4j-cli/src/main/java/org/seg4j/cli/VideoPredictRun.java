@@ -34,7 +34,7 @@ final class VideoPredictRun {
             throw new Seg4jException("--out " + out + ": a video input needs a video file to write ("
                     + String.join(", ", VIDEO_EXTENSIONS) + ")");
         }
-        TemporalMode mode = TemporalMode.parse(smoothing);
+        TemporalMode mode = TemporalMode.parse(smoothing, org.seg4j.opencv.FarnebackFlow::defaults);
         if (masks != null) {
             try {
                 Files.createDirectories(masks);

@@ -1,13 +1,16 @@
 package org.seg4j.infer.video;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.seg4j.Seg4jException;
 import org.seg4j.infer.Predictor;
+import org.seg4j.metric.video.FlowEstimator;
 import org.seg4j.model.SegmentationModel;
 
 /**
  * A kind of {@link TemporalState} and its settings; opens a fresh state per video. Parsed from
- * {@code auto}, {@code none}, {@code ema}, {@code ema:ALPHA} or {@code recurrent} ({@link #parse}).
+ * {@code auto}, {@code none}, {@code ema}, {@code ema:ALPHA}, {@code ema-flow}, {@code ema-flow:ALPHA}
+ * or {@code recurrent} ({@link #parse}).
  */
 public interface TemporalMode {
 
@@ -108,13 +111,61 @@ public interface TemporalMode {
     }
 
     /**
-     * Reads {@code auto}, {@code none}, {@code ema} (alpha {@value #DEFAULT_EMA_ALPHA}), {@code
-     * ema:ALPHA} or {@code recurrent}.
+     * The moving average of {@link #ema(double)}, motion-compensated: the average is warped along the
+     * optical flow onto each new frame before the blend ({@link EmaState}).
+     *
+     * @param alpha weight of the newest frame, in (0, 1]
+     * @param flow the optical flow, e.g. seg4j-opencv's {@code FarnebackFlow.defaults()}
+     */
+    static TemporalMode emaFlow(double alpha, FlowEstimator flow) {
+        EmaState.checkAlpha(alpha);
+        java.util.Objects.requireNonNull(flow, "flow");
+        return new TemporalMode() {
+            @Override
+            public TemporalState open(Predictor predictor) {
+                return new EmaState(predictor, alpha, flow);
+            }
+
+            @Override
+            public String describe() {
+                return "ema-flow:" + alpha;
+            }
+        };
+    }
+
+    /**
+     * {@link #parse(String, Supplier)} without an optical flow: {@code ema-flow} is then an error.
      *
      * @throws Seg4jException naming the option value and the valid forms
      */
     static TemporalMode parse(String spec) {
+        return parse(spec, () -> {
+            throw new Seg4jException("temporal smoothing '" + spec + "' needs an optical flow: add seg4j-opencv and "
+                    + "pass FarnebackFlow::defaults to TemporalMode.parse (the CLI does)");
+        });
+    }
+
+    /**
+     * Reads {@code auto}, {@code none}, {@code ema} (alpha {@value #DEFAULT_EMA_ALPHA}), {@code
+     * ema:ALPHA}, {@code ema-flow}, {@code ema-flow:ALPHA} (motion-compensated, with the flow from
+     * {@code flow}, asked for only then) or {@code recurrent}.
+     *
+     * @throws Seg4jException naming the option value and the valid forms
+     */
+    static TemporalMode parse(String spec, Supplier<FlowEstimator> flow) {
         String s = spec == null ? "" : spec.trim().toLowerCase(Locale.ROOT);
+        if (s.equals("ema-flow") || s.startsWith("ema-flow:")) {
+            double alpha = DEFAULT_EMA_ALPHA;
+            if (s.startsWith("ema-flow:")) {
+                try {
+                    alpha = Double.parseDouble(s.substring(9));
+                } catch (NumberFormatException e) {
+                    throw new Seg4jException("temporal smoothing '" + spec + "': alpha is not a number");
+                }
+            }
+            EmaState.checkAlpha(alpha);
+            return emaFlow(alpha, flow.get());
+        }
         if (s.equals("none")) {
             return none();
         }
@@ -134,7 +185,7 @@ public interface TemporalMode {
                 throw new Seg4jException("temporal smoothing '" + spec + "': alpha is not a number");
             }
         }
-        throw new Seg4jException("unknown temporal smoothing '" + spec + "'; valid: auto, none, ema, ema:ALPHA "
-                + "(0 < ALPHA <= 1), recurrent");
+        throw new Seg4jException("unknown temporal smoothing '" + spec + "'; valid: auto, none, ema, ema:ALPHA, "
+                + "ema-flow, ema-flow:ALPHA (0 < ALPHA <= 1), recurrent");
     }
 }

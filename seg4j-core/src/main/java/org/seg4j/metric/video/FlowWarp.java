@@ -45,4 +45,44 @@ public final class FlowWarp {
         }
         return new LabelMask(w, h, out);
     }
+
+    /**
+     * Backward warping of per-pixel values held as {@code channels} planes of {@code H x W} floats
+     * (class probabilities, say): pixel (x, y) of every plane takes the value at {@code (x + dx, y +
+     * dy)} rounded to the nearest pixel, as {@link #backward(LabelMask, FlowField)} does for labels.
+     * Pixels whose source lies outside the frame, or whose flow is not finite, take {@code fallback}'s
+     * values instead (for a moving average: the newest frame's own values, since nothing earlier
+     * saw that content).
+     *
+     * @param planes {@code channels * H * W} values, plane by plane
+     * @param channels number of planes
+     * @param flow the flow from the frame being built to the frame {@code planes} belongs to
+     * @param fallback values for pixels with no source, the same layout as {@code planes}
+     * @throws IllegalArgumentException if the sizes differ
+     */
+    public static float[] backward(float[] planes, int channels, FlowField flow, float[] fallback) {
+        int w = flow.width();
+        int h = flow.height();
+        int n = w * h;
+        if (planes.length != channels * n || fallback.length != planes.length) {
+            throw new IllegalArgumentException("flow is " + w + "x" + h + " but the planes hold " + planes.length
+                    + " values and the fallback " + fallback.length + " for " + channels + " channels");
+        }
+        float[] f = flow.data();
+        float[] out = new float[planes.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                double sx = Math.floor(x + f[2 * i] + 0.5);
+                double sy = Math.floor(y + f[2 * i + 1] + 0.5);
+                boolean inside = sx >= 0 && sx < w && sy >= 0 && sy < h;
+                int src = inside ? (int) sy * w + (int) sx : i;
+                float[] from = inside ? planes : fallback;
+                for (int c = 0; c < channels; c++) {
+                    out[c * n + i] = from[c * n + src];
+                }
+            }
+        }
+        return out;
+    }
 }

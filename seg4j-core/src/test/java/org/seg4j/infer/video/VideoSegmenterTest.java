@@ -98,6 +98,56 @@ class VideoSegmenterTest {
         }
     }
 
+    /** Green frame 8x6 with a red block in columns x0..x0+1. */
+    private static RgbImage block(int x0) {
+        RgbImage img = solid(8, 6, GREEN);
+        for (int y = 0; y < 6; y++) {
+            img.setRgb(x0, y, RED);
+            img.setRgb(x0 + 1, y, RED);
+        }
+        return img;
+    }
+
+    @Test
+    void motionCompensatedEmaFollowsAMovingObjectWherePlainEmaLeavesAGhost() {
+        // the block moves 3 px right; the flow from the new frame to the previous one is dx = -3
+        List<RgbImage> from = new ArrayList<>();
+        FlowEstimator shift = new FlowEstimator() {
+            @Override
+            public FlowField estimate(RgbImage a, RgbImage b) {
+                from.add(a);
+                return FlowField.constant(a.width(), a.height(), -3, 0);
+            }
+
+            @Override
+            public String describe() {
+                return "shift(-3, 0)";
+            }
+        };
+        try (Predictor p = new Predictor(block, manifest, PredictorOptions.defaults());
+                VideoSegmenter plain = VideoSegmenter.builder().setPredictor(p).optTemporal(TemporalMode.ema(0.4)).build();
+                VideoSegmenter flow = VideoSegmenter.builder().setPredictor(p)
+                        .optTemporal(TemporalMode.parse("ema-flow:0.4", () -> shift)).build()) {
+            RgbImage first = block(1);
+            RgbImage second = block(4);
+            plain.segment(first);
+            LabelMask ghost = plain.segment(second).mask();
+            // plain: 0.4 G + 0.6 R where the block was (red ghost), 0.4 R + 0.6 G where it is (lag)
+            assertThat(ghost.get(1, 2)).isZero();
+            assertThat(ghost.get(4, 2)).isEqualTo(1);
+            flow.segment(first);
+            LabelMask followed = flow.segment(second).mask();
+            // warped: the block's history lands on its new place; the uncovered columns 0..2 come from
+            // outside the previous frame and start from the new frame's own prediction
+            for (int x = 0; x < 8; x++) {
+                assertThat(followed.get(x, 2)).as("x=" + x).isEqualTo(x == 4 || x == 5 ? 0 : 1);
+            }
+            assertThat(from).containsExactly(second); // flow from the new frame to the previous one
+            assertThat(TemporalMode.parse("ema-flow", () -> shift).describe()).isEqualTo("ema-flow:0.5");
+            assertThatThrownBy(() -> TemporalMode.parse("ema-flow:0.3")).hasMessageContaining("needs an optical flow");
+        }
+    }
+
     @Test
     void badSettingsAreClearErrors() {
         assertThatThrownBy(() -> TemporalMode.parse("ema:1.5")).hasMessageContaining("(0, 1]");

@@ -61,4 +61,16 @@ class FlowWarpTest {
         assertThat(f.dx(0, 0)).isEqualTo(1f);
         assertThat(f.dy(1, 0)).isEqualTo(5f);
     }
+
+    @Test
+    void planesFollowTheFlowAndFallBackOutsideTheFrame() {
+        // 2 planes of 3x1; flow dx = +1: pixel x takes x + 1; the last pixel has no source
+        float[] planes = {1, 2, 3, 10, 20, 30};
+        float[] fallback = {-1, -2, -3, -10, -20, -30};
+        float[] out = FlowWarp.backward(planes, 2, FlowField.constant(3, 1, 1, 0), fallback);
+        assertThat(out).containsExactly(2, 3, -3, 20, 30, -30);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> FlowWarp.backward(planes, 3, FlowField.constant(3, 1, 0, 0), fallback))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
