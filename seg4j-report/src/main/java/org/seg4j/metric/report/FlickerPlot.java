@@ -95,9 +95,15 @@ public final class FlickerPlot {
         styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        styler.setLegendPosition(LegendPosition.OutsideS);
-        styler.setLegendLayout(LegendLayout.Horizontal);
-        styler.setLegendBorderColor(Color.WHITE);
+        styler.setLegendPosition(LegendPosition.InsideNW);
+        styler.setLegendLayout(LegendLayout.Vertical);
+        styler.setLegendBorderColor(new Color(0xCC, 0xCC, 0xCC));
+        // XChart puts a tick on every value when the data and the axis ends are equally spaced; a
+        // half-pair right margin gives it room for round ticks (as in TrainingCurvesPlot)
+        int pairs = series.values().stream().mapToInt(v -> v.length).max().orElse(1);
+        styler.setXAxisMin(0.0);
+        styler.setXAxisMax(pairs + 0.5);
+        styler.setXAxisDecimalPattern("0");
         styler.setChartPadding(14);
         styler.setAntiAlias(true);
         styler.setLocale(Locale.ROOT);
@@ -116,7 +122,7 @@ public final class FlickerPlot {
                     sum += v[p];
                 }
             }
-            String name = String.format(Locale.ROOT, "%s (mean %.2f%%)", e.getKey(), 100 * sum / xs.size());
+            String name = String.format(Locale.ROOT, "%s (mean over pairs %.2f%%)", e.getKey(), 100 * sum / xs.size());
             XYSeries s = chart.addSeries(name, xs, ys);
             Color colour = PALETTE[i++ % PALETTE.length];
             s.setLineColor(colour);
