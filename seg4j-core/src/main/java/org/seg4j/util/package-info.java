@@ -1,2 +1,5 @@
-/** Small shared utilities: atomic file writes, JSON/YAML mappers, build provenance. */
+/**
+ * Small shared utilities: atomic file writes, JSON/YAML mappers, build provenance, progress, and the
+ * image algorithms several layers use (Euclidean distance transform, separable Gaussian filter).
+ */
 package org.seg4j.util;
