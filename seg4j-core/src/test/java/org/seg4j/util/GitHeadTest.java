@@ -22,16 +22,13 @@ class GitHeadTest {
 
     @Test
     void aLinkedWorktreeReportsItsOwnHeadNotTheMainCheckouts() throws Exception {
-        Path main = Files.createDirectories(tmp.resolve("main"));
-        git(main, "init", "-q");
-        String a = commit(main, "a.txt", "first");
-        git(main, "worktree", "add", "-q", "-b", "feature", tmp.resolve("wt").toString());
-        Path wt = tmp.resolve("wt");
+        String a = initWithCommit(main());
+        Path wt = worktree("-b", "feature");
         String b = commit(wt, "b.txt", "second");
         assertThat(b).isNotEqualTo(a);
         assertThat(Files.isRegularFile(wt.resolve(".git"))).isTrue();
 
-        assertThat(GitHead.commit(main)).contains(a);
+        assertThat(GitHead.commit(main())).contains(a);
         assertThat(GitHead.commit(wt)).contains(b);
         Path sub = Files.createDirectories(wt.resolve("module/src"));
         assertThat(GitHead.commit(sub)).contains(b);
@@ -39,50 +36,40 @@ class GitHeadTest {
 
     @Test
     void packedRefsAreRead() throws Exception {
-        Path main = Files.createDirectories(tmp.resolve("main"));
-        git(main, "init", "-q");
-        String a = commit(main, "a.txt", "first");
-        Path wt = tmp.resolve("wt");
-        git(main, "worktree", "add", "-q", "-b", "feature", wt.toString());
+        String a = initWithCommit(main());
+        Path wt = worktree("-b", "feature");
         String b = commit(wt, "b.txt", "second");
-        git(main, "pack-refs", "--all");
-        assertThat(main.resolve(".git/refs/heads/feature")).doesNotExist();
-        assertThat(Files.readString(main.resolve(".git/packed-refs"))).contains(b + " refs/heads/feature");
+        git(main(), "pack-refs", "--all");
+        assertThat(main().resolve(".git/refs/heads/feature")).doesNotExist();
+        assertThat(Files.readString(main().resolve(".git/packed-refs"))).contains(b + " refs/heads/feature");
 
-        assertThat(GitHead.commit(main)).contains(a);
+        assertThat(GitHead.commit(main())).contains(a);
         assertThat(GitHead.commit(wt)).contains(b);
     }
 
     @Test
     void aDetachedHeadHoldsTheCommit() throws Exception {
-        Path main = Files.createDirectories(tmp.resolve("main"));
-        git(main, "init", "-q");
-        String a = commit(main, "a.txt", "first");
-        Path wt = tmp.resolve("wt");
-        git(main, "worktree", "add", "-q", "--detach", wt.toString());
+        String a = initWithCommit(main());
+        Path wt = worktree("--detach");
         String c = commit(wt, "c.txt", "on no branch");
-        assertThat(Files.readString(main.resolve(".git/worktrees/wt/HEAD")).trim()).isEqualTo(c);
+        assertThat(Files.readString(main().resolve(".git/worktrees/wt/HEAD")).trim()).isEqualTo(c);
 
         assertThat(GitHead.commit(wt)).contains(c);
-        assertThat(GitHead.commit(main)).contains(a);
+        assertThat(GitHead.commit(main())).contains(a);
     }
 
     @Test
     void nothingOutsideARepositoryOrBeforeTheFirstCommit() throws Exception {
         Path plain = Files.createDirectories(tmp.resolve("plain"));
         assertThat(GitHead.commit(plain)).isEmpty();
-        Path unborn = Files.createDirectories(tmp.resolve("unborn"));
-        git(unborn, "init", "-q");
-        assertThat(GitHead.commit(unborn)).isEmpty();
+        git(main(), "init", "-q");
+        assertThat(GitHead.commit(main())).isEmpty();
     }
 
     @Test
     void theBuildStepWritesTheAbbreviatedCommit() throws Exception {
-        Path main = Files.createDirectories(tmp.resolve("main"));
-        git(main, "init", "-q");
-        commit(main, "a.txt", "first");
-        Path wt = tmp.resolve("wt");
-        git(main, "worktree", "add", "-q", "-b", "feature", wt.toString());
+        initWithCommit(main());
+        Path wt = worktree("-b", "feature");
         String b = commit(wt, "b.txt", "second");
         Path out = tmp.resolve("classes/seg4j-git.properties");
 
@@ -92,6 +79,25 @@ class GitHeadTest {
         Path plain = Files.createDirectories(tmp.resolve("plain"));
         GitHead.main(new String[] {plain.toString(), out.toString()});
         assertThat(load(out).getProperty("git.commit")).isNull();
+    }
+
+    private Path main() throws IOException {
+        return Files.createDirectories(tmp.resolve("main"));
+    }
+
+    /** {@code git worktree add <options> ../wt} from the main checkout. */
+    private Path worktree(String... options) throws Exception {
+        Path wt = tmp.resolve("wt");
+        List<String> args = new ArrayList<>(List.of("worktree", "add", "-q"));
+        args.addAll(List.of(options));
+        args.add(wt.toString());
+        git(main(), args.toArray(String[]::new));
+        return wt;
+    }
+
+    private static String initWithCommit(Path dir) throws Exception {
+        git(dir, "init", "-q");
+        return commit(dir, "a.txt", "first");
     }
 
     private static Properties load(Path file) throws IOException {
