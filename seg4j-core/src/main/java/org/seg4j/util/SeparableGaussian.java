@@ -109,17 +109,24 @@ public final class SeparableGaussian {
             throw new IllegalArgumentException("image has " + pixels.length + " values, not " + width + "x"
                     + height + "x" + channels);
         }
+        // all channels of a pixel in one pass over the taps; each sum still runs in tap order
+        double[] acc = new double[channels];
         int[] xs = indices(width);
         float[] tmp = new float[pixels.length];
         for (int y = 0; y < height; y++) {
             int row = y * width;
             for (int x = 0; x < width; x++) {
-                for (int c = 0; c < channels; c++) {
-                    double v = 0;
-                    for (int k = 0; k < taps.length; k++) {
-                        v += taps[k] * pixels[(row + xs[x + k]) * channels + c];
+                java.util.Arrays.fill(acc, 0);
+                for (int k = 0; k < taps.length; k++) {
+                    double t = taps[k];
+                    int in = (row + xs[x + k]) * channels;
+                    for (int c = 0; c < channels; c++) {
+                        acc[c] += t * pixels[in + c];
                     }
-                    tmp[(row + x) * channels + c] = (float) v;
+                }
+                int o = (row + x) * channels;
+                for (int c = 0; c < channels; c++) {
+                    tmp[o + c] = (float) acc[c];
                 }
             }
         }
@@ -127,12 +134,17 @@ public final class SeparableGaussian {
         float[] out = new float[pixels.length];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                for (int c = 0; c < channels; c++) {
-                    double v = 0;
-                    for (int k = 0; k < taps.length; k++) {
-                        v += taps[k] * tmp[(ys[y + k] * width + x) * channels + c];
+                java.util.Arrays.fill(acc, 0);
+                for (int k = 0; k < taps.length; k++) {
+                    double t = taps[k];
+                    int in = (ys[y + k] * width + x) * channels;
+                    for (int c = 0; c < channels; c++) {
+                        acc[c] += t * tmp[in + c];
                     }
-                    out[(y * width + x) * channels + c] = (float) v;
+                }
+                int o = (y * width + x) * channels;
+                for (int c = 0; c < channels; c++) {
+                    out[o + c] = (float) acc[c];
                 }
             }
         }
