@@ -276,14 +276,15 @@ public final class SegmentationModel extends AbstractBlock {
     }
 
     /**
-     * Makes every trainable parameter of {@code block} record gradients again: arrays read from a
-     * stream have no autograd state. Networks that override {@code loadParameters} call it after
-     * loading.
+     * Makes every trainable parameter of {@code block} that records no gradient record one: arrays
+     * read from a stream have no autograd state. Networks that override {@code loadParameters} call
+     * it after loading, the training steps before their first step.
      */
     public static void reattachGradients(ai.djl.nn.Block block) {
         for (Pair<String, Parameter> p : block.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                p.getValue().getArray().setRequiresGradient(true);
+            Parameter param = p.getValue();
+            if (param.requiresGradient() && !param.getArray().hasGradient()) {
+                param.getArray().setRequiresGradient(true);
             }
         }
     }

@@ -3,13 +3,14 @@ package org.seg4j.transform;
 import java.util.random.RandomGenerator;
 import org.seg4j.data.RgbImage;
 import org.seg4j.data.Sample;
+import org.seg4j.util.SeparableGaussian;
 
 /**
  * With probability {@code probability}, blurs the image (not the mask) with a Gaussian whose sigma
  * is drawn uniformly from {@code [sigmaMin, sigmaMax]} pixels, as torchvision's
  * {@code RandomApply([GaussianBlur(k, sigma=(0.1, 2.0))], p)}: it makes a model less dependent on
  * the sharpness of one camera. The kernel is separable and truncated at {@code 3 sigma}; borders
- * are reflected.
+ * are reflected without repeating the edge pixel ({@link SeparableGaussian.Border#REFLECT_101}).
  *
  * @param probability chance that an image is blurred, in [0, 1]
  * @param sigmaMin smallest sigma in pixels, positive
@@ -41,73 +42,23 @@ public record GaussianBlur(double probability, double sigmaMin, double sigmaMax)
 
     /** The image blurred with a Gaussian of the given sigma. */
     public static RgbImage blur(RgbImage img, double sigma) {
-        float[] k = kernel(sigma);
-        int w = img.width();
-        int h = img.height();
         byte[] src = img.data();
-        float[] tmp = new float[src.length];
-        int r = k.length / 2;
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            for (int x = 0; x < w; x++) {
-                float a = 0, b = 0, c = 0;
-                for (int i = -r; i <= r; i++) {
-                    int p = (row + reflect(x + i, w)) * 3;
-                    float kv = k[i + r];
-                    a += kv * (src[p] & 0xFF);
-                    b += kv * (src[p + 1] & 0xFF);
-                    c += kv * (src[p + 2] & 0xFF);
-                }
-                int q = (row + x) * 3;
-                tmp[q] = a;
-                tmp[q + 1] = b;
-                tmp[q + 2] = c;
-            }
+        float[] values = new float[src.length];
+        for (int i = 0; i < src.length; i++) {
+            values[i] = src[i] & 0xFF;
         }
+        float[] blurred = filter(sigma).filter(values, img.width(), img.height(), 3);
         byte[] out = new byte[src.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float a = 0, b = 0, c = 0;
-                for (int i = -r; i <= r; i++) {
-                    int p = (reflect(y + i, h) * w + x) * 3;
-                    float kv = k[i + r];
-                    a += kv * tmp[p];
-                    b += kv * tmp[p + 1];
-                    c += kv * tmp[p + 2];
-                }
-                int q = (y * w + x) * 3;
-                out[q] = toByte(a);
-                out[q + 1] = toByte(b);
-                out[q + 2] = toByte(c);
-            }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = toByte(blurred[i]);
         }
-        return new RgbImage(w, h, out);
+        return new RgbImage(img.width(), img.height(), out);
     }
 
-    static float[] kernel(double sigma) {
-        int r = Math.max(1, (int) Math.ceil(3 * sigma));
-        float[] k = new float[2 * r + 1];
-        double sum = 0;
-        for (int i = -r; i <= r; i++) {
-            double v = Math.exp(-0.5 * i * i / (sigma * sigma));
-            k[i + r] = (float) v;
-            sum += v;
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= (float) sum;
-        }
-        return k;
-    }
-
-    /** Mirror index without repeating the edge (like OpenCV's BORDER_REFLECT_101 and torchvision). */
-    private static int reflect(int i, int n) {
-        if (n == 1) {
-            return 0;
-        }
-        while (i < 0 || i >= n) {
-            i = i < 0 ? -i : 2 * n - 2 - i;
-        }
-        return i;
+    /** Truncated at 3 sigma, rounded up (at least one pixel); mirrored borders as torchvision. */
+    static SeparableGaussian filter(double sigma) {
+        int radius = Math.max(1, (int) Math.ceil(3 * sigma));
+        return SeparableGaussian.withRadius(sigma, radius, SeparableGaussian.Border.REFLECT_101);
     }
 
     private static byte toByte(float v) {

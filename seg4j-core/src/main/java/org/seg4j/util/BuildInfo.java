@@ -14,12 +14,15 @@ public final class BuildInfo {
 
     private static Properties load() {
         Properties p = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream("/seg4j-build.properties")) {
-            if (in != null) {
-                p.load(in);
+        // the version is filtered into the first file; the build's GitHead writes the commit in the second
+        for (String resource : new String[] {"/seg4j-build.properties", "/seg4j-git.properties"}) {
+            try (InputStream in = BuildInfo.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException ignored) {
+                // versions are informative only
             }
-        } catch (IOException ignored) {
-            // versions are informative only
         }
         return p;
     }
@@ -29,7 +32,10 @@ public final class BuildInfo {
         return clean(PROPS.getProperty("version"), "dev");
     }
 
-    /** Abbreviated git commit the build came from, or {@code unknown}. */
+    /**
+     * Abbreviated git commit the build came from (the HEAD of the working tree that was built, a
+     * linked worktree's own), or {@code unknown}.
+     */
     public static String gitCommit() {
         return clean(PROPS.getProperty("git.commit"), "unknown");
     }

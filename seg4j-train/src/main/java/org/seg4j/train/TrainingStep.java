@@ -6,14 +6,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.Batch;
+import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.layer.ConvGruMemory;
 import org.seg4j.train.optim.Optimizer;
 
@@ -70,12 +69,7 @@ final class TrainingStep {
         this.manager = manager;
         this.numClasses = numClasses;
         this.seed = seed;
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            Parameter param = p.getValue();
-            if (param.requiresGradient() && !param.getArray().hasGradient()) {
-                param.getArray().setRequiresGradient(true);
-            }
-        }
+        SegmentationModel.reattachGradients(block);
         this.parameters = block.getParameters();
         this.clipLength = clipLength;
         this.forwardParams = new PairList<>();

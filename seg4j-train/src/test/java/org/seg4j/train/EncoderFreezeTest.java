@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,9 +17,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.seg4j.Seg4jException;
 import org.seg4j.metric.SegmentationMetrics;
@@ -29,24 +27,11 @@ import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModel;
 
+@ExtendWith(SingleTorchThread.class)
 class EncoderFreezeTest {
 
     @TempDir
     Path tmp;
-
-    private static int threads;
-
-    @BeforeAll
-    static void singleThread() {
-        ai.djl.engine.Engine.getInstance();
-        threads = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
-    }
-
-    @AfterAll
-    static void restoreThreads() {
-        JniUtils.setNumThreads(threads);
-    }
 
     private static SegmentationModel tinyUnet() {
         return (SegmentationModel) ModelRegistry.create(

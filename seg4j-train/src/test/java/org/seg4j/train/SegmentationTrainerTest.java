@@ -16,38 +16,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import ai.djl.pytorch.jni.JniUtils;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.seg4j.metric.SegmentationMetrics;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
 import org.seg4j.util.Json;
 
+@ExtendWith(SingleTorchThread.class)
 class SegmentationTrainerTest {
 
     @TempDir
     Path tmp;
-
-    private static int threads;
-
-    /**
-     * One intra-op thread: on a loaded 2-core machine OpenMP's spinning threads make tiny models
-     * 50x slower; a single thread keeps these tests fast and deterministic.
-     */
-    @BeforeAll
-    static void singleThread() {
-        ai.djl.engine.Engine.getInstance();
-        threads = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
-    }
-
-    @AfterAll
-    static void restoreThreads() {
-        JniUtils.setNumThreads(threads);
-    }
 
     private static TrainConfig.Builder config() {
         return TrainConfig.builder().optEpochs(3).optBatchSize(4).optCrop(16, 16).optOptimizer("adamw").optLr(0.01)

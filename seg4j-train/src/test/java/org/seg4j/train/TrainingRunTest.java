@@ -3,32 +3,17 @@ package org.seg4j.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.seg4j.data.synth.SyntheticStreetScenes;
 
+@ExtendWith(SingleTorchThread.class)
 class TrainingRunTest {
 
     @TempDir
     Path tmp;
-
-    private static int threads;
-
-    @BeforeAll
-    static void singleThread() {
-        ai.djl.engine.Engine.getInstance();
-        threads = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
-    }
-
-    @AfterAll
-    static void restoreThreads() {
-        JniUtils.setNumThreads(threads);
-    }
 
     /** Every native array alive in any manager of the engine (all base managers hang off its system manager). */
     private static int liveArrays() {

@@ -3,6 +3,7 @@ package org.seg4j.data.boxes;
 import java.util.ArrayList;
 import java.util.List;
 import org.seg4j.data.LabelMask;
+import org.seg4j.util.ComponentLabels;
 
 /**
  * Boxes from a mask: one box around each 8-connected component of each class, the way a box
@@ -22,49 +23,17 @@ public final class MaskBoxes {
     public static List<Box> of(LabelMask mask, int numClasses, int minArea) {
         int w = mask.width();
         int h = mask.height();
-        byte[] labels = mask.data();
-        boolean[] seen = new boolean[w * h];
-        int[] stack = new int[w * h];
+        byte[] data = mask.data();
+        int[] keys = new int[data.length];
+        for (int i = 0; i < data.length; i++) {
+            int c = data[i] & 0xFF;
+            keys[i] = c < numClasses ? c : -1;
+        }
+        int[] labels = ComponentLabels.label(keys, w, h, ComponentLabels.Connectivity.EIGHT);
         List<Box> boxes = new ArrayList<>();
-        for (int start = 0; start < labels.length; start++) {
-            int c = labels[start] & 0xFF;
-            if (seen[start] || c >= numClasses) {
-                continue;
-            }
-            int x0 = w;
-            int y0 = h;
-            int x1 = -1;
-            int y1 = -1;
-            int area = 0;
-            int top = 0;
-            stack[top++] = start;
-            seen[start] = true;
-            while (top > 0) {
-                int p = stack[--top];
-                int x = p % w;
-                int y = p / w;
-                area++;
-                x0 = Math.min(x0, x);
-                x1 = Math.max(x1, x);
-                y0 = Math.min(y0, y);
-                y1 = Math.max(y1, y);
-                for (int dy = -1; dy <= 1; dy++) {
-                    int ny = y + dy;
-                    if (ny < 0 || ny >= h) {
-                        continue;
-                    }
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = x + dx;
-                        int q = ny * w + nx;
-                        if (nx >= 0 && nx < w && !seen[q] && (labels[q] & 0xFF) == c) {
-                            seen[q] = true;
-                            stack[top++] = q;
-                        }
-                    }
-                }
-            }
-            if (area >= Math.max(1, minArea)) {
-                boxes.add(new Box(c, x0, y0, x1 + 1, y1 + 1));
+        for (ComponentLabels.Component c : ComponentLabels.components(labels, keys, w)) {
+            if (c.pixels() >= Math.max(1, minArea)) {
+                boxes.add(new Box(c.key(), c.minX(), c.minY(), c.maxX() + 1, c.maxY() + 1));
             }
         }
         return boxes;

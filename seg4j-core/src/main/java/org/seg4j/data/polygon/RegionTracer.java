@@ -3,6 +3,7 @@ package org.seg4j.data.polygon;
 import java.util.ArrayList;
 import java.util.List;
 import org.seg4j.data.LabelMask;
+import org.seg4j.util.ComponentLabels;
 
 /**
  * Finds the 4-connected regions of every class of a mask (void pixels belong to none) and traces
@@ -25,7 +26,7 @@ public final class RegionTracer {
         int w = mask.width();
         int h = mask.height();
         int[] comp = new int[w * h];
-        List<int[]> info = label(mask, comp); // per region: class, pixels, minX, minY, maxX, maxY
+        List<ComponentLabels.Component> info = label(mask, comp);
         int vw = w + 1;
         int[] owner = new int[vw * (h + 1) * 4];
         java.util.Arrays.fill(owner, -1);
@@ -70,56 +71,26 @@ public final class RegionTracer {
         }
         List<Region> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            int[] r = info.get(k);
-            out.add(new Region(r[0], outers[k], holes.get(k), r[1],
-                    new int[] {r[2], r[3], r[4] - r[2] + 1, r[5] - r[3] + 1}));
+            ComponentLabels.Component c = info.get(k);
+            out.add(new Region(c.key(), outers[k], holes.get(k), c.pixels(),
+                    new int[] {c.minX(), c.minY(), c.maxX() - c.minX() + 1, c.maxY() - c.minY() + 1}));
         }
         return out;
     }
 
-    // connected-component labelling by breadth-first search; comp[i] = region index or -1 for void
-    private static List<int[]> label(LabelMask mask, int[] comp) {
-        int w = mask.width();
+    // comp[i] = region index or -1 for void; the regions' classes (keys), sizes and boxes
+    private static List<ComponentLabels.Component> label(LabelMask mask, int[] comp) {
         byte[] d = mask.data();
-        java.util.Arrays.fill(comp, -1);
-        int[] queue = new int[d.length];
-        List<int[]> info = new ArrayList<>();
-        for (int s = 0; s < d.length; s++) {
-            if (comp[s] >= 0 || (d[s] & 0xFF) == LabelMask.IGNORE) {
-                continue;
-            }
-            int k = info.size();
-            int cls = d[s] & 0xFF;
-            int[] r = {cls, 0, s % w, s / w, s % w, s / w};
-            info.add(r);
-            int head = 0;
-            int tail = 0;
-            queue[tail++] = s;
-            comp[s] = k;
-            while (head < tail) {
-                int i = queue[head++];
-                int x = i % w;
-                int y = i / w;
-                r[1]++;
-                r[2] = Math.min(r[2], x);
-                r[3] = Math.min(r[3], y);
-                r[4] = Math.max(r[4], x);
-                r[5] = Math.max(r[5], y);
-                for (int dir = 0; dir < 4; dir++) {
-                    int nx = x + DX[dir];
-                    int ny = y + DY[dir];
-                    if (nx < 0 || ny < 0 || nx >= w || ny >= mask.height()) {
-                        continue;
-                    }
-                    int j = ny * w + nx;
-                    if (comp[j] < 0 && (d[j] & 0xFF) == cls) {
-                        comp[j] = k;
-                        queue[tail++] = j;
-                    }
-                }
-            }
+        int[] keys = new int[d.length];
+        for (int i = 0; i < d.length; i++) {
+            int cls = d[i] & 0xFF;
+            keys[i] = cls == LabelMask.IGNORE ? -1 : cls;
         }
-        return info;
+        int[] labels = ComponentLabels.label(keys, mask.width(), mask.height(), ComponentLabels.Connectivity.FOUR);
+        for (int i = 0; i < labels.length; i++) {
+            comp[i] = labels[i] - 1;
+        }
+        return ComponentLabels.components(labels, keys, mask.width());
     }
 
     // follows the edges of region k from edge `start` back to it; returns the turning vertices

@@ -1,6 +1,7 @@
 package org.seg4j.data.region;
 
 import org.seg4j.data.RgbImage;
+import org.seg4j.util.SeparableGaussian;
 
 /**
  * Efficient graph-based image segmentation (Felzenszwalb and Huttenlocher, IJCV 2004), computed as
@@ -69,8 +70,10 @@ public final class Felzenszwalb {
             }
         }
         if (sigma > 0) {
+            // scipy.ndimage.gaussian_filter's defaults, as scikit-image smooths
+            SeparableGaussian smoothing = SeparableGaussian.truncatedAt(sigma, 4.0, SeparableGaussian.Border.REFLECT);
             for (int c = 0; c < 3; c++) {
-                planes[c] = GaussianSmoothing.smooth(planes[c], w, h, sigma);
+                planes[c] = smoothing.filter(planes[c], w, h);
             }
         }
         Edges edges = Edges.of(planes, w, h);

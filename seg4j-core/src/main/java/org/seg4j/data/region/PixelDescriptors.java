@@ -1,6 +1,7 @@
 package org.seg4j.data.region;
 
 import org.seg4j.data.RgbImage;
+import org.seg4j.util.SeparableGaussian;
 
 /**
  * Per-pixel histogram bins for selective search's region descriptors, computed once per colour
@@ -41,6 +42,7 @@ final class PixelDescriptors {
             cos[o] = Math.cos(2 * Math.PI * o / ORIENTATIONS);
             sin[o] = Math.sin(2 * Math.PI * o / ORIENTATIONS);
         }
+        SeparableGaussian smoothing = SeparableGaussian.truncatedAt(1.0, 4.0, SeparableGaussian.Border.REFLECT);
         float[] plane = new float[n];
         float[] response = new float[n * ORIENTATIONS];
         for (int c = 0; c < 3; c++) {
@@ -49,7 +51,7 @@ final class PixelDescriptors {
                 plane[p] = v;
                 colour[p * 3 + c] = (short) (c * COLOUR_BINS + v * COLOUR_BINS / 256);
             }
-            float[] s = GaussianSmoothing.smooth(plane, w, h, 1.0);
+            float[] s = smoothing.filter(plane, w, h);
             float[] max = new float[ORIENTATIONS];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.seg4j.util.ComponentLabels;
 import org.seg4j.util.DistanceTransform;
 
 /**
@@ -77,37 +78,9 @@ final class TouchingSplit {
                 peak[c] = true;
             }
         }
-        int[] labels = new int[region.length];
-        int next = 0;
-        int[] stack = new int[region.length];
-        for (int start : accepted) {
-            if (labels[start] != 0) {
-                continue;
-            }
-            int label = ++next;
-            int top = 0;
-            stack[top++] = start;
-            labels[start] = label;
-            while (top > 0) {
-                int p = stack[--top];
-                int px = p % width;
-                int py = p / width;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int nx = px + dx;
-                        int ny = py + dy;
-                        if (nx >= 0 && ny >= 0 && nx < width && ny < height) {
-                            int q = ny * width + nx;
-                            if (peak[q] && labels[q] == 0) {
-                                labels[q] = label;
-                                stack[top++] = q;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if (next == 0) {
+        int[] seeds = accepted.stream().mapToInt(Integer::intValue).toArray();
+        int[] labels = ComponentLabels.label(peak, width, height, ComponentLabels.Connectivity.EIGHT, seeds);
+        if (accepted.isEmpty()) {
             // no peak high enough: the region stays whole
             for (int i = 0; i < region.length; i++) {
                 labels[i] = region[i] ? 1 : 0;

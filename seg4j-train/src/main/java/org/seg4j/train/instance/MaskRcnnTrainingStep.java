@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.List;
 import java.util.Random;
 import org.seg4j.data.RgbImage;
+import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.instance.maskrcnn.InstanceTargets;
 import org.seg4j.model.instance.maskrcnn.MaskRcnn;
 import org.seg4j.model.instance.maskrcnn.MaskRcnnInput;
@@ -40,12 +40,7 @@ public final class MaskRcnnTrainingStep {
         this.manager = manager;
         this.normalization = normalization;
         this.seed = seed;
-        for (Pair<String, Parameter> p : model.getParameters()) {
-            Parameter param = p.getValue();
-            if (param.requiresGradient() && !param.getArray().hasGradient()) {
-                param.getArray().setRequiresGradient(true);
-            }
-        }
+        SegmentationModel.reattachGradients(model);
         this.parameters = model.getParameters();
     }
 
