@@ -207,8 +207,8 @@ public final class Predictor implements AutoCloseable {
         PredictorOptions o = options == null ? PredictorOptions.defaults() : options;
         if (manifest.isExternal()) {
             if (o.engine().runtime() != null && !o.engine().runtime().equals(manifest.runtime())) {
-                throw new org.seg4j.Seg4jException(dir + ": holds a " + manifest.runtime() + " model file, which "
-                        + o.engine() + " cannot run; the engine choice applies to seg4j networks");
+                throw new org.seg4j.Seg4jException(dir + ": holds a " + manifest.runtime() + " model, which "
+                        + o.engine() + " cannot run (the engine choice applies to seg4j networks); use --engine djl");
             }
             return external(ModelRuntimes.open(modelDir, manifest), manifest, o);
         }
