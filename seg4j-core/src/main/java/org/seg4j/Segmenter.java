@@ -11,6 +11,7 @@ import org.seg4j.data.ClassMeta;
 import org.seg4j.data.ImageFiles;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
+import org.seg4j.infer.InferenceEngine;
 import org.seg4j.infer.Predictor;
 import org.seg4j.infer.PredictorOptions;
 import org.seg4j.infer.Probabilities;
@@ -34,8 +35,9 @@ import org.seg4j.model.ModelManifest;
  * }</pre>
  *
  * <p>{@link #builder()} adds options: {@link Builder#optProbabilities optProbabilities(true)} puts
- * the class probabilities and per-pixel confidence into every result. {@link #segmentAll} and
- * {@link #segmentFiles} segment several images with batched forward passes.
+ * the class probabilities and per-pixel confidence into every result, {@link Builder#optEngine
+ * optEngine(InferenceEngine.ONNXRUNTIME)} runs the model through ONNX Runtime. {@link #segmentAll}
+ * and {@link #segmentFiles} segment several images with batched forward passes.
  *
  * <p>Errors: a model directory that cannot be used throws {@link InvalidModelException} (naming
  * the directory), an image that cannot be read throws {@link InvalidImageException} (naming the
@@ -199,6 +201,7 @@ public final class Segmenter implements AutoCloseable {
         private Path modelDir;
         private Predictor predictor;
         private PredictorOptions options;
+        private InferenceEngine engine;
         private boolean probabilities;
 
         private Builder() {}
@@ -218,6 +221,17 @@ public final class Segmenter implements AutoCloseable {
         /** Tiling, scale, flip, multi-scale and CRF settings (only with {@link #setModelDir}). */
         public Builder optOptions(PredictorOptions options) {
             this.options = options;
+            return this;
+        }
+
+        /**
+         * What runs the network's forward passes (default {@link InferenceEngine#DJL}; only with
+         * {@link #setModelDir}). {@link InferenceEngine#ONNXRUNTIME} runs a seg4j model's ONNX
+         * export (made once and cached in the model directory) and needs the {@code seg4j-onnx}
+         * module on the class path. Overrides the engine in {@link #optOptions}.
+         */
+        public Builder optEngine(InferenceEngine engine) {
+            this.engine = engine;
             return this;
         }
 
@@ -243,14 +257,14 @@ public final class Segmenter implements AutoCloseable {
                         + "predictor (setPredictor), not " + (modelDir == null ? "neither" : "both"));
             }
             if (predictor != null) {
-                if (options != null) {
-                    throw new IllegalArgumentException("optOptions applies to a model directory; a predictor "
-                            + "brings its own options");
+                if (options != null || engine != null) {
+                    throw new IllegalArgumentException((options != null ? "optOptions" : "optEngine")
+                            + " applies to a model directory; a predictor brings its own options");
                 }
                 return new Segmenter(predictor, probabilities);
             }
-            return new Segmenter(loadPredictor(modelDir, options == null ? PredictorOptions.defaults() : options),
-                    probabilities);
+            PredictorOptions o = options == null ? PredictorOptions.defaults() : options;
+            return new Segmenter(loadPredictor(modelDir, engine == null ? o : o.withEngine(engine)), probabilities);
         }
 
         private static Predictor loadPredictor(Path dir, PredictorOptions options) {

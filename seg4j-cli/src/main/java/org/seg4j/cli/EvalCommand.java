@@ -88,11 +88,13 @@ final class EvalCommand implements Callable<Integer> {
         String name = evalGroups == null ? split : split + "-" + String.join("+", evalGroups);
         Path reportDir = out != null ? out : model.resolve("eval-" + name);
         if (MaskRcnnDirectory.isMaskRcnn(model)) {
+            inference.requireDjl(model, "Mask R-CNN");
             ClassMeta classes = ClassMeta.read(model.resolve(MaskRcnnDirectory.CLASSES));
             return MaskRcnnRuns.eval(model, open(classes), name, panopticOptions.minScore, reportDir);
         }
         ModelManifest manifest = ModelDirectory.readManifest(model);
         if (manifest.isPanoptic()) {
+            inference.requireDjl(model, "panoptic model");
             return panoptic(manifest, reportDir);
         }
         ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, inference.toOptions(), this::open,

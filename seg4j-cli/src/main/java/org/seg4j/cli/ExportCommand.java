@@ -11,7 +11,7 @@ import org.seg4j.model.ModelManifest;
 import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.weights.WeightExport;
 import org.seg4j.onnx.OnnxForward;
-import org.seg4j.onnx.export.OnnxExporter;
+import org.seg4j.onnx.OnnxNetworkExporter;
 import org.seg4j.util.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,12 +73,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private void exportOnnx(ModelDirectory.LoadedModel loaded, SegmentationModel network) {
-        if (network.isTemporal()) {
-            throw new Seg4jException(model + ": a temporal model (ConvGRU memory) cannot be exported to ONNX yet: its "
-                    + "graph would need the hidden state as a second input and output; export the per-frame model it "
-                    + "was trained from (--init), or use the model directory itself");
-        }
-        byte[] bytes = OnnxExporter.export(network, loaded.manifest().model().architecture(), loaded.manager());
+        byte[] bytes = OnnxNetworkExporter.export(model, loaded);
         AtomicFiles.write(onnx, out -> out.write(bytes));
         ModelManifest.Preprocessing pre = loaded.manifest().preprocessing();
         int classes = loaded.manifest().classes().numClasses();

@@ -1,8 +1,10 @@
 package org.seg4j.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.seg4j.Seg4jException;
+import org.seg4j.infer.InferenceEngine;
 import org.seg4j.infer.PredictorOptions;
 import org.seg4j.infer.refine.CrfParams;
 import picocli.CommandLine.Option;
@@ -33,8 +35,28 @@ final class InferenceOptions {
                     + "smoothness kernels, DeepLab v1 style; default: ${DEFAULT-VALUE}).")
     String refine;
 
+    @Option(names = "--engine", defaultValue = "djl",
+            description = "What runs a seg4j model's forward passes: djl (PyTorch through DJL, CPU or GPU) or "
+                    + "onnxruntime (its ONNX export on the CPU, made once and cached in <model>/cache/; "
+                    + "docs/performance.md) (default: ${DEFAULT-VALUE}).")
+    String engine = "djl";
+
+    /** The --engine choice. */
+    InferenceEngine engine() {
+        return InferenceEngine.parse(engine);
+    }
+
+    /** Refuses --engine onnxruntime for a model kind that only DJL runs. */
+    void requireDjl(Path model, String kind) {
+        InferenceEngine e = engine();
+        if (e != InferenceEngine.DJL) {
+            throw new Seg4jException(model + ": a " + kind + " cannot run on " + e + "; use --engine djl");
+        }
+    }
+
     PredictorOptions toOptions() {
-        PredictorOptions o = PredictorOptions.defaults().withTileSize(tile).withOverlap(overlap).withFlip(flip);
+        PredictorOptions o = PredictorOptions.defaults().withTileSize(tile).withOverlap(overlap).withFlip(flip)
+                .withEngine(engine());
         o = o.withCrf(switch (refine.trim().toLowerCase(Locale.ROOT)) {
             case "none" -> null;
             case "crf" -> CrfParams.defaults();

@@ -113,6 +113,7 @@ final class PredictCommand implements Callable<Integer> {
                     + "or a frame folder with a video --out (e.g. out.mp4)");
         }
         if (MaskRcnnDirectory.isMaskRcnn(model)) {
+            inference.requireDjl(model, "Mask R-CNN");
             if (!method.equals("semantic")) {
                 throw new Seg4jException("--method " + method + " is for semantic models; " + model
                         + " is a Mask R-CNN, which predicts instances itself");
@@ -120,6 +121,7 @@ final class PredictCommand implements Callable<Integer> {
             return MaskRcnnRuns.predict(model, input, out, panopticOptions.minScore, alpha, skipBad);
         }
         if (ModelDirectory.readManifest(model).isPanoptic()) {
+            inference.requireDjl(model, "panoptic model");
             return panoptic();
         }
         try (Predictor predictor = Predictor.load(model, inference.toOptions())) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.seg4j.Seg4jException;
+import org.seg4j.infer.InferenceEngine;
 import org.seg4j.serve.ModelSource;
 import org.seg4j.serve.SegmentationServer;
 import org.seg4j.serve.ServeOptions;
@@ -73,6 +74,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Time to receive a request body; slower uploads get 408 (default: ${DEFAULT-VALUE}).")
     int readTimeoutMs;
 
+    @Option(names = "--engine", defaultValue = "djl",
+            description = "What runs the seg4j models' forward passes: djl (PyTorch through DJL, CPU or GPU) or "
+                    + "onnxruntime (their ONNX export on the CPU, made once and cached in <model>/cache/; "
+                    + "docs/performance.md) (default: ${DEFAULT-VALUE}).")
+    String engine;
+
     /** 1 on CPU, where stacking images measured slower than one at a time; 8 with a GPU. */
     static int defaultMaxBatch() {
         return Engine.getInstance().getGpuCount() > 0 ? 8 : 1;
@@ -88,7 +95,8 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Seg4jException(e.getMessage(), e);
         }
-        List<ModelSource> sources = models.stream().map(ModelSource::parse).toList();
+        InferenceEngine inferenceEngine = InferenceEngine.parse(engine);
+        List<ModelSource> sources = models.stream().map(m -> ModelSource.parse(m).withEngine(inferenceEngine)).toList();
         SegmentationServer server = SegmentationServer.start(sources, options);
         Thread hook = new Thread(() -> {
             System.err.println("seg4j serve: shutting down");

@@ -57,6 +57,33 @@ class OnnxCommandsTest {
     }
 
     @Test
+    void predictRunsASeg4jModelOnOnnxRuntime() throws Exception {
+        Path model = save(new ModelSpec("fastscnn", "", 3, 4, Map.of("blocks", "1")), "fast");
+        Path images = Files.createDirectories(tmp.resolve("images"));
+        for (int i = 0; i < 3; i++) {
+            javax.imageio.ImageIO.write(org.seg4j.data.BufferedImages.toBufferedImage(
+                    TestModels.randomImage(45 + i, 37, i)), "png", images.resolve("img" + i + ".png").toFile());
+        }
+        for (String engine : new String[] {"djl", "onnxruntime"}) {
+            CliRunner.Run p = CliRunner.run("predict", "--model", model.toString(), "--input", images.toString(),
+                    "--out", tmp.resolve("out-" + engine).toString(), "--format", "mask,probs", "--engine", engine);
+            assertThat(p.exitCode()).as(p.err()).isZero();
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(Files.readAllBytes(tmp.resolve("out-onnxruntime/img" + i + "_mask.png")))
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("out-djl/img" + i + "_mask.png")));
+        }
+        try (var cached = Files.list(model.resolve("cache"))) {
+            assertThat(cached.map(f -> f.getFileName().toString())).singleElement().asString().endsWith(".onnx");
+        }
+
+        CliRunner.Run bad = CliRunner.run("predict", "--model", model.toString(), "--input", images.toString(),
+                "--out", tmp.resolve("out-bad").toString(), "--engine", "tensorrt");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("unknown inference engine 'tensorrt'").contains("djl, onnxruntime");
+    }
+
+    @Test
     void exportsDeepLabV3Plus() throws Exception {
         Path deeplab = save(new ModelSpec("deeplabv3plus", "resnet18", 3, 8, Map.of()), "deeplab");
         Path onnx = tmp.resolve("deeplab.onnx");

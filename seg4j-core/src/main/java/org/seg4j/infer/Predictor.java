@@ -9,6 +9,7 @@ import org.seg4j.data.ClassMeta;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.RgbImage;
 import org.seg4j.infer.refine.CrfRefiner;
+import org.seg4j.infer.runtime.ExportCache;
 import org.seg4j.infer.runtime.ExternalForward;
 import org.seg4j.infer.runtime.ModelRuntime;
 import org.seg4j.infer.runtime.ModelRuntimes;
@@ -103,7 +104,16 @@ public final class Predictor implements AutoCloseable {
      */
     public Predictor(Block block, ModelManifest manifest, PredictorOptions options) {
         this(new NetworkForward(Objects.requireNonNull(block, "block"), manifest.classes().numClasses(), null),
-                block, manifest, options, null, true);
+                block, manifest, djlOnly(options), null, true);
+    }
+
+    /** The options of a predictor over a caller's block or pass, where only DJL runs the network. */
+    private static PredictorOptions djlOnly(PredictorOptions options) {
+        if (options != null && options.engine() != InferenceEngine.DJL) {
+            throw new IllegalArgumentException("the " + options.engine() + " engine applies to Predictor.load "
+                    + "(a model directory); a predictor over a block or a forward pass runs it as given");
+        }
+        return options;
     }
 
     /**
@@ -177,25 +187,34 @@ public final class Predictor implements AutoCloseable {
             throw new IllegalArgumentException("the forward pass has " + pass.numClasses()
                     + " classes but the manifest lists " + manifest.classes().numClasses());
         }
-        return new Predictor(pass, null, manifest, options, null, false);
+        return new Predictor(pass, null, manifest, djlOnly(options), null, false);
     }
 
     /**
      * Loads a model directory: a seg4j network, or a model file run by the manifest's {@code
      * runtime} ({@link ModelRuntimes}); a built-in model's name ({@code selfie}, see {@link
      * org.seg4j.model.PretrainedModels}) works too. Closing the predictor closes the model.
+     *
+     * <p>With {@link InferenceEngine#ONNXRUNTIME} in the options, a seg4j network runs through its
+     * ONNX export instead of DJL: exported once (batch norm folded, dynamic height and width) into
+     * {@code <dir>/cache/} ({@link ExportCache}), then run by the same runtime as an imported ONNX
+     * file, behind the same strategies. A network the exporter refuses (temporal, panoptic) fails
+     * with a message naming the directory.
      */
     public static Predictor load(Path dir, PredictorOptions options) {
         Path modelDir = org.seg4j.model.PretrainedModels.resolve(dir);
         ModelManifest manifest = ModelDirectory.readManifest(modelDir);
+        PredictorOptions o = options == null ? PredictorOptions.defaults() : options;
         if (manifest.isExternal()) {
-            ExternalForward pass = ModelRuntimes.open(modelDir, manifest);
-            try {
-                return new Predictor(pass, null, manifest, options, pass, false);
-            } catch (RuntimeException e) {
-                pass.close();
-                throw e;
+            if (o.engine().runtime() != null && !o.engine().runtime().equals(manifest.runtime())) {
+                throw new org.seg4j.Seg4jException(dir + ": holds a " + manifest.runtime() + " model, which "
+                        + o.engine() + " cannot run (the engine choice applies to seg4j networks); use --engine djl");
             }
+            return external(ModelRuntimes.open(modelDir, manifest), manifest, o);
+        }
+        if (o.engine().runtime() != null) {
+            ExportCache cache = modelDir.equals(dir) ? ExportCache.of(modelDir) : ExportCache.shared();
+            return external(ModelRuntimes.openExport(modelDir, manifest, o.engine(), cache), manifest, o);
         }
         ModelDirectory.LoadedModel model = ModelDirectory.load(modelDir);
         try {
@@ -203,6 +222,16 @@ public final class Predictor implements AutoCloseable {
                     model.block(), model.manifest(), options, model, true);
         } catch (RuntimeException e) {
             model.close();
+            throw e;
+        }
+    }
+
+    /** A predictor that owns {@code pass}, a model file run by a {@link ModelRuntime}. */
+    private static Predictor external(ExternalForward pass, ModelManifest manifest, PredictorOptions options) {
+        try {
+            return new Predictor(pass, null, manifest, options, pass, false);
+        } catch (RuntimeException e) {
+            pass.close();
             throw e;
         }
     }
@@ -260,7 +289,8 @@ public final class Predictor implements AutoCloseable {
 
     /**
      * The inference settings that change results, in words, e.g. {@code input scale 0.5, flip,
-     * scales x0.75/1/1.25, CRF} (tiling is left out: it changes results only at tile borders).
+     * scales x0.75/1/1.25, CRF}, and the engine unless it is DJL (tiling is left out: it changes
+     * results only at tile borders).
      */
     public String describeSettings() {
         ModelManifest.Preprocessing pre = manifest.preprocessing();
@@ -278,6 +308,9 @@ public final class Predictor implements AutoCloseable {
         }
         if (options.crf() != null) {
             b.append(", CRF");
+        }
+        if (options.engine() != InferenceEngine.DJL) {
+            b.append(", ").append(options.engine());
         }
         return b.toString();
     }

@@ -27,10 +27,14 @@ import org.seg4j.infer.refine.CrfParams;
  * @param crf refinement of the probabilities by a fully connected CRF ({@link org.seg4j.infer.refine.CrfRefiner}) at the
  *     input's resolution; {@code null} for none (the default). With a CRF, {@link Predictor#predict}
  *     holds the full probability map of the image.
+ * @param engine what runs the forward passes of a seg4j network loaded by {@link Predictor#load}
+ *     ({@code null} counts as {@link InferenceEngine#DJL}, the default); a predictor over a block or
+ *     a forward pass the caller made accepts only {@link InferenceEngine#DJL}, and a model directory
+ *     holding an imported file runs with its manifest's runtime
  */
 public record PredictorOptions(
         int tileSize, double overlap, int tileBatch, long maxWholePixels, boolean flip, double scale,
-        List<Double> scaleFactors, CrfParams crf) {
+        List<Double> scaleFactors, CrfParams crf, InferenceEngine engine) {
 
     /** Default overlap between neighbouring tiles. */
     public static final double DEFAULT_OVERLAP = 1.0 / 3.0;
@@ -57,6 +61,7 @@ public record PredictorOptions(
         if (!Double.isNaN(scale) && !(scale > 0 && scale <= 16)) {
             throw new IllegalArgumentException("scale must be in (0, 16], got " + scale);
         }
+        engine = engine == null ? InferenceEngine.DJL : engine;
         scaleFactors = scaleFactors == null || scaleFactors.isEmpty() ? List.of(1.0) : List.copyOf(scaleFactors);
         for (double f : scaleFactors) {
             if (!(f >= 0.125 && f <= 4)) {
@@ -72,44 +77,54 @@ public record PredictorOptions(
 
     /**
      * All defaults: automatic tile size and whole-image limit, 1/3 overlap, 4 tiles per batch, no
-     * flip, no CRF.
+     * flip, no CRF, the DJL engine.
      */
     public static PredictorOptions defaults() {
-        return new PredictorOptions(0, DEFAULT_OVERLAP, DEFAULT_TILE_BATCH, 0, false, Double.NaN, null, null);
+        return new PredictorOptions(0, DEFAULT_OVERLAP, DEFAULT_TILE_BATCH, 0, false, Double.NaN, null, null,
+                InferenceEngine.DJL);
     }
 
     public PredictorOptions withTileSize(int value) {
-        return new PredictorOptions(value, overlap, tileBatch, maxWholePixels, flip, scale, scaleFactors, crf);
+        return new PredictorOptions(value, overlap, tileBatch, maxWholePixels, flip, scale, scaleFactors, crf, engine);
     }
 
     public PredictorOptions withOverlap(double value) {
-        return new PredictorOptions(tileSize, value, tileBatch, maxWholePixels, flip, scale, scaleFactors, crf);
+        return new PredictorOptions(tileSize, value, tileBatch, maxWholePixels, flip, scale, scaleFactors, crf, engine);
     }
 
     public PredictorOptions withTileBatch(int value) {
-        return new PredictorOptions(tileSize, overlap, value, maxWholePixels, flip, scale, scaleFactors, crf);
+        return new PredictorOptions(tileSize, overlap, value, maxWholePixels, flip, scale, scaleFactors, crf, engine);
     }
 
     public PredictorOptions withMaxWholePixels(long value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, value, flip, scale, scaleFactors, crf);
+        return new PredictorOptions(tileSize, overlap, tileBatch, value, flip, scale, scaleFactors, crf, engine);
     }
 
     public PredictorOptions withFlip(boolean value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, value, scale, scaleFactors, crf);
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, value, scale, scaleFactors,
+                crf, engine);
     }
 
     public PredictorOptions withScale(double value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, value, scaleFactors, crf);
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, value, scaleFactors,
+                crf, engine);
     }
 
     /** With multi-scale test-time augmentation by these factors of {@link #scale} ({@code [1.0]}: none). */
     public PredictorOptions withScaleFactors(List<Double> value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, scale, value, crf);
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, scale, value, crf, engine);
     }
 
     /** With CRF refinement ({@code null}: none). */
     public PredictorOptions withCrf(CrfParams value) {
-        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, scale, scaleFactors, value);
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, scale, scaleFactors,
+                value, engine);
+    }
+
+    /** With another engine for the forward passes ({@code null}: {@link InferenceEngine#DJL}). */
+    public PredictorOptions withEngine(InferenceEngine value) {
+        return new PredictorOptions(tileSize, overlap, tileBatch, maxWholePixels, flip, scale, scaleFactors,
+                crf, value);
     }
 
     /** Forces the sliding window for every image (whole-image limit of one pixel). */

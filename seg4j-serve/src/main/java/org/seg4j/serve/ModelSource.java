@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.seg4j.Seg4jException;
+import org.seg4j.infer.InferenceEngine;
 import org.seg4j.model.ModelDirectory;
 
 /**
@@ -12,12 +13,20 @@ import org.seg4j.model.ModelDirectory;
  *
  * @param name URL-safe model name
  * @param dir model directory ({@code model.json} + {@code weights.params})
+ * @param engine what runs a seg4j network's forward passes ({@code null} counts as {@link
+ *     InferenceEngine#DJL}; see {@link org.seg4j.infer.Predictor#load})
  */
-public record ModelSource(String name, Path dir) {
+public record ModelSource(String name, Path dir, InferenceEngine engine) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+    /** A model run by the default engine (DJL). */
+    public ModelSource(String name, Path dir) {
+        this(name, dir, InferenceEngine.DJL);
+    }
+
     public ModelSource {
+        engine = engine == null ? InferenceEngine.DJL : engine;
         if (name == null || !NAME.matcher(name).matches()) {
             throw new Seg4jException("model name '" + name + "' is not allowed: use 1-64 letters, digits, '.', '_'"
                     + " or '-', starting with a letter or digit");
@@ -43,6 +52,11 @@ public record ModelSource(String name, Path dir) {
             name = file == null ? "model" : file.toString();
         }
         return new ModelSource(name, dir);
+    }
+
+    /** The same model run by {@code value}. */
+    public ModelSource withEngine(InferenceEngine value) {
+        return new ModelSource(name, dir, value);
     }
 
     /** {@code dir}, or {@code dir/model} when only that one holds a model manifest. */

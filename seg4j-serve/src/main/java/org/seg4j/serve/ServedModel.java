@@ -48,7 +48,7 @@ final class ServedModel implements AutoCloseable {
     /** Loads the model and starts its batcher; failures are recorded, not thrown. */
     void load(ServeOptions options, Metrics metrics) {
         try {
-            Predictor p = Predictor.load(source.dir(), PredictorOptions.defaults());
+            Predictor p = Predictor.load(source.dir(), PredictorOptions.defaults().withEngine(source.engine()));
             predictor = p;
             batcher = new Batcher(source.name(), p, options.maxBatch(), options.maxWaitMs(), options.queueSize(),
                     metrics);
@@ -104,6 +104,7 @@ final class ServedModel implements AutoCloseable {
         }
         ModelManifest m = predictor.manifest();
         out.put("architecture", m.model().architecture());
+        out.put("engine", m.isExternal() ? m.runtime() : source.engine().id());
         Map<String, Object> size = new LinkedHashMap<>();
         size.put("height", m.preprocessing().height());
         size.put("width", m.preprocessing().width());

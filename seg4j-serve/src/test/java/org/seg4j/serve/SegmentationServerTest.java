@@ -54,6 +54,7 @@ class SegmentationServerTest {
         assertThat(m.get("name").asText()).isEqualTo("rgb");
         assertThat(m.get("state").asText()).isEqualTo("ready");
         assertThat(m.get("architecture").asText()).isEqualTo(TestModels.POINTWISE);
+        assertThat(m.get("engine").asText()).isEqualTo("djl");
         assertThat(m.get("input_size").get("width").asInt()).isEqualTo(32);
         assertThat(m.get("classes").get(1).get("name").asText()).isEqualTo("green");
         assertThat(m.get("classes").get(1).get("color").asText()).isEqualTo("#00ff00");

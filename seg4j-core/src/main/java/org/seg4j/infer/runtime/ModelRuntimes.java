@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import org.seg4j.Seg4jException;
+import org.seg4j.infer.InferenceEngine;
 import org.seg4j.model.ModelManifest;
 
-/** Finds {@link ModelRuntime}s on the class path by name. */
+/** Finds {@link ModelRuntime}s and {@link NetworkExporter}s on the class path by name. */
 public final class ModelRuntimes {
 
     private ModelRuntimes() {}
@@ -56,5 +57,51 @@ public final class ModelRuntimes {
                     + "' but " + file + " does not exist");
         }
         return find(manifest.runtime()).open(file, manifest.classes().numClasses());
+    }
+
+    /**
+     * The exporter whose files {@code runtime} runs.
+     *
+     * @throws Seg4jException naming the module that adds it
+     */
+    public static NetworkExporter exporter(String runtime) {
+        for (NetworkExporter e : ServiceLoader.load(NetworkExporter.class, ModelRuntimes.class.getClassLoader())) {
+            if (e.runtime().equalsIgnoreCase(runtime)) {
+                return e;
+            }
+        }
+        throw new Seg4jException("no exporter to " + runtime + " on the class path"
+                + (runtime.equalsIgnoreCase("onnx") ? " (add the seg4j-onnx module for ONNX Runtime)" : ""));
+    }
+
+    /**
+     * Opens the seg4j network in {@code dir} with {@code engine}'s runtime: its export from {@code
+     * cache} (made now when missing), run by the same {@link ModelRuntime} as an imported file.
+     *
+     * @throws Seg4jException naming the directory when the network cannot be exported, with the
+     *     advice to run it with DJL
+     */
+    public static ExternalForward openExport(Path dir, ModelManifest manifest, InferenceEngine engine,
+            ExportCache cache) {
+        if (engine.runtime() == null) {
+            throw new IllegalArgumentException(engine + " runs seg4j networks itself, not an export");
+        }
+        if (manifest.isExternal()) {
+            throw new IllegalArgumentException(dir + ": already a " + manifest.runtime() + " model file");
+        }
+        String advice = "; run it with --engine djl (InferenceEngine.DJL)";
+        if (manifest.isPanoptic()) {
+            throw new Seg4jException(dir + " (" + manifest.model().architecture() + "): a panoptic model cannot run on "
+                    + engine + " (its graph has three outputs)" + advice);
+        }
+        ModelRuntime runtime = find(engine.runtime());
+        ExportCache.Entry entry;
+        try {
+            entry = cache.obtain(dir, manifest, exporter(engine.runtime()), runtime.extension());
+        } catch (Seg4jException e) {
+            throw new Seg4jException(dir + " (" + manifest.model().architecture() + "): cannot run on " + engine
+                    + ": " + e.getMessage() + advice, e);
+        }
+        return runtime.open(entry.file(), manifest.classes().numClasses());
     }
 }

@@ -27,7 +27,7 @@ import org.seg4j.onnx.OnnxForward;
  * seg4j's and the same class map, for a batch of two at a size that is a multiple of the model's
  * output stride and at an odd size (padded inside the graph, like seg4j pads).
  */
-class ArchitectureExportTest {
+public class ArchitectureExportTest {
 
     private static final int CLASSES = 3;
 
@@ -53,7 +53,7 @@ class ArchitectureExportTest {
     }
 
     /** A model of {@code spec} with random weights and batch-norm statistics far from the identity, so the fold matters. */
-    static SegmentationModel tinyModel(ModelSpec spec, NDManager manager, long seed) {
+    public static SegmentationModel tinyModel(ModelSpec spec, NDManager manager, long seed) {
         Engine.getInstance().setRandomSeed((int) seed);
         SegmentationModel model = (SegmentationModel) ModelRegistry.create(spec);
         ModelDirectory.initialize(model, manager, 32, 32);
