@@ -35,6 +35,7 @@ public final class ModelMappings {
         register("fcn32s", FcnMapping::table);
         register("fastscnn", FastScnnMapping::table);
         register("segnet", SegNetMapping::table);
+        register("lraspp", LrAsppMapping::table);
     }
 
     private ModelMappings() {}

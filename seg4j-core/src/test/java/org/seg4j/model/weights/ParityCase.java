@@ -28,7 +28,8 @@ public final class ParityCase {
 
     /** The fixtures, by file name stem. */
     public static final String[] NAMES = {"unet", "deeplabv3plus_resnet18", "fcn8s_vgg16", "fcn16s_vgg16",
-        "deeplabv3_resnet18", "deeplabv3_mobilenetv2", "pspnet_resnet18", "fastscnn", "segnet_vgg16"};
+        "deeplabv3_resnet18", "deeplabv3_mobilenetv2", "pspnet_resnet18", "fastscnn", "segnet_vgg16",
+        "lraspp_mobilenetv3_large"};
 
     private final ModelSpec spec;
     private final Block block;
