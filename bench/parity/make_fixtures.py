@@ -22,6 +22,7 @@ from safetensors.torch import save_file
 import twins
 
 CLASSES = 3
+LRASPP_CLASSES = 5
 SIZES = [(64, 64), (45, 61)]
 
 
@@ -74,6 +75,11 @@ def cases():
             {"architecture": "segmenter", "encoder": "vit-tiny", "num_classes": CLASSES, "base_width": 32,
              "options": {"patch_size": "8", "depth": "2", "heads": "2", "mlp_ratio": "2", "pos_grid": "7x9",
                          "dec_width": "24", "dec_depth": "2", "dec_heads": "2"}}),
+        # torchvision's own model (not a twin) at width_mult 0.25 (seg4j width 16 x 0.25), five classes
+        "lraspp_mobilenetv3_large": (
+            lambda: twins.Padded(twins.torchvision_lraspp(LRASPP_CLASSES, width_mult=0.25), 16),
+            {"architecture": "lraspp", "encoder": "mobilenetv3_large", "num_classes": LRASPP_CLASSES, "base_width": 4,
+             "options": {}}),
     }
 
 
@@ -94,6 +100,27 @@ def randomise(model, gen):
                 m.running_var.uniform_(0.5, 1.5, generator=gen)
 
 
+def randomise_biases(model, gen):
+    """Non-zero convolution biases (torchvision initialises MobileNetV3's to zero), so a swapped bias shows."""
+    with torch.no_grad():
+        for m in model.modules():
+            if isinstance(m, nn.Conv2d) and m.bias is not None:
+                m.bias.uniform_(-0.2, 0.2, generator=gen)
+
+
+def write_torchvision_shapes(path):
+    """Every state-dict key and shape of torchvision's lraspp_mobilenet_v3_large (21 classes, as the
+    published COCO-VOC weights) and mobilenet_v3_large (ImageNet) at full width: what seg4j's mapping
+    tables must match, without committing the 13 MB and 22 MB of weights."""
+    tv = twins.torchvision()
+    models = {"lraspp_mobilenet_v3_large": tv.models.segmentation.lraspp_mobilenet_v3_large(
+                  weights=None, weights_backbone=None, num_classes=21),
+              "mobilenet_v3_large": tv.models.mobilenet_v3_large(weights=None)}
+    shapes = {name: {k: list(v.shape) for k, v in m.state_dict().items()} for name, m in models.items()}
+    with open(path, "w") as f:
+        json.dump({"torchvision": tv.__version__, "models": shapes}, f, indent=0)
+    print("torchvision shapes", {name: len(s) for name, s in shapes.items()})
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--out", required=True)
@@ -109,8 +136,12 @@ def main():
         torch.manual_seed(a.seed)
         gen = torch.Generator().manual_seed(a.seed)
         model = build()
+        # a wrapped torchvision model: its own names, not the wrapper's
+        named = model.net if isinstance(model, twins.Padded) else model
         randomise(model, gen)
-        state = {k: v.detach().clone().contiguous() for k, v in model.state_dict().items()}
+        if named is not model:
+            randomise_biases(named, gen)
+        state = {k: v.detach().clone().contiguous() for k, v in named.state_dict().items()}
         save_file(state, os.path.join(a.out, name + ".weights.safetensors"))
 
         io = {}
@@ -122,18 +153,20 @@ def main():
                 io["logits%d" % i] = model(x).contiguous()
         model.train()
         x = torch.randn(2, 3, 64, 64, generator=gen)
-        y = torch.randint(0, CLASSES, (2, 64, 64), generator=gen)
+        y = torch.randint(0, spec["num_classes"], (2, 64, 64), generator=gen)
         y[:, :8, :] = 255
         loss = nn.CrossEntropyLoss(ignore_index=255)(model(x), y)
         loss.backward()
         io["train_x"] = x
         io["train_y"] = y.to(torch.uint8)
         save_file(io, os.path.join(a.out, name + ".io.safetensors"))
-        grads = {k: float(v.grad.norm()) for k, v in model.named_parameters()}
+        grads = {k: float(v.grad.norm()) for k, v in named.named_parameters()}
         with open(os.path.join(a.out, name + ".json"), "w") as f:
             json.dump({"spec": spec, "torch": torch.__version__, "sizes": SIZES, "loss": loss.item(),
                        "grad_norms": grads}, f, indent=1, sort_keys=True)
         print(name, "parameters", sum(v.numel() for v in state.values()), "loss", loss.item())
+    if not a.only or "torchvision_shapes" in a.only:
+        write_torchvision_shapes(os.path.join(a.out, "torchvision_shapes.json"))
 
 
 if __name__ == "__main__":

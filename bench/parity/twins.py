@@ -788,3 +788,43 @@ class Segmenter(nn.Module):
         y = self.decoder(self.encoder(pad_to(x, self.patch)))
         y = resize(y, y.shape[2] * self.patch, y.shape[3] * self.patch)
         return y[:, :, :h, :w]
+def torchvision():
+    """torchvision itself, for its model definitions (pure Python) only.
+
+    The offline torchvision wheels are built against the CUDA torch of the same version, so with the
+    CPU torch their C++ operators (nms, roi_align) fail to register and `import torchvision` raises in
+    `_meta_registrations`. No segmentation or classification model uses those operators: registering
+    their fake (meta) kernels is skipped, and the models are torchvision's own code.
+    """
+    import torch.library
+    real = torch.library.register_fake
+    torch.library.register_fake = lambda *args, **kwargs: (lambda fn: fn)
+    try:
+        import torchvision as tv
+    finally:
+        torch.library.register_fake = real
+    return tv
+
+
+def torchvision_lraspp(num_classes, width_mult=1.0):
+    """torchvision's lraspp_mobilenet_v3_large, with torchvision's (private) width multiplier."""
+    tv = torchvision()
+    from torchvision.models.segmentation.lraspp import _lraspp_mobilenetv3
+    backbone = tv.models.mobilenet_v3_large(weights=None, width_mult=width_mult, dilated=True)
+    return _lraspp_mobilenetv3(backbone, num_classes)
+
+
+class Padded(nn.Module):
+    """Runs a torchvision segmentation model as SegmentationModel runs seg4j's: the input padded by
+    reflection to a multiple of the output stride, torchvision's forward, the logits cropped back.
+    `net` holds the model, so its state dict and parameters are torchvision's (make_fixtures reads
+    them from `net`)."""
+
+    def __init__(self, net, multiple):
+        super().__init__()
+        self.net = net
+        self.multiple = multiple
+
+    def forward(self, x):
+        h, w = x.shape[-2:]
+        return self.net(pad_to(x, self.multiple))["out"][:, :, :h, :w]

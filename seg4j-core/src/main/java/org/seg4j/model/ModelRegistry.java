@@ -13,12 +13,14 @@ import org.seg4j.model.decoder.deeplab.DeepLabV3;
 import org.seg4j.model.decoder.deeplab.DeepLabV3Plus;
 import org.seg4j.model.decoder.fastfcn.FastFcn;
 import org.seg4j.model.decoder.fastscnn.FastScnn;
+import org.seg4j.model.decoder.lraspp.LrAspp;
 import org.seg4j.model.decoder.panoptic.PanopticDeepLab;
 import org.seg4j.model.decoder.parsenet.ParseNet;
 import org.seg4j.model.decoder.pspnet.PSPNet;
 import org.seg4j.model.decoder.segnet.SegNet;
 import org.seg4j.model.decoder.selfie.MediaPipeSelfie;
 import org.seg4j.model.decoder.selfie.SelfieEncoder;
+import org.seg4j.model.encoder.MobileNetV3LargeEncoder;
 
 /**
  * Architectures by name. Adding an architecture means one new decoder class and one line in the
@@ -69,11 +71,11 @@ public final class ModelRegistry {
 
     /** Encoders accepted by DeepLabV3(+), PSPNet, ParseNet and FastFCN (unet: for small tests). */
     private static final List<String> BACKBONE_ENCODERS =
-            List.of("vgg16", "resnet18", "resnet34", "resnet50", "mobilenetv2", "unet");
+            List.of("vgg16", "resnet18", "resnet34", "resnet50", "mobilenetv2", MobileNetV3LargeEncoder.NAME, "unet");
 
     /** Convolutional encoders with several strides, for U-Net and FCN. */
     private static final List<String> CNN_ENCODERS =
-            List.of("unet", "vgg16", "resnet18", "resnet34", "resnet50", "mobilenetv2");
+            List.of("unet", "vgg16", "resnet18", "resnet34", "resnet50", "mobilenetv2", MobileNetV3LargeEncoder.NAME);
 
     static {
         // Architectures register here, one line each.
@@ -99,6 +101,10 @@ public final class ModelRegistry {
                 "vgg16", List.of("vgg16"), SegNet::create, SegNet.OPTIONS));
         register(new Entry("fastscnn", "Fast-SCNN: real-time two-branch network (stride-8 detail + stride-32 context)",
                 "fastscnn", List.of("fastscnn"), FastScnn::create, FastScnn.OPTIONS));
+        register(new Entry(LrAspp.NAME, "LR-ASPP: torchvision's fast model, MobileNetV3-Large (output stride 16) + gated "
+                + "high-level branch and stride-8 classifier", LrAspp.DEFAULT_ENCODER,
+                List.of(MobileNetV3LargeEncoder.NAME, "mobilenetv2", "resnet18", "resnet34", "resnet50"), LrAspp::create,
+                LrAspp.OPTIONS));
         register(new Entry("segmenter", "Segmenter: ViT encoder + mask transformer decoder",
                 "vit-tiny", List.of("vit-tiny", "vit-small"), Architectures::segmenter, Architectures.SEGMENTER_OPTIONS));
         register(new Entry(PanopticDeepLab.NAME, "Panoptic-DeepLab: DeepLabV3+ semantic branch + instance branch "

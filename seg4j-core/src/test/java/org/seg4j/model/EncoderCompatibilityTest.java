@@ -21,7 +21,7 @@ class EncoderCompatibilityTest {
     void unetAndFcnAcceptTheNewEncoders() {
         for (String arch : new String[] {"unet", "fcn8s"}) {
             assertThat(ModelRegistry.entry(arch).encoders())
-                    .contains("resnet18", "resnet34", "resnet50", "mobilenetv2");
+                    .contains("resnet18", "resnet34", "resnet50", "mobilenetv2", "mobilenetv3_large");
         }
     }
 
@@ -33,6 +33,8 @@ class EncoderCompatibilityTest {
             new ModelSpec("unet", "mobilenetv2", 2, 8, Map.of()),
             new ModelSpec("fcn8s", "resnet18", 2, 4, Map.of()),
             new ModelSpec("fcn16s", "mobilenetv2", 2, 8, Map.of()),
+            new ModelSpec("unet", "mobilenetv3_large", 2, 4, Map.of()),
+            new ModelSpec("deeplabv3plus", "mobilenetv3_large", 2, 4, Map.of("output_stride", "16")),
         };
         try (NDManager base = NDManager.newBaseManager()) {
             for (ModelSpec spec : specs) {

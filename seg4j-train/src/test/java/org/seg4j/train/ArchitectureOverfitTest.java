@@ -69,6 +69,9 @@ class ArchitectureOverfitTest {
                 new Case(spec("fastfcn", "resnet18", 8, Map.of("decoder_width", "16")), 80, 0.02f),
                 new Case(spec("segnet", "", 8, Map.of()), 80, 0.02f),
                 new Case(spec("fastscnn", "", 8, Map.of("blocks", "1")), 80, 0.02f),
+                // torchvision's batch-norm momentum 0.01 makes the running statistics, and so the inference-mode
+                // accuracy, lag: training loss 0.06 at step 30, inference accuracy 0.61 then, 0.89 at 80, 0.95 at 180
+                new Case(spec("lraspp", "", 8, Map.of("inter_channels", "32")), 300, 0.02f),
                 // the semantic branch of the panoptic network trains alone through the semantic path
                 new Case(spec("panoptic-deeplab", "resnet18", 8,
                         Map.of("output_stride", "8", "decoder_width", "16", "instance_width", "8")), 80, 0.02f),

@@ -14,8 +14,8 @@ import org.seg4j.model.ModelSpec;
 
 /**
  * Encoders by name: {@code unet}, {@code vgg16}, {@code resnet18}, {@code resnet34}, {@code
- * resnet50} and {@code mobilenetv2}. Adding one means one class and one line in the static block.
- * The ResNets and MobileNetV2 read the spec option {@value #OUTPUT_STRIDE}.
+ * resnet50}, {@code mobilenetv2}, {@code mobilenetv3_large} and the ViTs. Adding one means one class and one line in the static block.
+ * The ResNets and MobileNets read the spec option {@value #OUTPUT_STRIDE}.
  */
 public final class Encoders {
 
@@ -75,6 +75,12 @@ public final class Encoders {
         register(new Entry("mobilenetv2", "MobileNetV2, inverted residuals, width multiplier = width/32; option "
                 + "output_stride (32, 16 or 8)", MobileNetV2Encoder.DEFAULT_WIDTH, (w, spec) -> MobileNetV2Encoder
                         .builder()
+                        .optWidth(w)
+                        .optOutputStride(spec.intOption(OUTPUT_STRIDE, 32))
+                        .build(), List.of(OUTPUT_STRIDE_OPTION)));
+        register(new Entry(MobileNetV3LargeEncoder.NAME, "MobileNetV3-Large as torchvision's (hard swish, squeeze-excitation), "
+                + "width multiplier = width/16; option output_stride (32, 16 = torchvision's dilated, 8)",
+                MobileNetV3LargeEncoder.DEFAULT_WIDTH, (w, spec) -> MobileNetV3LargeEncoder.builder()
                         .optWidth(w)
                         .optOutputStride(spec.intOption(OUTPUT_STRIDE, 32))
                         .build(), List.of(OUTPUT_STRIDE_OPTION)));

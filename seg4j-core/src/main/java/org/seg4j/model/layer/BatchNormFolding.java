@@ -22,8 +22,8 @@ import ai.djl.util.Pair;
  */
 public final class BatchNormFolding {
 
-    /** DJL's default batch-norm epsilon, used by every seg4j conv + BN unit. */
-    static final float EPSILON = 1e-5f;
+    /** DJL's (and PyTorch's) default batch-norm epsilon, that of seg4j's conv + BN units unless they set another. */
+    public static final float EPSILON = 1e-5f;
 
     private BatchNormFolding() {}
 
@@ -76,9 +76,17 @@ public final class BatchNormFolding {
 
     /**
      * Folds {@code norm} into {@code conv}, creating the arrays in {@code manager} (also used by
-     * exporters that write the folded convolution to another format).
+     * exporters that write the folded convolution to another format), with the default epsilon.
      */
     public static FoldedConv fold(Convolution conv, BatchNorm norm, NDManager manager) {
+        return fold(conv, norm, EPSILON, manager);
+    }
+
+    /**
+     * Folds {@code norm}, whose epsilon is {@code epsilon} (DJL's batch norm does not expose it), into
+     * {@code conv}, creating the arrays in {@code manager}.
+     */
+    public static FoldedConv fold(Convolution conv, BatchNorm norm, float epsilon, NDManager manager) {
         NDArray w = param(conv, "weight");
         NDArray b = conv.isIncludeBias() ? param(conv, "bias") : null;
         float[] gamma = param(norm, "gamma").toFloatArray();
@@ -90,7 +98,7 @@ public final class BatchNormFolding {
         float[] scale = new float[c];
         float[] shift = new float[c];
         for (int i = 0; i < c; i++) {
-            scale[i] = (float) (gamma[i] / Math.sqrt(var[i] + (double) EPSILON));
+            scale[i] = (float) (gamma[i] / Math.sqrt(var[i] + (double) epsilon));
             shift[i] = beta[i] - mean[i] * scale[i] + (bias == null ? 0f : bias[i] * scale[i]);
         }
         Shape ws = w.getShape();

@@ -32,10 +32,13 @@ public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
         /** {@code max(x, 0)}. */
         RELU,
         /** {@code min(max(x, 0), 6)}, MobileNet's. */
-        RELU6
+        RELU6,
+        /** {@code x * relu6(x + 3) / 6}, MobileNetV3's hard swish ({@link HardActivations#hardSwish}). */
+        HARD_SWISH
     }
 
     private final Nonlinearity nonlinearity;
+    private final float epsilon;
     private final Conv2d conv;
     private final BatchNorm norm;
     private volatile BatchNormFolding.FoldedConv folded;
@@ -44,6 +47,7 @@ public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
     private ConvBn(Builder b) {
         super(VERSION);
         this.nonlinearity = b.nonlinearity;
+        this.epsilon = b.epsilon;
         int pad = b.dilation * (b.kernel / 2);
         this.conv = addChildBlock("conv", Conv2d.builder()
                 .setKernelShape(new Shape(b.kernel, b.kernel))
@@ -54,12 +58,17 @@ public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
                 .setFilters(b.filters)
                 .optBias(false)
                 .build());
-        this.norm = addChildBlock("bn", BatchNorm.builder().build());
+        this.norm = addChildBlock("bn", BatchNorm.builder().optEpsilon(b.epsilon).optMomentum(b.momentum).build());
     }
 
     /** The activation after batch norm. */
     public Nonlinearity nonlinearity() {
         return nonlinearity;
+    }
+
+    /** The batch norm's epsilon (added to the variance). */
+    public float epsilon() {
+        return epsilon;
     }
 
     /** The convolution (without bias). */
@@ -96,6 +105,7 @@ public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
             case NONE -> x;
             case RELU -> Activation.relu(x);
             case RELU6 -> Activation.relu6(x);
+            case HARD_SWISH -> HardActivations.hardSwish(x);
         };
         if (!training) {
             Release.close(x, out);
@@ -107,7 +117,7 @@ public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
     public synchronized int foldBatchNorm() {
         unfoldBatchNorm();
         foldManager = conv.getParameters().get(0).getValue().getArray().getManager().newSubManager();
-        folded = BatchNormFolding.fold(conv, norm, foldManager);
+        folded = BatchNormFolding.fold(conv, norm, epsilon, foldManager);
         return 1;
     }
 
@@ -144,6 +154,8 @@ public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
         private int dilation = 1;
         private int groups = 1;
         private Nonlinearity nonlinearity = Nonlinearity.RELU;
+        private float epsilon = BatchNormFolding.EPSILON;
+        private float momentum = 0.9f;
 
         private Builder() {}
 
@@ -183,6 +195,24 @@ public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
             return this;
         }
 
+        /**
+         * Batch-norm epsilon (default 1e-5, PyTorch's and DJL's default; torchvision's MobileNetV3
+         * uses 1e-3).
+         */
+        public Builder optEpsilon(float epsilon) {
+            this.epsilon = epsilon;
+            return this;
+        }
+
+        /**
+         * Batch-norm momentum in DJL's sense, the weight of the old running statistics (default 0.9,
+         * PyTorch's {@code momentum=0.1}; torchvision's MobileNetV3 uses PyTorch 0.01, here 0.99).
+         */
+        public Builder optMomentum(float momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
         /** Validates and builds. */
         public ConvBn build() {
             if (filters < 1 || kernel < 1 || kernel % 2 == 0) {
@@ -192,6 +222,10 @@ public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
             if (stride < 1 || dilation < 1 || groups < 1 || filters % groups != 0) {
                 throw new Seg4jException("conv unit needs stride, dilation, groups >= 1 and filters divisible by"
                         + " groups, got stride " + stride + ", dilation " + dilation + ", groups " + groups);
+            }
+            if (!(epsilon > 0) || !(momentum >= 0 && momentum < 1)) {
+                throw new Seg4jException("conv unit batch norm needs epsilon > 0 and momentum in [0, 1), got epsilon "
+                        + epsilon + ", momentum " + momentum);
             }
             if (nonlinearity == null) {
                 throw new Seg4jException("conv unit nonlinearity must not be null");

@@ -38,6 +38,7 @@ public final class ModelMappings {
         register("parsenet", ParseNetMapping::table);
         register("fastfcn", FastFcnMapping::table);
         register("segmenter", SegmenterMapping::table);
+        register("lraspp", LrAsppMapping::table);
     }
 
     private ModelMappings() {}

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.Encoder;
 import org.seg4j.model.encoder.Encoders;
+import org.seg4j.model.encoder.MobileNetV3LargeEncoder;
 
 /**
  * The mapping tables by encoder name: PyTorch names first (torchvision's classification models),
@@ -27,6 +28,7 @@ public final class WeightMappings {
         ENCODERS.put("resnet50", e -> ResNetMapping.table(50));
         ENCODERS.put("vgg16", e -> VggMapping.table());
         ENCODERS.put("mobilenetv2", MobileNetV2Mapping::table);
+        ENCODERS.put(MobileNetV3LargeEncoder.NAME, MobileNetV3Mapping::table);
     }
 
     private WeightMappings() {}

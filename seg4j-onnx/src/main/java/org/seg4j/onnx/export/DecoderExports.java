@@ -11,6 +11,7 @@ import org.seg4j.model.decoder.deeplab.DeepLabV3PlusDecoder;
 import org.seg4j.model.decoder.fastfcn.JointPyramidUpsampling;
 import org.seg4j.model.decoder.fastscnn.FastScnnDecoder;
 import org.seg4j.model.decoder.fcn.FcnDecoder;
+import org.seg4j.model.decoder.lraspp.LrAsppDecoder;
 import org.seg4j.model.decoder.parsenet.ParseNetDecoder;
 import org.seg4j.model.decoder.segnet.SegNetDecoder;
 import org.seg4j.model.decoder.unet.UNetDecoder;
@@ -53,6 +54,16 @@ final class DecoderExports {
             String low = out.emit(out.child(d, "low"), out.resizeLike(context, fine));
             String scores = out.emit(out.child(d, "classifier"), out.relu(out.add(high, low)));
             return out.emit(out.child(d, "upsample"), List.of(scores));
+        });
+        r.register(LrAsppDecoder.class, (d, in, out) -> {
+            String low = in.get(0);
+            String high = in.get(1);
+            String x = out.emit(out.child(d, "cbr"), high);
+            String gate = out.node("Sigmoid", List.of(out.emit(out.child(d, "scale"),
+                    out.node("GlobalAveragePool", List.of(high)))));
+            String up = out.resizeLike(out.node("Mul", List.of(x, gate)), low);
+            return List.of(out.add(out.emit(out.child(d, "low_classifier"), low),
+                    out.emit(out.child(d, "high_classifier"), up)));
         });
         r.register(SegNetDecoder.class, (d, in, out) -> {
             // in: the indices of pool1..pool5 (see EncoderExports), then pool5

@@ -14,6 +14,7 @@ import org.seg4j.model.decoder.parsenet.L2Norm;
 import org.seg4j.model.layer.ConvBn;
 import org.seg4j.model.layer.PyramidPooling;
 import org.seg4j.model.layer.Residual;
+import org.seg4j.model.layer.SqueezeExcitation;
 import org.seg4j.model.layer.SubPixelUpsample;
 import org.seg4j.onnx.export.OnnxGraph.Attr;
 
@@ -40,6 +41,7 @@ final class LayerExports {
         r.register(LambdaBlock.class, LambdaProbe::emit);
         r.register(PyramidPooling.class, LayerExports::pyramidPooling);
         r.register(L2Norm.class, LayerExports::l2Norm);
+        r.register(SqueezeExcitation.class, LayerExports::squeezeExcitation);
     }
 
     private static List<String> batchNorm(BatchNorm norm, List<String> in, OnnxEmitter out) {
@@ -52,11 +54,12 @@ final class LayerExports {
     }
 
     private static List<String> convBn(ConvBn unit, List<String> in, OnnxEmitter out) {
-        String x = out.foldedConv(in.get(0), unit.conv(), unit.norm());
+        String x = out.foldedConv(in.get(0), unit.conv(), unit.norm(), unit.epsilon());
         return List.of(switch (unit.nonlinearity()) {
             case NONE -> x;
             case RELU -> out.relu(x);
             case RELU6 -> out.relu6(x);
+            case HARD_SWISH -> out.hardSwish(x);
         });
     }
 
@@ -82,6 +85,16 @@ final class LayerExports {
         String skip = unit.shortcut() == null ? in.get(0) : out.emit(unit.shortcut(), in.get(0));
         String sum = out.add(y, skip);
         return List.of(unit.hasRelu() ? out.relu(sum) : sum);
+    }
+
+    /** The input scaled per channel by the gate of {@code fc2(relu(fc1(global average)))}. */
+    private static List<String> squeezeExcitation(SqueezeExcitation se, List<String> in, OnnxEmitter out) {
+        String x = in.get(0);
+        String hidden = out.relu(out.emit(se.fc1(), out.node("GlobalAveragePool", List.of(x))));
+        String excited = out.emit(se.fc2(), hidden);
+        String scale = se.gate() == SqueezeExcitation.Gate.HARD_SIGMOID ? out.hardSigmoid(excited)
+                : out.node("Sigmoid", List.of(excited));
+        return List.of(out.node("Mul", List.of(scale, x)));
     }
 
     /** {@code x / sqrt(sum_c x^2 + eps) * scale}, per position across channels. */

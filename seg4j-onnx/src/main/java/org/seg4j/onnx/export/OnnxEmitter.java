@@ -114,7 +114,12 @@ final class OnnxEmitter {
 
     /** A convolution with the following batch norm folded into its weights and bias. */
     String foldedConv(String x, Convolution conv, BatchNorm norm) {
-        BatchNormFolding.FoldedConv f = BatchNormFolding.fold(conv, norm, manager);
+        return foldedConv(x, conv, norm, BatchNormFolding.EPSILON);
+    }
+
+    /** {@link #foldedConv(String, Convolution, BatchNorm)} for a batch norm with another epsilon. */
+    String foldedConv(String x, Convolution conv, BatchNorm norm, float epsilon) {
+        BatchNormFolding.FoldedConv f = BatchNormFolding.fold(conv, norm, epsilon, manager);
         return conv(x, f.weight(), f.bias(), f.stride(), f.padding(), f.dilation(), f.groups());
     }
 
@@ -139,6 +144,16 @@ final class OnnxEmitter {
     /** {@code min(max(x, 0), 6)}. */
     String relu6(String x) {
         return node("Clip", List.of(x, graph.floats("min", new float[] {0f}), graph.floats("max", new float[] {6f})));
+    }
+
+    /** {@code x * relu6(x + 3) / 6} (ONNX's HardSwish has PyTorch's slope 1/6 and offset 1/2). */
+    String hardSwish(String x) {
+        return node("HardSwish", List.of(x));
+    }
+
+    /** {@code relu6(x + 3) / 6}: ONNX's HardSigmoid with PyTorch's slope (ONNX defaults to 0.2). */
+    String hardSigmoid(String x) {
+        return node("HardSigmoid", List.of(x), Attr.of("alpha", 1f / 6f), Attr.of("beta", 0.5f));
     }
 
     /** Element-wise sum. */

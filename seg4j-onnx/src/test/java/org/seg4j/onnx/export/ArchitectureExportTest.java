@@ -44,6 +44,7 @@ public class ArchitectureExportTest {
                 Arguments.of(new ModelSpec("fcn32s", "vgg16", CLASSES, 4, Map.of())),
                 Arguments.of(new ModelSpec("pspnet", "resnet18", CLASSES, 8, Map.of())),
                 Arguments.of(new ModelSpec("fastscnn", "", CLASSES, 4, Map.of("blocks", "1"))),
+                Arguments.of(new ModelSpec("lraspp", "", CLASSES, 4, Map.of("inter_channels", "16"))),
                 Arguments.of(new ModelSpec("segnet", "", CLASSES, 4, Map.of())),
                 Arguments.of(new ModelSpec("parsenet", "resnet18", CLASSES, 8, Map.of())),
                 Arguments.of(new ModelSpec("fastfcn", "resnet18", CLASSES, 8, Map.of())),

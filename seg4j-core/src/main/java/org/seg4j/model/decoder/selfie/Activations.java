@@ -2,7 +2,7 @@ package org.seg4j.model.decoder.selfie;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
-import org.seg4j.model.layer.Scalars;
+import org.seg4j.model.layer.HardActivations;
 
 /** The activations of MobileNetV3 that DJL lacks. */
 final class Activations {
@@ -15,9 +15,9 @@ final class Activations {
 
     private Activations() {}
 
-    /** {@code x * relu6(x + 3) / 6} (Howard et al., 2019), TFLite's {@code HARD_SWISH}. */
+    /** {@link HardActivations#hardSwish}, TFLite's {@code HARD_SWISH}. */
     static NDArray hardSwish(NDArray x) {
-        return Scalars.div(x.mul(x.add(3f).clip(0f, 6f)), 6f);
+        return HardActivations.hardSwish(x);
     }
 
     static NDArray apply(Kind kind, NDArray x) {
