@@ -59,10 +59,7 @@ class WebPageBrowserTest {
             assertThat(server.awaitModels(Duration.ofSeconds(60))).isTrue();
             ChromeDriver driver = startBrowser();
             try {
-                driver.get(server.url());
-                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-                wait.until(d -> d.findElements(By.cssSelector("#model option")).size() == 1);
-                driver.findElement(By.id("file")).sendKeys(upload.toString());
+                WebDriverWait wait = upload(driver, server, upload);
                 wait.until(d -> d.findElements(By.cssSelector("#legend li")).size() >= 3);
                 WebElement overlay = driver.findElement(By.id("overlay"));
                 wait.until(d -> overlay.isDisplayed());
@@ -108,10 +105,7 @@ class WebPageBrowserTest {
                     .getRaster().getPixels(0, 0, image.width(), image.height(), (int[]) null);
             ChromeDriver driver = startBrowser();
             try {
-                driver.get(server.url());
-                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-                wait.until(d -> d.findElements(By.cssSelector("#model option")).size() == 1);
-                driver.findElement(By.id("file")).sendKeys(upload.toString());
+                WebDriverWait wait = upload(driver, server, upload);
                 wait.until(d -> d.findElements(By.cssSelector("#legend li")).size() == found);
                 assertThat(driver.findElement(By.cssSelector("#legend li")).getText()).startsWith("#1 ")
                         .containsPattern("\\d\\.\\d\\d");
@@ -160,6 +154,15 @@ class WebPageBrowserTest {
         Object v = js.executeScript("const d = document.getElementById('overlay').getContext('2d')"
                 + ".getImageData(arguments[0], arguments[1], 1, 1).data; return (d[0] << 16) | (d[1] << 8) | d[2];", x, y);
         return ((Number) v).intValue();
+    }
+
+    /** Opens the page of a one-model server and uploads {@code file}; the wait for what follows. */
+    private static WebDriverWait upload(ChromeDriver driver, SegmentationServer server, Path file) {
+        driver.get(server.url());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> d.findElements(By.cssSelector("#model option")).size() == 1);
+        driver.findElement(By.id("file")).sendKeys(file.toString());
+        return wait;
     }
 
     private ChromeDriver startBrowser() throws Exception {
