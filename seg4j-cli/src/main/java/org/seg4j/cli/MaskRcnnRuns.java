@@ -40,8 +40,8 @@ final class MaskRcnnRuns {
 
     /** {@code train --task instance}. */
     static int train(TrainConfig cfg, SegmentationDataset train, Path out, boolean resume, Path init) {
-        if (resume || init != null) {
-            throw new Seg4jException((resume ? "--resume" : "--init") + " is not supported with --task instance");
+        if (init != null) {
+            throw new Seg4jException("--init is not supported with --task instance");
         }
         String model = cfg.model() == null || cfg.model().isBlank() ? MaskRcnnDirectory.ARCHITECTURE : cfg.model();
         if (!MaskRcnnDirectory.ARCHITECTURE.equals(model)) {
@@ -53,6 +53,7 @@ final class MaskRcnnRuns {
                 .setConfig(cfg)
                 .setOutputDir(out)
                 .optProgress(System.err)
+                .optResume(resume)
                 .build()
                 .fit();
         System.out.println(String.format(Locale.ROOT, "trained mask-rcnn %d steps (%d epochs)%s in %.1f s "

@@ -12,6 +12,7 @@ import org.seg4j.serve.ModelSource;
 import org.seg4j.serve.SegmentationServer;
 import org.seg4j.serve.ServeOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seg4j serve}: the HTTP API and web page over one or more model directories. */
@@ -80,6 +81,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "docs/performance.md) (default: ${DEFAULT-VALUE}).")
     String engine;
 
+    @Mixin
+    PanopticOptions instanceOptions = new PanopticOptions();
+
     /** 1 on CPU, where stacking images measured slower than one at a time; 8 with a GPU. */
     static int defaultMaxBatch() {
         return Engine.getInstance().getGpuCount() > 0 ? 8 : 1;
@@ -91,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             options = new ServeOptions(host, port, maxBatch != null ? maxBatch : defaultMaxBatch(), maxWaitMs,
                     queueSize, maxBodyBytes, maxPixels, maxMetadataBytes, timeoutMs, threads, maxPixelBytes,
-                    readTimeoutMs);
+                    readTimeoutMs).withMinScore(instanceOptions.minScore).withStuffArea(instanceOptions.stuffArea);
         } catch (IllegalArgumentException e) {
             throw new Seg4jException(e.getMessage(), e);
         }

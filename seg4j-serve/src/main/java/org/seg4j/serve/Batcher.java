@@ -6,17 +6,16 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.seg4j.data.LabelMask;
-import org.seg4j.infer.Probabilities;
 import org.seg4j.data.RgbImage;
 import org.seg4j.infer.Predictor;
 
 /**
  * Dynamic batching for one model: requests put images into a bounded queue; one thread takes the
  * first waiting image, gathers more for at most {@code maxWait} or until {@code maxBatch} are
- * there, and runs them through {@link Predictor#predictBatch}, which stacks images of equal size
- * into one forward pass (images of other sizes in the same batch get their own pass). Each caller's
- * future completes with its own class map.
+ * there, and runs them through its {@link ModelRunner}; for a semantic model that is {@link
+ * Predictor#predictBatch}, which stacks images of equal size into one forward pass (images of other
+ * sizes in the same batch get their own pass). Each caller's future completes with its own
+ * {@link Prediction}.
  *
  * <p>The queue is bounded: {@link #submit} refuses at once when it is full (the server answers 429),
  * so waiting work never grows without limit. Images whose deadline passed while they waited, or
@@ -33,7 +32,7 @@ final class Batcher implements AutoCloseable {
             CompletableFuture<Prediction> result, Runnable release) {}
 
     private final String model;
-    private final Predictor predictor;
+    private final ModelRunner runner;
     private final int maxBatch;
     private final long maxWaitNanos;
     private final ArrayBlockingQueue<Job> queue;
@@ -41,9 +40,9 @@ final class Batcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    Batcher(String model, Predictor predictor, int maxBatch, int maxWaitMs, int queueSize, Metrics metrics) {
+    Batcher(String model, ModelRunner runner, int maxBatch, int maxWaitMs, int queueSize, Metrics metrics) {
         this.model = model;
-        this.predictor = predictor;
+        this.runner = runner;
         this.maxBatch = maxBatch;
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMs);
         this.queue = new ArrayBlockingQueue<>(queueSize);
@@ -146,14 +145,14 @@ final class Batcher implements AutoCloseable {
         try {
             List<Job> plain = live.stream().filter(j -> !j.probabilities()).toList();
             List<Job> soft = live.stream().filter(Job::probabilities).toList();
-            List<LabelMask> masks = plain.isEmpty() ? List.of() : predictor.predictBatch(images(plain));
-            List<Probabilities> probs = soft.isEmpty() ? List.of() : predictor.predictProbabilitiesBatch(images(soft));
+            List<Prediction> hard = plain.isEmpty() ? List.of() : runner.predict(images(plain), false);
+            List<Prediction> probs = soft.isEmpty() ? List.of() : runner.predict(images(soft), true);
             metrics.batch(model, live.size(), (System.nanoTime() - t0) / 1e9);
             for (int i = 0; i < plain.size(); i++) {
-                plain.get(i).result().complete(new Prediction(masks.get(i), null));
+                plain.get(i).result().complete(hard.get(i));
             }
             for (int i = 0; i < soft.size(); i++) {
-                soft.get(i).result().complete(new Prediction(probs.get(i).argmax(), probs.get(i)));
+                soft.get(i).result().complete(probs.get(i));
             }
         } catch (RuntimeException | Error e) {
             for (Job job : live) {

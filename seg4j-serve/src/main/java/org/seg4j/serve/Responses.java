@@ -7,9 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.seg4j.SegmentationResult;
 import org.seg4j.infer.Images;
+import org.seg4j.infer.instance.DetectionOverlay;
 import org.seg4j.infer.output.Renderings;
 
-/** Encodes a segmentation as the response the request asked for (JSON summary or a PNG). */
+/**
+ * Encodes a segmentation as the response the request asked for (JSON summary or a PNG); the
+ * instance and panoptic formats are {@link InstanceResponses}'.
+ */
 final class Responses {
 
     /** A response body and its content type. */
@@ -24,8 +28,14 @@ final class Responses {
      * @param totalMs time from the request's arrival to the end of inference
      * @param decodeMs time spent reading and decoding the upload
      */
-    static Body render(OutputRequest request, String model, SegmentationResult result, double totalMs,
+    static Body render(OutputRequest request, String model, ServedResult served, double totalMs,
             double decodeMs) {
+        if (served.task() == ModelTask.INSTANCE && request.format() == OutputRequest.Format.OVERLAY) {
+            // a detector's only overlay: its instances with boxes and labels
+            return png(Images.encodePng(DetectionOverlay.render(served.image(), served.detections(),
+                    served.classes(), request.alpha())));
+        }
+        SegmentationResult result = served.semantic();
         return switch (request.format()) {
             case JSON -> new Body("application/json", JsonBodies.bytes(summary(model, result, totalMs, decodeMs)));
             case MASK -> png(Images.encodePng(result.indexMask()));
@@ -34,6 +44,10 @@ final class Responses {
             case CUTOUT -> png(Images.encodePng(result.hasProbabilities()
                     ? Renderings.softCutout(result.image(), result.probabilities(), request.foreground())
                     : Renderings.cutout(result.image(), result.mask(), request.foreground())));
+            case INSTANCES -> json(InstanceResponses.instances(model, served, request, totalMs, decodeMs));
+            case INSTANCE_IDS -> png(InstanceResponses.instanceIds(served));
+            case INSTANCE_OVERLAY -> png(InstanceResponses.overlay(served, request.alpha()));
+            case PANOPTIC -> json(InstanceResponses.panoptic(model, served, totalMs, decodeMs));
         };
     }
 
@@ -65,11 +79,15 @@ final class Responses {
         return String.format(Locale.ROOT, "#%06x", rgb & 0xFFFFFF);
     }
 
-    private static double round(double ms) {
+    static double round(double ms) {
         return Math.round(ms * 100) / 100.0;
     }
 
     private static Body png(byte[] bytes) {
         return new Body("image/png", bytes);
+    }
+
+    private static Body json(Object body) {
+        return new Body("application/json", JsonBodies.bytes(body));
     }
 }

@@ -28,7 +28,7 @@ final class SegmentHandler {
     /** Encodes a segmentation as the requested response ({@link Responses#render} in the server). */
     @FunctionalInterface
     interface Renderer {
-        Responses.Body render(OutputRequest request, String model, SegmentationResult result, double totalMs,
+        Responses.Body render(OutputRequest request, String model, ServedResult result, double totalMs,
                 double decodeMs);
     }
 
@@ -64,7 +64,7 @@ final class SegmentHandler {
         }
         byte[] body = readDeadline.within(() -> RequestBodies.read(ctx, options.maxBodyBytes()));
         OutputRequest request = OutputRequest.parse(param(ctx, "format"), param(ctx, "alpha"),
-                param(ctx, "classes"), model.classes());
+                param(ctx, "classes"), param(ctx, "masks"), param(ctx, "tolerance"), model.classes(), model.task());
         String requestId = RequestIds.of(ctx);
         PixelBudget.Claim claim = budget.claim();
         CompletableFuture<Responses.Body> answer;
@@ -110,9 +110,11 @@ final class SegmentHandler {
                 renderers.execute(() -> {
                     try {
                         double totalMs = (System.nanoTime() - arrival) / 1e6;
-                        SegmentationResult result = new SegmentationResult(image, prediction.mask(),
-                                model.classes(), Duration.ofNanos(System.nanoTime() - arrival),
-                                prediction.probabilities());
+                        SegmentationResult semantic = prediction.mask() == null ? null
+                                : new SegmentationResult(image, prediction.mask(), model.classes(),
+                                        Duration.ofNanos(System.nanoTime() - arrival), prediction.probabilities());
+                        ServedResult result = new ServedResult(model.task(), image, model.classes(), semantic,
+                                prediction.segmentation(), prediction.detections());
                         answer.complete(renderer.render(request, name, result, totalMs, decodeMs));
                     } catch (RuntimeException | Error e) {
                         answer.completeExceptionally(e);

@@ -16,9 +16,18 @@ package org.seg4j.serve;
  * @param maxPixelBytes budget for decoded images held at once (being decoded, queued, in a forward pass or
  *     being rendered), {@value PixelBudget#BYTES_PER_PIXEL} bytes a pixel; a request that does not fit gets 429
  * @param readTimeoutMs time to receive a request's body once its headers arrived (408 when exceeded)
+ * @param minScore least score of an instance, as {@code predict --min-score}: for Mask R-CNN the
+ *     detection score (default 0.5), for panoptic models the centre heat-map value (default 0.1);
+ *     {@code null} for those defaults
+ * @param stuffArea panoptic models: stuff segments under this many pixels become void, as {@code
+ *     predict --stuff-area} (default 2048)
  */
 public record ServeOptions(String host, int port, int maxBatch, int maxWaitMs, int queueSize, long maxBodyBytes,
-        long maxPixels, long maxMetadataBytes, int timeoutMs, int threads, long maxPixelBytes, int readTimeoutMs) {
+        long maxPixels, long maxMetadataBytes, int timeoutMs, int threads, long maxPixelBytes, int readTimeoutMs,
+        Double minScore, int stuffArea) {
+
+    /** Default least pixels of a panoptic stuff segment, as {@code predict}. */
+    public static final int DEFAULT_STUFF_AREA = 2048;
 
     /** Default bind address: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -43,6 +52,15 @@ public record ServeOptions(String host, int port, int maxBatch, int maxWaitMs, i
                         + PixelBudget.BYTES_PER_PIXEL + " bytes = " + maxPixels * PixelBudget.BYTES_PER_PIXEL
                         + "), or the largest allowed image could never be served");
         require(readTimeoutMs >= 1, "read timeout must be at least 1 ms, got " + readTimeoutMs);
+        require(minScore == null || (minScore >= 0 && minScore <= 1), "min score must be in 0..1, got " + minScore);
+        require(stuffArea >= 0, "stuff area must not be negative, got " + stuffArea);
+    }
+
+    /** Settings with the default instance options (see {@link #withMinScore}, {@link #withStuffArea}). */
+    public ServeOptions(String host, int port, int maxBatch, int maxWaitMs, int queueSize, long maxBodyBytes,
+            long maxPixels, long maxMetadataBytes, int timeoutMs, int threads, long maxPixelBytes, int readTimeoutMs) {
+        this(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels, maxMetadataBytes, timeoutMs,
+                threads, maxPixelBytes, readTimeoutMs, null, DEFAULT_STUFF_AREA);
     }
 
     /**
@@ -57,62 +75,72 @@ public record ServeOptions(String host, int port, int maxBatch, int maxWaitMs, i
 
     public ServeOptions withHost(String value) {
         return new ServeOptions(value, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs, minScore, stuffArea);
     }
 
     public ServeOptions withPort(int value) {
         return new ServeOptions(host, value, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs, minScore, stuffArea);
     }
 
     public ServeOptions withMaxBatch(int value) {
         return new ServeOptions(host, port, value, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs, minScore, stuffArea);
     }
 
     public ServeOptions withMaxWaitMs(int value) {
         return new ServeOptions(host, port, maxBatch, value, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs, minScore, stuffArea);
     }
 
     public ServeOptions withQueueSize(int value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, value, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs, minScore, stuffArea);
     }
 
     public ServeOptions withMaxBodyBytes(long value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, value, maxPixels,
-                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs, minScore, stuffArea);
     }
 
     public ServeOptions withMaxPixels(long value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, value,
-                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs, minScore, stuffArea);
     }
 
     public ServeOptions withMaxMetadataBytes(long value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                value, timeoutMs, threads, maxPixelBytes, readTimeoutMs);
+                value, timeoutMs, threads, maxPixelBytes, readTimeoutMs, minScore, stuffArea);
     }
 
     public ServeOptions withTimeoutMs(int value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, value, threads, maxPixelBytes, readTimeoutMs);
+                maxMetadataBytes, value, threads, maxPixelBytes, readTimeoutMs, minScore, stuffArea);
     }
 
     public ServeOptions withThreads(int value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, value, maxPixelBytes, readTimeoutMs);
+                maxMetadataBytes, timeoutMs, value, maxPixelBytes, readTimeoutMs, minScore, stuffArea);
     }
 
     public ServeOptions withMaxPixelBytes(long value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads, value, readTimeoutMs);
+                maxMetadataBytes, timeoutMs, threads, value, readTimeoutMs, minScore, stuffArea);
     }
 
     public ServeOptions withReadTimeoutMs(int value) {
         return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
-                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, value);
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, value, minScore, stuffArea);
+    }
+
+    public ServeOptions withMinScore(Double value) {
+        return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs, value, stuffArea);
+    }
+
+    public ServeOptions withStuffArea(int value) {
+        return new ServeOptions(host, port, maxBatch, maxWaitMs, queueSize, maxBodyBytes, maxPixels,
+                maxMetadataBytes, timeoutMs, threads, maxPixelBytes, readTimeoutMs, minScore, value);
     }
 
     private static void require(boolean ok, String message) {

@@ -8,12 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import org.seg4j.data.ClassInfo;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.RgbImage;
-import org.seg4j.infer.Predictor;
-import org.seg4j.infer.PredictorOptions;
-import org.seg4j.model.ModelManifest;
 
 /**
- * One served model and its life cycle: {@code loading}, then {@code ready} (with its predictor and
+ * One served model and its life cycle: {@code loading}, then {@code ready} (with its {@link ModelRunner} and
  * {@link Batcher}) or {@code failed} (with the reason). A model that fails to load does not stop the
  * server; it answers 503 with the reason and keeps {@code /readyz} not ready.
  */
@@ -25,7 +22,7 @@ final class ServedModel implements AutoCloseable {
     private final ModelSource source;
     private volatile State state = State.LOADING;
     private volatile String failure;
-    private volatile Predictor predictor;
+    private volatile ModelRunner runner;
     private volatile Batcher batcher;
 
     ServedModel(ModelSource source) {
@@ -48,9 +45,9 @@ final class ServedModel implements AutoCloseable {
     /** Loads the model and starts its batcher; failures are recorded, not thrown. */
     void load(ServeOptions options, Metrics metrics) {
         try {
-            Predictor p = Predictor.load(source.dir(), PredictorOptions.defaults().withEngine(source.engine()));
-            predictor = p;
-            batcher = new Batcher(source.name(), p, options.maxBatch(), options.maxWaitMs(), options.queueSize(),
+            ModelRunner r = ModelRunner.load(source.dir(), options, source.engine());
+            runner = r;
+            batcher = new Batcher(source.name(), r, options.maxBatch(), options.maxWaitMs(), options.queueSize(),
                     metrics);
             state = State.READY;
         } catch (RuntimeException | Error e) {
@@ -59,15 +56,16 @@ final class ServedModel implements AutoCloseable {
         }
     }
 
-    /** The predictor of a ready model. */
-    Predictor predictor() {
+    /** What a ready model predicts. */
+    ModelTask task() {
         requireReady();
-        return predictor;
+        return runner.task();
     }
 
     /** The classes of a ready model. */
     ClassMeta classes() {
-        return predictor().classes();
+        requireReady();
+        return runner.classes();
     }
 
     /**
@@ -102,22 +100,23 @@ final class ServedModel implements AutoCloseable {
         if (state != State.READY) {
             return out;
         }
-        ModelManifest m = predictor.manifest();
-        out.put("architecture", m.model().architecture());
-        out.put("engine", m.isExternal() ? m.runtime() : source.engine().id());
-        Map<String, Object> size = new LinkedHashMap<>();
-        size.put("height", m.preprocessing().height());
-        size.put("width", m.preprocessing().width());
-        out.put("input_size", size);
+        out.put("task", runner.task().label());
+        out.putAll(runner.describe());
+        out.putIfAbsent("engine", "djl"); // instance and panoptic models run on DJL only
+        ClassMeta meta = runner.classes();
         List<Map<String, Object>> classes = new ArrayList<>();
-        for (ClassInfo c : m.classes().classes()) {
+        for (ClassInfo c : meta.classes()) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("id", c.id());
             one.put("name", c.name());
-            one.put("color", Responses.hex(m.classes().palette()[c.id()]));
+            one.put("color", Responses.hex(meta.palette()[c.id()]));
+            if (runner.task().hasInstances()) {
+                one.put("isthing", c.isThing());
+            }
             classes.add(one);
         }
         out.put("classes", classes);
+        out.put("formats", OutputRequest.Format.namesFor(runner.task()));
         return out;
     }
 
@@ -136,9 +135,9 @@ final class ServedModel implements AutoCloseable {
         if (b != null) {
             b.close();
         }
-        Predictor p = predictor;
-        if (p != null) {
-            p.close();
+        ModelRunner r = runner;
+        if (r != null) {
+            r.close();
         }
     }
 }

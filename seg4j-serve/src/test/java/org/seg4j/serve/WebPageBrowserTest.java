@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seg4j.data.RgbImage;
 import org.seg4j.data.synth.SyntheticStreetScenes;
 import org.seg4j.infer.TestModels;
+import org.seg4j.util.Json;
 
 /**
  * The web page in a real headless Chromium (Debian's {@code chromium} and {@code chromedriver};
@@ -58,10 +59,7 @@ class WebPageBrowserTest {
             assertThat(server.awaitModels(Duration.ofSeconds(60))).isTrue();
             ChromeDriver driver = startBrowser();
             try {
-                driver.get(server.url());
-                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-                wait.until(d -> d.findElements(By.cssSelector("#model option")).size() == 1);
-                driver.findElement(By.id("file")).sendKeys(upload.toString());
+                WebDriverWait wait = upload(driver, server, upload);
                 wait.until(d -> d.findElements(By.cssSelector("#legend li")).size() >= 3);
                 WebElement overlay = driver.findElement(By.id("overlay"));
                 wait.until(d -> overlay.isDisplayed());
@@ -80,6 +78,55 @@ class WebPageBrowserTest {
                 File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
                 Files.copy(png.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
                 assertThat(Files.size(shot)).isGreaterThan(1000);
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
+    @Test
+    void instanceModelShowsItsInstancesOverlayAndLegend() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver are not installed (.ci/run installs them)");
+        Path model = InstanceModels.maskRcnn(tmp.resolve("mrcnn"));
+        RgbImage image = TestModels.randomImage(64, 48, 5);
+        Path upload = tmp.resolve("scene.png");
+        Files.write(upload, ServeFixtures.png(image));
+        try (SegmentationServer server = SegmentationServer.start(List.of(ModelSource.parse("cells=" + model)),
+                ServeOptions.defaults().withPort(0).withMinScore(0.0))) {
+            assertThat(server.awaitModels(Duration.ofSeconds(60))).isTrue();
+            String api = server.url() + "v1/models/cells/segment?format=";
+            int found = Json.JSON.readTree(ServeFixtures.post(api + "instances", ServeFixtures.png(image)).body())
+                    .get("instances").size();
+            assertThat(found).as("the tiny detector finds instances").isGreaterThan(0);
+            java.awt.image.BufferedImage full = ServeFixtures.image(
+                    ServeFixtures.post(api + "instance_overlay&alpha=1", ServeFixtures.png(image)));
+            int[] ids = ServeFixtures.image(ServeFixtures.post(api + "instance_ids", ServeFixtures.png(image)))
+                    .getRaster().getPixels(0, 0, image.width(), image.height(), (int[]) null);
+            ChromeDriver driver = startBrowser();
+            try {
+                WebDriverWait wait = upload(driver, server, upload);
+                wait.until(d -> d.findElements(By.cssSelector("#legend li")).size() == found);
+                assertThat(driver.findElement(By.cssSelector("#legend li")).getText()).startsWith("#1 ")
+                        .containsPattern("\\d\\.\\d\\d");
+                assertThat(driver.findElement(By.id("status")).getText()).contains(found + " instances");
+                assertThat(driver.findElement(By.id("download-cutout")).isEnabled()).isFalse();
+                JavascriptExecutor js = driver;
+                js.executeScript("const s = document.getElementById('opacity'); s.value = 100;"
+                        + " s.dispatchEvent(new Event('input'));");
+                int colour = org.seg4j.infer.instance.InstanceOverlay.colour(1);
+                int inside = -1; // a pixel of instance 1 that no box or label of another instance covers
+                for (int i = 0; i < ids.length && inside < 0; i++) {
+                    boolean plain = (full.getRGB(i % image.width(), i / image.width()) & 0xFFFFFF) == colour;
+                    inside = ids[i] == 1 && plain ? i : -1;
+                }
+                assertThat(inside).isGreaterThanOrEqualTo(0);
+                int x = inside % image.width();
+                int y = inside / image.width();
+                assertThat(pixel(js, x, y)).isEqualTo(full.getRGB(x, y) & 0xFFFFFF);
+                // hiding instance 1 shows the photo under it
+                driver.findElement(By.cssSelector("#legend li input[type=checkbox]")).click();
+                assertThat(pixel(js, x, y)).isEqualTo(image.rgb(x, y));
             } finally {
                 driver.quit();
             }
@@ -107,6 +154,15 @@ class WebPageBrowserTest {
         Object v = js.executeScript("const d = document.getElementById('overlay').getContext('2d')"
                 + ".getImageData(arguments[0], arguments[1], 1, 1).data; return (d[0] << 16) | (d[1] << 8) | d[2];", x, y);
         return ((Number) v).intValue();
+    }
+
+    /** Opens the page of a one-model server and uploads {@code file}; the wait for what follows. */
+    private static WebDriverWait upload(ChromeDriver driver, SegmentationServer server, Path file) {
+        driver.get(server.url());
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> d.findElements(By.cssSelector("#model option")).size() == 1);
+        driver.findElement(By.id("file")).sendKeys(file.toString());
+        return wait;
     }
 
     private ChromeDriver startBrowser() throws Exception {

@@ -20,12 +20,26 @@ public final class Augmentations {
      * and Gaussian noise (photometric changes last, on the crop, where they cost least).
      */
     public static TransformPipeline training(TrainConfig c) {
+        return pipeline(c, true);
+    }
+
+    /**
+     * Pipeline of a detector's instance samples (Mask R-CNN, which takes whole images of any size):
+     * {@link #training} without the crop. Random scale, rotation and horizontal flip move image,
+     * mask and instance ids together (nearest neighbour for the ids; instances left without pixels
+     * are dropped), so the boxes computed from the transformed masks fit them.
+     */
+    public static TransformPipeline instances(TrainConfig c) {
+        return pipeline(c, false);
+    }
+
+    private static TransformPipeline pipeline(TrainConfig c, boolean crop) {
         double s = c.inputScale();
         double j = c.colorJitter();
         return TransformPipeline.builder()
                 .add(new RandomScale(s * c.scaleMin(), s * c.scaleMax()))
                 .addIf(c.rotation() > 0, new RandomRotation(c.rotation()))
-                .add(new RandomCrop(c.cropHeight(), c.cropWidth()))
+                .addIf(crop, new RandomCrop(c.cropHeight(), c.cropWidth()))
                 .addIf(c.hflip(), new HorizontalFlip(0.5))
                 .addIf(j > 0, new ColorJitter(j, j, j, 0))
                 .addIf(c.blur() > 0, GaussianBlur.withProbability(c.blur()))

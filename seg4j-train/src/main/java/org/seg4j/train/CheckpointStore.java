@@ -24,9 +24,10 @@ import org.seg4j.util.Json;
  * the weights, {@link SegmentationTrainer#OPTIMIZER_FILE}, {@link CheckpointState#FILE_NAME} and, when
  * weights are averaged, {@link WeightAverage#FILE_NAME}.
  * A checkpoint is written into a hidden staging folder and then swapped in whole, so a reader never
- * sees a half-written one.
+ * sees a half-written one. The semantic trainer and the Mask R-CNN training ({@code
+ * train.instance}) share it.
  */
-final class CheckpointStore {
+public final class CheckpointStore {
 
     private static final Pattern EPOCH_DIR = Pattern.compile("epoch-\\d{4,}");
 
@@ -34,19 +35,20 @@ final class CheckpointStore {
     private final Path dir;
     private final int keepLast;
 
-    CheckpointStore(Path runDir, int keepLast) {
+    /** The store of {@code runDir/checkpoints}, keeping the last {@code keepLast} epoch folders. */
+    public CheckpointStore(Path runDir, int keepLast) {
         this.runDir = runDir;
         this.dir = runDir.resolve(SegmentationTrainer.CHECKPOINTS);
         this.keepLast = keepLast;
     }
 
     /** The {@code last/} checkpoint folder. */
-    Path last() {
+    public Path last() {
         return dir.resolve("last");
     }
 
     /** Creates the folder; a fresh run refuses a run folder that already holds a checkpoint. */
-    void prepare(boolean resume) {
+    public void prepare(boolean resume) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -59,13 +61,13 @@ final class CheckpointStore {
     }
 
     /** The state of {@code last/}, or {@code null} when there is none. */
-    CheckpointState lastState() {
+    public CheckpointState lastState() {
         Path stateFile = last().resolve(CheckpointState.FILE_NAME);
         return Files.isRegularFile(stateFile) ? Json.read(stateFile, CheckpointState.class) : null;
     }
 
     /** Loads the weights and the optimizer state of {@code last/}, whose state is {@code state}. */
-    void loadLast(CheckpointState state, Block block, NDManager manager, Optimizer optimizer) {
+    public void loadLast(CheckpointState state, Block block, NDManager manager, Optimizer optimizer) {
         Path last = last();
         if (!state.optimizer().equals(optimizer.name())) {
             throw new Seg4jException("the checkpoint in " + last + " was trained with optimizer '" + state.optimizer()
@@ -97,6 +99,8 @@ final class CheckpointStore {
     /**
      * Writes {@code last/}, and {@code best/} when the model improved, and {@code epoch-NNNN/} for a
      * completed epoch (pruning the oldest beyond {@code keep_last}).
+     *
+     * @param average the weight average to save beside the weights, or {@code null}
      */
     void write(CheckpointState state, Block block, Optimizer optimizer, WeightAverage average, int epoch,
             boolean epochComplete, boolean improved) {
@@ -123,6 +127,14 @@ final class CheckpointStore {
                 }
             }
         }
+    }
+
+    /**
+     * Writes {@code last/} and, for a completed epoch, {@code epoch-NNNN/}: a run that keeps no best
+     * model and no weight average.
+     */
+    public void write(CheckpointState state, Block block, Optimizer optimizer, int epoch, boolean epochComplete) {
+        write(state, block, optimizer, null, epoch, epochComplete, false);
     }
 
     private Path stage(CheckpointState state, Block block, Optimizer optimizer, WeightAverage average) {

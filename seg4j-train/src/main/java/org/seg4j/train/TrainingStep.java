@@ -113,13 +113,9 @@ final class TrainingStep {
         }
     }
 
-    /** Seed of the engine's generator before global step {@code step}: a pure function, so resume is exact. */
+    /** Seed of the engine's generator before global step {@code step} ({@link StepSeeds#of}). */
     static int stepSeed(long seed, long step) {
-        long z = seed * 0x9E3779B97F4A7C15L + step + 1;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z = z ^ (z >>> 31);
-        return (int) (z & 0x7fffffff);
+        return StepSeeds.of(seed, step);
     }
 
     /** Fails unless {@code logits} has one channel per class at the batch's resolution. */

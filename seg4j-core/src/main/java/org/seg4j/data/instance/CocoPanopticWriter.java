@@ -36,19 +36,36 @@ public final class CocoPanopticWriter {
      * @param fileName the PNG's name in the folder, e.g. {@code 0001.png}
      */
     public synchronized void add(long imageId, String fileName, PanopticAnnotation a) {
+        ObjectNode ann = annotation(imageId, fileName, a, classes); // checks the classes before any file is written
+        PngFiles.writeRgb(pngFolder.resolve(fileName), png(a));
+        ObjectNode image = images.addObject();
+        image.put("id", imageId);
+        image.put("file_name", fileName);
+        image.put("width", a.width());
+        image.put("height", a.height());
+        annotations.add(ann);
+    }
+
+    /** The COCO panoptic PNG of {@code a}: segment id {@code = R + 256 G + 256^2 B} per pixel, 0 void. */
+    public static RgbImage png(PanopticAnnotation a) {
         RgbImage img = RgbImage.blank(a.width(), a.height());
         for (int y = 0; y < a.height(); y++) {
             for (int x = 0; x < a.width(); x++) {
                 img.setRgb(x, y, CocoPanoptic.idToRgb(a.id(x, y)));
             }
         }
-        PngFiles.writeRgb(pngFolder.resolve(fileName), img);
-        ObjectNode image = images.addObject();
-        image.put("id", imageId);
-        image.put("file_name", fileName);
-        image.put("width", a.width());
-        image.put("height", a.height());
-        ObjectNode ann = annotations.addObject();
+        return img;
+    }
+
+    /**
+     * The {@code annotations} entry of one image: {@code image_id}, {@code file_name} and {@code
+     * segments_info} (id, category id = class id + 1, crowd flag, area and box counted from the
+     * pixels; segments without pixels left out).
+     *
+     * @throws IllegalArgumentException when a segment's class is not one of {@code classes}
+     */
+    public static ObjectNode annotation(long imageId, String fileName, PanopticAnnotation a, ClassMeta classes) {
+        ObjectNode ann = JsonNodeFactory.instance.objectNode();
         ann.put("image_id", imageId);
         ann.put("file_name", fileName);
         ArrayNode segs = ann.putArray("segments_info");
@@ -70,6 +87,12 @@ public final class CocoPanopticWriter {
                 box.add(v);
             }
         }
+        return ann;
+    }
+
+    /** The {@code categories} of {@code classes}: id = class id + 1, name, {@code isthing}, colour. */
+    public static ArrayNode categories(ClassMeta classes) {
+        return CocoCategories.write(classes);
     }
 
     /** Writes the JSON file. */

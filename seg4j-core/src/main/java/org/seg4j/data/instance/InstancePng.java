@@ -47,15 +47,29 @@ public final class InstancePng {
 
     /** Writes integers 0..65535 as a 16-bit gray PNG, atomically. */
     public static void writeIds(Path png, int[] ids, int width, int height) {
+        BufferedImage img;
+        try {
+            img = idImage(ids, width, height);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(png + ": " + e.getMessage(), e);
+        }
+        PngFiles.write(png, img);
+    }
+
+    /** Integers 0..65535, row-major, as a 16-bit gray image (what {@link #writeIds} writes). */
+    public static BufferedImage idImage(int[] ids, int width, int height) {
+        if (ids.length != width * height) {
+            throw new IllegalArgumentException(ids.length + " instance ids for a " + width + "x" + height + " image");
+        }
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
         short[] d = ((DataBufferUShort) img.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] > 0xFFFF) {
-                throw new IllegalArgumentException(png + ": instance id " + ids[i] + " does not fit 16 bits");
+                throw new IllegalArgumentException("instance id " + ids[i] + " does not fit 16 bits");
             }
             d[i] = (short) ids[i];
         }
-        PngFiles.write(png, img);
+        return img;
     }
 
     /** Reads the annotation of a semantic mask and the instance PNG beside it. */

@@ -62,6 +62,20 @@ public final class InstanceSegmentation {
         return out;
     }
 
+    /**
+     * The instances as a detector's, best first as listed: box {@code x1, y1, x2, y2} from the COCO
+     * box, for {@link CocoDetectionResults} and {@link DetectionOverlay}.
+     */
+    public List<DetectedInstance> asDetected() {
+        List<DetectedInstance> out = new ArrayList<>();
+        for (PredictedInstance p : instances) {
+            int[] b = p.box();
+            out.add(new DetectedInstance(p.classId(), p.score(), new float[] {b[0], b[1], b[0] + b[2], b[1] + b[3]},
+                    mask(p), p.area()));
+        }
+        return out;
+    }
+
     /** The instances as detections for {@link org.seg4j.metric.instance.MaskAp}. */
     public List<Detection> detections() {
         List<Detection> out = new ArrayList<>();
