@@ -32,9 +32,12 @@ import org.seg4j.model.layer.Spatial;
  *   <li>concatenation, 1x1 conv + BN + ReLU projection, dropout.
  * </ul>
  *
- * <p>Deviation: the image-pooling branch has a biased 1x1 convolution and no batch norm. Its map
- * has one value per channel and image, and PyTorch's batch norm refuses to train on a single
- * value per channel, which is the case for a batch of one (torchvision's ASPP fails there).
+ * <p>Deviation by default: the image-pooling branch has a biased 1x1 convolution and no batch
+ * norm. Its map has one value per channel and image, and PyTorch's batch norm refuses to train on
+ * a single value per channel, which is the case for a batch of one (torchvision's ASPP fails
+ * there). {@link Builder#optPoolingBatchNorm} builds torchvision's branch instead (1x1 conv without
+ * bias + BN + ReLU), for its checkpoints; train it with batches of two or more, since with one
+ * image the batch norm turns the branch into a constant.
  */
 public final class Aspp extends AbstractBlock {
 
@@ -57,9 +60,9 @@ public final class Aspp extends AbstractBlock {
                     : Atrous.convBnRelu(width, rate);
             branches[i + 1] = addChildBlock("rate" + rate, branch);
         }
-        this.pooling = addChildBlock("pooling", new FoldableSequence()
-                .add(Layers.conv1x1(width))
-                .add(Activation.reluBlock()));
+        this.pooling = addChildBlock("pooling", b.poolingBatchNorm
+                ? Layers.convBnRelu(width, 1)
+                : new FoldableSequence().add(Layers.conv1x1(width)).add(Activation.reluBlock()));
         this.projection = addChildBlock("projection", new FoldableSequence()
                 .add(Layers.convBnRelu(width, 1))
                 .add(Dropout.builder().optRate(b.dropout).build()));
@@ -124,6 +127,7 @@ public final class Aspp extends AbstractBlock {
         private int[] rates;
         private boolean separable;
         private float dropout = 0.1f;
+        private boolean poolingBatchNorm;
 
         private Builder() {}
 
@@ -148,6 +152,15 @@ public final class Aspp extends AbstractBlock {
         /** Depthwise-separable 3x3 branches, as in DeepLabV3+ (default false). */
         public Builder optSeparable(boolean separable) {
             this.separable = separable;
+            return this;
+        }
+
+        /**
+         * torchvision's image-pooling branch, 1x1 conv without bias + BN + ReLU (default false: a
+         * biased 1x1 conv + ReLU, which trains with a batch of one).
+         */
+        public Builder optPoolingBatchNorm(boolean poolingBatchNorm) {
+            this.poolingBatchNorm = poolingBatchNorm;
             return this;
         }
 
