@@ -9,6 +9,7 @@ import org.seg4j.Seg4jException;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModel;
+import org.seg4j.model.decoder.fcn.DilatedFcn;
 
 /**
  * Mapping tables of whole models (encoder, decoder and head), by architecture. The encoder part is
@@ -29,6 +30,7 @@ public final class ModelMappings {
         register("deeplabv3plus", DeepLabV3PlusMapping::table);
         register(SelfieMapping.architecture(), m -> SelfieMapping.table());
         register("deeplabv3", DeepLabV3Mapping::table);
+        register(DilatedFcn.NAME, DilatedFcnMapping::table);
         register("pspnet", PspMapping::table);
         register("fcn8s", FcnMapping::table);
         register("fcn16s", FcnMapping::table);
