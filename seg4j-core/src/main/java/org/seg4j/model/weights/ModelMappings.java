@@ -14,7 +14,9 @@ import org.seg4j.model.decoder.fcn.DilatedFcn;
 /**
  * Mapping tables of whole models (encoder, decoder and head), by architecture. The encoder part is
  * the encoder's own table (torchvision names) under {@code encoder.}; decoder and head names are
- * those of the PyTorch twins in {@code bench/parity/twins.py}. A table is a function of the built
+ * those of the PyTorch twins in {@code bench/parity/twins.py}, except for {@code deeplabv3} and
+ * {@code fcn}, whose tables use torchvision's own names ({@code backbone.}, {@code classifier.}; see
+ * {@link TorchvisionModels}). A table is a function of the built
  * network, so that it follows its options (depth, atrous rates).
  */
 public final class ModelMappings {

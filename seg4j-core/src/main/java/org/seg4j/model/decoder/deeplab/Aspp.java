@@ -44,6 +44,7 @@ public final class Aspp extends AbstractBlock {
     private static final byte VERSION = 1;
 
     private final int width;
+    private final boolean poolingBatchNorm;
     private final Block[] branches;
     private final Block pooling;
     private final Block projection;
@@ -51,6 +52,7 @@ public final class Aspp extends AbstractBlock {
     private Aspp(Builder b) {
         super(VERSION);
         this.width = b.width;
+        this.poolingBatchNorm = b.poolingBatchNorm;
         this.branches = new Block[b.rates.length + 1];
         branches[0] = addChildBlock("conv1x1", Layers.convBnRelu(width, 1));
         for (int i = 0; i < b.rates.length; i++) {
@@ -83,6 +85,11 @@ public final class Aspp extends AbstractBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
         Shape s = x.getShape();
+        if (training && poolingBatchNorm && s.get(0) < 2) {
+            throw new Seg4jException("aspp_pooling conv_bn (torchvision's image-pooling batch norm) cannot train on a "
+                    + "batch of one image: its batch norm would see one value per channel; train with batches of two "
+                    + "or more, or use aspp_pooling conv");
+        }
         NDList parts = new NDList(branches.length + 1);
         for (Block branch : branches) {
             parts.add(branch.forward(ps, inputs, training, params).head());
