@@ -1,38 +1,22 @@
 package org.seg4j.model.decoder.fcn;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import org.seg4j.Seg4jException;
-import org.seg4j.model.Decoder;
 import org.seg4j.model.Encoder;
+import org.seg4j.model.decoder.TwoStageDecoder;
 import org.seg4j.model.layer.FoldableSequence;
 import org.seg4j.model.layer.Layers;
 
 /**
  * The FCN head of torchvision's {@code fcn_resnet50} ({@code FCNHead}) as a decoder: on the
  * encoder's deepest feature, a 3x3 conv (a quarter of the input channels by default) + BN + ReLU,
- * then dropout. The model's head is the 1x1 classifier, upsampled by the output stride.
+ * then dropout; no context module. The model's head is the 1x1 classifier, upsampled by the output
+ * stride.
  */
-public final class FcnHeadDecoder extends AbstractBlock implements Decoder {
-
-    private static final byte VERSION = 1;
-
-    private final int stride;
-    private final int width;
-    private final Block conv;
+public final class FcnHeadDecoder extends TwoStageDecoder {
 
     private FcnHeadDecoder(Builder b, int width) {
-        super(VERSION);
-        this.stride = b.encoder.outputStride();
-        this.width = width;
-        this.conv = addChildBlock("conv", new FoldableSequence()
+        super(new int[] {b.encoder.outputStride()}, width, null, null, "conv", new FoldableSequence()
                 .add(Layers.convBnRelu(width, 3))
                 .add(Dropout.builder().optRate(b.dropout).build()));
     }
@@ -40,38 +24,6 @@ public final class FcnHeadDecoder extends AbstractBlock implements Decoder {
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public int[] featureReductions() {
-        return new int[] {stride};
-    }
-
-    @Override
-    public int outChannels() {
-        return width;
-    }
-
-    @Override
-    public int outputReduction() {
-        return stride;
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList features, boolean training, PairList<String, Object> params) {
-        return conv.forward(ps, features, training, params);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape s = inputShapes[0];
-        return new Shape[] {new Shape(s.get(0), width, s.get(2), s.get(3))};
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        conv.initialize(manager, dataType, inputShapes);
     }
 
     /** Builder: {@link #setEncoder} is required. */
