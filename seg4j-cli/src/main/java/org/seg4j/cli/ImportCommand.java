@@ -1,7 +1,9 @@
 package org.seg4j.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.seg4j.Seg4jException;
@@ -10,6 +12,7 @@ import org.seg4j.infer.runtime.ExternalModelImport;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.weights.ImportReport;
 import org.seg4j.model.weights.ModelImport;
+import org.seg4j.model.weights.TorchvisionModels;
 import org.seg4j.transform.Normalization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +34,17 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "Architecture (see seg4j models); with --weights.")
     String model;
+
+    @Option(names = "--from", paramLabel = "torchvision:NAME", description = "With --weights: the network of a "
+            + "known whole model instead of --model and --encoder: torchvision:deeplabv3_resnet50, "
+            + "torchvision:deeplabv3_resnet101, torchvision:fcn_resnet50, torchvision:fcn_resnet101 (same logits as "
+            + "torchvision); --option adds or overrides options, --width narrows it (reduced-width twins).")
+    String from;
+
+    @Option(names = "--skip-prefix", paramLabel = "PREFIX", description = "With --weights: leave out the arrays "
+            + "whose key starts with PREFIX on purpose (repeatable), e.g. aux_classifier. for torchvision's "
+            + "training-only auxiliary head; they are listed as skipped.")
+    List<String> skipPrefixes = new ArrayList<>();
 
     @Option(names = "--onnx", description = "An ONNX model file: input [N,3,H,W] normalised, output [N,classes,h,w].")
     Path onnx;
@@ -94,12 +108,15 @@ final class ImportCommand implements Callable<Integer> {
         if (onnx != null || torchscript != null) {
             return importFile(meta);
         }
-        if (weights == null || model == null) {
-            throw new Seg4jException("import needs --weights and --model, or --onnx / --torchscript");
+        if (weights == null || (model == null) == (from == null)) {
+            throw new Seg4jException("import needs --weights and one of --model and --from, or --onnx / --torchscript");
         }
-        ModelSpec spec = new ModelSpec(model, encoder, meta.numClasses(), width == null ? 0 : width, options);
+        ModelSpec spec = from != null ? knownSpec(meta.numClasses())
+                : new ModelSpec(model, encoder, meta.numClasses(), width == null ? 0 : width, options);
         int[] hw = TrainCommand.parseSize(tile);
-        ImportReport report = ModelImport.builder()
+        ModelImport.Builder builder = ModelImport.builder();
+        skipPrefixes.forEach(builder::addSkipPrefix);
+        ImportReport report = builder
                 .setWeights(weights)
                 .setSpec(spec)
                 .setClasses(meta)
@@ -115,6 +132,21 @@ final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The spec of {@code --from torchvision:NAME}. */
+    private ModelSpec knownSpec(int numClasses) {
+        if (encoder != null) {
+            throw new Seg4jException("--from sets the encoder itself (e.g. fcn_resnet101 for ResNet-101); drop --encoder");
+        }
+        String prefix = "torchvision:";
+        if (!from.startsWith(prefix)) {
+            throw new Seg4jException("--from takes torchvision:NAME, one of: torchvision:"
+                    + String.join(", torchvision:", TorchvisionModels.names()) + "; got '" + from + "'");
+        }
+        ModelSpec spec = TorchvisionModels.spec(from.substring(prefix.length()), numClasses, options);
+        return width == null ? spec
+                : new ModelSpec(spec.architecture(), spec.encoder(), numClasses, width, spec.options());
+    }
+
     /** {@code --mean}/{@code --std}, or ImageNet's. */
     private Normalization normalization() {
         if (mean == null && std == null) {
@@ -127,8 +159,9 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private int importFile(ClassMeta meta) {
-        if (onnx != null && torchscript != null || weights != null) {
-            throw new Seg4jException("import takes one of --weights, --onnx and --torchscript");
+        if (onnx != null && torchscript != null || weights != null || from != null || !skipPrefixes.isEmpty()) {
+            throw new Seg4jException("import takes one of --weights, --onnx and --torchscript (--from and --skip-prefix "
+                    + "go with --weights)");
         }
         if (inputSize == null) {
             throw new Seg4jException("--onnx/--torchscript need --input-size HxW (the model's training size)");

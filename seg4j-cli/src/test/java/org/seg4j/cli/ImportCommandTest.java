@@ -86,4 +86,44 @@ class ImportCommandTest {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("pickle").contains("save_file(model.state_dict()");
     }
+
+    @Test
+    void torchvisionModelImportsWithItsAuxiliaryHeadSkippedExplicitly() throws IOException {
+        Path tv = tmp.resolve("fcn.safetensors");
+        try (InputStream in = getClass().getResourceAsStream("/parity/torchvision_fcn_resnet50_w4.weights.safetensors")) {
+            Files.copy(in, tv);
+        }
+        Path out = tmp.resolve("fcn");
+        // width 4: the committed reduced-width twin; a real fcn_resnet50 checkpoint needs no --width
+        String[] base = {"import", "--weights", tv.toString(), "--from", "torchvision:fcn_resnet50", "--width", "4",
+            "--classes", classes.toString(), "--out", out.toString()};
+
+        CliRunner.Run refused = CliRunner.run(base);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("aux_classifier.0.weight").contains("--skip-prefix aux_classifier.");
+        assertThat(out.resolve(ModelDirectory.MANIFEST)).doesNotExist();
+
+        String[] skipping = java.util.Arrays.copyOf(base, base.length + 2);
+        skipping[base.length] = "--skip-prefix";
+        skipping[base.length + 1] = "aux_classifier.";
+        CliRunner.Run run = CliRunner.run(skipping);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("0 left at initialisation, 0 source arrays unused")
+                .contains("aux_classifier.4.bias: skipped on request (prefix aux_classifier.)");
+        ModelManifest manifest = ModelDirectory.readManifest(out);
+        assertThat(manifest.model().architecture()).isEqualTo("fcn");
+        assertThat(manifest.model().encoder()).isEqualTo("resnet50");
+        assertThat(manifest.model().options()).containsEntry("pad", "none").containsEntry("output_stride", "8");
+        assertThat(manifest.provenance().trainConfig()).containsEntry("skipped_prefixes", java.util.List.of("aux_classifier."));
+    }
+
+    @Test
+    void unknownFromNamesTheSupportedModels() {
+        CliRunner.Run run = CliRunner.run("import", "--weights", weights.toString(), "--from", "torchvision:lraspp",
+                "--classes", classes.toString(), "--out", tmp.resolve("x").toString());
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("torchvision model 'lraspp'").contains("deeplabv3_resnet50")
+                .contains("fcn_resnet101");
+    }
 }

@@ -91,12 +91,12 @@ class ModelsCommandTest {
         CliRunner.Run model = CliRunner.run("models", "segformer9");
         assertThat(model.exitCode()).isEqualTo(1);
         assertThat(model.err()).contains("segformer9", "unet", "fcn8s").doesNotContain("\tat ");
-        CliRunner.Run encoder = CliRunner.run("models", "unet", "--encoder", "resnet101", "--size", "32x32");
+        CliRunner.Run encoder = CliRunner.run("models", "unet", "--encoder", "resnet152", "--size", "32x32");
         assertThat(encoder.exitCode()).isEqualTo(1);
-        assertThat(encoder.err()).contains("resnet101", "resnet18", "mobilenetv2");
-        CliRunner.Run noModel = CliRunner.run("models", "--encoder", "resnet101");
+        assertThat(encoder.err()).contains("resnet152", "resnet18", "mobilenetv2");
+        CliRunner.Run noModel = CliRunner.run("models", "--encoder", "resnet152");
         assertThat(noModel.exitCode()).isEqualTo(1);
-        assertThat(noModel.err()).contains("resnet101", "mobilenetv2");
+        assertThat(noModel.err()).contains("resnet152", "mobilenetv2");
         CliRunner.Run size = CliRunner.run("models", "--size", "big");
         assertThat(size.exitCode()).isEqualTo(1);
         assertThat(size.err()).contains("--size", "big");

@@ -20,7 +20,8 @@ public final class Architectures {
 
     /** Option {@code pad}, read by {@link #compose} and so shared by every built-in architecture. */
     public static final ModelOption PAD = ModelOption.choice("pad", "reflect",
-            "how the input is padded to a multiple of the output stride", "reflect", "zero");
+            "how the input is padded to a multiple of the output stride (none: not padded, logits resized to the "
+                    + "input as torchvision does; decoders reading one feature)", "reflect", "zero", "none");
 
     /** The options {@link #unet} reads (besides the encoder's). */
     public static final List<ModelOption> UNET_OPTIONS = List.of(
@@ -131,12 +132,13 @@ public final class Architectures {
         return model.build();
     }
 
-    /** The pad mode named by option {@code pad}: {@code reflect} or {@code zero}. */
+    /** The pad mode named by option {@code pad}: {@code reflect}, {@code zero} or {@code none}. */
     public static PadMode padMode(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "reflect" -> PadMode.REFLECT;
             case "zero" -> PadMode.ZERO;
-            default -> throw new Seg4jException("model option pad must be reflect or zero, got '" + name + "'");
+            case "none" -> PadMode.NONE;
+            default -> throw new Seg4jException("model option pad must be reflect, zero or none, got '" + name + "'");
         };
     }
 }

@@ -14,6 +14,7 @@ import org.seg4j.model.decoder.deeplab.DeepLabV3Plus;
 import org.seg4j.model.decoder.fastfcn.FastFcn;
 import org.seg4j.model.decoder.fastscnn.FastScnn;
 import org.seg4j.model.decoder.lraspp.LrAspp;
+import org.seg4j.model.decoder.fcn.DilatedFcn;
 import org.seg4j.model.decoder.panoptic.PanopticDeepLab;
 import org.seg4j.model.decoder.parsenet.ParseNet;
 import org.seg4j.model.decoder.pspnet.PSPNet;
@@ -71,11 +72,11 @@ public final class ModelRegistry {
 
     /** Encoders accepted by DeepLabV3(+), PSPNet, ParseNet and FastFCN (unet: for small tests). */
     private static final List<String> BACKBONE_ENCODERS =
-            List.of("vgg16", "resnet18", "resnet34", "resnet50", "mobilenetv2", MobileNetV3LargeEncoder.NAME, "unet");
+            List.of("vgg16", "resnet18", "resnet34", "resnet50", "resnet101", "mobilenetv2", MobileNetV3LargeEncoder.NAME, "unet");
 
     /** Convolutional encoders with several strides, for U-Net and FCN. */
     private static final List<String> CNN_ENCODERS =
-            List.of("unet", "vgg16", "resnet18", "resnet34", "resnet50", "mobilenetv2", MobileNetV3LargeEncoder.NAME);
+            List.of("unet", "vgg16", "resnet18", "resnet34", "resnet50", "resnet101", "mobilenetv2", MobileNetV3LargeEncoder.NAME);
 
     static {
         // Architectures register here, one line each.
@@ -87,6 +88,9 @@ public final class ModelRegistry {
                 "vgg16", CNN_ENCODERS, spec -> Architectures.fcn(spec, 16), Architectures.FCN_OPTIONS));
         register(new Entry("fcn32s", "FCN-32s: score layer on pool5, learned x32 upsampling",
                 "vgg16", CNN_ENCODERS, spec -> Architectures.fcn(spec, 32), Architectures.FCN_OPTIONS));
+        register(new Entry(DilatedFcn.NAME, "FCN on a dilated encoder (torchvision's fcn_resnet50): output stride 8, "
+                + "3x3 conv + BN + ReLU head, bilinear upsampling", DilatedFcn.DEFAULT_ENCODER, BACKBONE_ENCODERS,
+                DilatedFcn::create, DilatedFcn.OPTIONS));
         register(new Entry("deeplabv3", "DeepLabV3: ASPP (atrous rates 6/12/18 at output stride 16, image pooling) on a dilated encoder",
                 DeepLabV3.DEFAULT_ENCODER, BACKBONE_ENCODERS, DeepLabV3::create, DeepLabV3.OPTIONS));
         register(new Entry("deeplabv3plus", "DeepLabV3+: separable ASPP + low-level (stride 4) decoder with separable convs",

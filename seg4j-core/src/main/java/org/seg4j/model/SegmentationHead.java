@@ -54,10 +54,20 @@ public final class SegmentationHead extends AbstractBlock {
         return projection != null;
     }
 
+    /**
+     * The class scores at the decoder's resolution: the projection without the upsampling (the
+     * decoder's output itself for a head without projection). A model that resizes the scores to
+     * a size of its own (see {@link org.seg4j.model.layer.Spatial.PadMode#NONE}) calls this
+     * instead of {@code forward}.
+     */
+    public NDArray scores(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        return projection == null ? inputs.head() : projection.forward(ps, inputs, training, params).head();
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = projection == null ? inputs.head() : projection.forward(ps, inputs, training, params).head();
+        NDArray x = scores(ps, inputs, training, params);
         if (upsampling > 1) {
             Shape s = x.getShape();
             NDArray up = Spatial.resize(x, Spatial.height(s) * upsampling, Spatial.width(s) * upsampling);

@@ -30,7 +30,9 @@ import org.seg4j.model.layer.Spatial.PadMode;
  * <p>The forward pass takes one NCHW float array of any height and width and returns one NCHW
  * array of logits {@code (N, numClasses, H, W)} at the input's resolution. Inside, the input is
  * padded at the bottom and right to a multiple of the encoder's output stride (so every stage
- * divides evenly and skip connections line up), and the logits are cropped back.
+ * divides evenly and skip connections line up), and the logits are cropped back. With {@link
+ * PadMode#NONE} (torchvision's geometry, for decoders that read one encoder feature) the input is
+ * not padded and the class scores are resized bilinearly to the input's size.
  *
  * <p>A temporal model ({@link Builder#optTemporal}) has a {@link ConvGruMemory} between the
  * encoder and the decoder, on the deepest feature the decoder reads. Its forward pass takes {@code
@@ -212,12 +214,16 @@ public final class SegmentationModel extends AbstractBlock {
         if (!training) {
             Release.closeExcept(selected, decoded);
         }
-        NDArray scores = head.forward(ps, decoded, rest, params).head();
+        // Unpadded (PadMode.NONE): one bilinear resize from the decoder's resolution straight to
+        // the input's size, as torchvision does; the head's own upsampling would resize twice.
+        NDArray scores = padMode == PadMode.NONE
+                ? head.scores(ps, decoded, rest, params)
+                : head.forward(ps, decoded, rest, params).head();
         if (!training) {
             Release.closeExcept(decoded, new NDList(scores));
         }
-        // A no-op when the decoder's output is an exact fraction of the padded size (the case for
-        // all built-in decoders); guards decoders whose stages round sizes differently.
+        // Padded: a no-op when the decoder's output is an exact fraction of the padded size (the
+        // case for all built-in decoders); guards decoders whose stages round sizes differently.
         NDArray logits = Spatial.resize(scores, ph, pw);
         if (!training) {
             Release.close(scores, logits);
@@ -348,7 +354,10 @@ public final class SegmentationModel extends AbstractBlock {
             return this;
         }
 
-        /** How the input is padded to a multiple of the output stride (default {@code REFLECT}). */
+        /**
+         * How the input is padded to a multiple of the output stride (default {@code REFLECT});
+         * {@code NONE}: not at all, the logits are resized to the input (decoders reading one feature).
+         */
         public Builder optPadMode(PadMode padMode) {
             this.padMode = padMode;
             return this;
@@ -384,6 +393,12 @@ public final class SegmentationModel extends AbstractBlock {
             if (temporalKernel != 0 && (temporalChannels < 0 || temporalKernel < 0 || temporalKernel % 2 == 0)) {
                 throw new Seg4jException("a temporal model needs hidden channels >= 0 (0 = automatic) and an odd "
                         + "positive kernel, got " + temporalChannels + " and " + temporalKernel);
+            }
+            if (padMode == PadMode.NONE && decoder.featureReductions().length > 1) {
+                throw new Seg4jException("pad none (no padding, logits resized to the input) needs a decoder that "
+                        + "reads one encoder feature, as torchvision's deeplabv3 and fcn; "
+                        + decoder.getClass().getSimpleName() + " reads strides "
+                        + Arrays.toString(decoder.featureReductions()) + ": use pad reflect or zero");
             }
             if (head.upsampling() != decoder.outputReduction()) {
                 throw new Seg4jException("head upsampling x" + head.upsampling() + " does not undo the decoder's "

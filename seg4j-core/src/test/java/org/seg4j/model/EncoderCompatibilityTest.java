@@ -120,9 +120,9 @@ class EncoderCompatibilityTest {
 
     @Test
     void unknownEncoderListsTheNewOnes() {
-        assertThatThrownBy(() -> ModelRegistry.create(new ModelSpec("unet", "resnet101", 3, 8, Map.of())))
+        assertThatThrownBy(() -> ModelRegistry.create(new ModelSpec("unet", "resnet152", 3, 8, Map.of())))
                 .isInstanceOf(Seg4jException.class)
-                .hasMessageContaining("resnet101")
+                .hasMessageContaining("resnet152")
                 .hasMessageContaining("resnet18")
                 .hasMessageContaining("mobilenetv2");
     }

@@ -51,7 +51,7 @@ class ModelSpecOptionsTest {
                 .hasMessageContaining("bins must be a comma-separated list of integers");
         assertThatThrownBy(() -> new ModelSpec("unet", "", 3, 8, Map.of("pad", "mirror")))
                 .isInstanceOf(Seg4jException.class)
-                .hasMessageContaining("pad must be one of reflect, zero, got 'mirror'");
+                .hasMessageContaining("pad must be one of reflect, zero, none, got 'mirror'");
         assertThatThrownBy(() -> new ModelSpec("segmenter", "", 3, 8, Map.of("pos_grid", "4x4x4")))
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("pos_grid must be N or HxW");

@@ -59,6 +59,17 @@ class SegmentationModelTest {
     }
 
     @Test
+    void padNoneNeedsADecoderThatReadsOneFeature() {
+        // U-Net's skips would not line up without padding: the build refuses it, naming the way out
+        assertThatThrownBy(() -> ModelRegistry.create(new ModelSpec("unet", "unet", 2, 4, java.util.Map.of(
+                        "pad", "none"))))
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("pad none")
+                .hasMessageContaining("UNetDecoder")
+                .hasMessageContaining("use pad reflect or zero");
+    }
+
+    @Test
     void decoderBuiltForAnotherEncoderIsRejected() {
         UNetDecoder deep = UNetDecoder.builder().setEncoder(encoder(4)).build();
         assertThatThrownBy(() -> SegmentationModel.builder()

@@ -63,6 +63,10 @@ class ArchitectureOverfitTest {
                 new Case(spec("fcn32s", "vgg16", 8, Map.of()), 80, 0.02f),
                 new Case(spec("deeplabv3", "resnet18", 8, Map.of("output_stride", "8", "decoder_width", "16")), 80, 0.02f),
                 new Case(spec("deeplabv3", "unet", 8, Map.of("depth", "2", "decoder_width", "16")), 80, 0.02f),
+                // torchvision's forms: image-pooling batch norm, no padding (logits resized to the input)
+                new Case(spec("deeplabv3", "resnet18", 8, Map.of("output_stride", "8", "decoder_width", "16",
+                        "aspp_pooling", "conv_bn", "pad", "none")), 80, 0.02f),
+                new Case(spec("fcn", "resnet18", 8, Map.of("pad", "none")), 80, 0.02f),
                 new Case(spec("deeplabv3plus", "vgg16", 8, Map.of("decoder_width", "16")), 80, 0.02f),
                 new Case(spec("pspnet", "resnet18", 8, Map.of("output_stride", "8", "decoder_width", "16")), 80, 0.02f),
                 new Case(spec("parsenet", "resnet18", 8, Map.of("output_stride", "8")), 80, 0.02f),

@@ -13,8 +13,9 @@ import org.seg4j.model.Decoder;
 /**
  * A decoder that is a context module followed by a fusion block over encoder features of fixed
  * strides: DeepLabV3 (ASPP, then 3x3 conv), PSPNet (pyramid pooling, then 3x3 conv) and FastFCN
- * (JPU, then its head). Subclasses only choose the two blocks and the strides; the output is at
- * the finest stride read, with {@code outChannels} channels.
+ * (JPU, then its head), and torchvision's FCN (no context module, only its head). Subclasses only
+ * choose the blocks and the strides; the output is at the finest stride read, with {@code
+ * outChannels} channels.
  */
 public abstract class TwoStageDecoder extends AbstractBlock implements Decoder {
 
@@ -29,7 +30,8 @@ public abstract class TwoStageDecoder extends AbstractBlock implements Decoder {
      * @param strides the encoder strides read, increasing (the output is at {@code strides[0]})
      * @param outChannels channels of the fusion block's output
      * @param contextName parameter name of the context module
-     * @param context the context module, fed the encoder features
+     * @param context the context module, fed the encoder features; {@code null} for none (the
+     *     fusion block is then fed the features)
      * @param fusionName parameter name of the fusion block
      * @param fusion the block applied to the context module's output
      */
@@ -38,7 +40,7 @@ public abstract class TwoStageDecoder extends AbstractBlock implements Decoder {
         super(VERSION);
         this.strides = strides.clone();
         this.outChannels = outChannels;
-        this.context = addChildBlock(contextName, context);
+        this.context = context == null ? null : addChildBlock(contextName, context);
         this.fusion = addChildBlock(fusionName, fusion);
     }
 
@@ -60,16 +62,21 @@ public abstract class TwoStageDecoder extends AbstractBlock implements Decoder {
     @Override
     protected final NDList forwardInternal(
             ParameterStore ps, NDList features, boolean training, PairList<String, Object> params) {
-        return fusion.forward(ps, context.forward(ps, features, training, params), training, params);
+        NDList in = context == null ? features : context.forward(ps, features, training, params);
+        return fusion.forward(ps, in, training, params);
     }
 
     @Override
     public final Shape[] getOutputShapes(Shape[] inputShapes) {
-        return fusion.getOutputShapes(context.getOutputShapes(inputShapes));
+        return fusion.getOutputShapes(context == null ? inputShapes : context.getOutputShapes(inputShapes));
     }
 
     @Override
     protected final void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        if (context == null) {
+            fusion.initialize(manager, dataType, inputShapes);
+            return;
+        }
         context.initialize(manager, dataType, inputShapes);
         fusion.initialize(manager, dataType, context.getOutputShapes(inputShapes));
     }

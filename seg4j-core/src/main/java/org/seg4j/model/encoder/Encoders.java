@@ -14,7 +14,7 @@ import org.seg4j.model.ModelSpec;
 
 /**
  * Encoders by name: {@code unet}, {@code vgg16}, {@code resnet18}, {@code resnet34}, {@code
- * resnet50}, {@code mobilenetv2}, {@code mobilenetv3_large} and the ViTs. Adding one means one class and one line in the static block.
+ * resnet50}, {@code resnet101}, {@code mobilenetv2}, {@code mobilenetv3_large} and the ViTs. Adding one means one class and one line in the static block.
  * The ResNets and MobileNets read the spec option {@value #OUTPUT_STRIDE}.
  */
 public final class Encoders {
@@ -72,6 +72,7 @@ public final class Encoders {
         register(resnet(18, "basic blocks"));
         register(resnet(34, "basic blocks"));
         register(resnet(50, "bottlenecks"));
+        register(resnet(101, "bottlenecks"));
         register(new Entry("mobilenetv2", "MobileNetV2, inverted residuals, width multiplier = width/32; option "
                 + "output_stride (32, 16 or 8)", MobileNetV2Encoder.DEFAULT_WIDTH, (w, spec) -> MobileNetV2Encoder
                         .builder()

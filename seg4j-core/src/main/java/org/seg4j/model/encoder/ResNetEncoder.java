@@ -11,10 +11,10 @@ import org.seg4j.model.layer.ConvBn.Nonlinearity;
 import org.seg4j.model.layer.Residual;
 
 /**
- * ResNet-18, -34 and -50 (He et al., 2016; torchvision's layout, stride on the 3x3 convolution of
+ * ResNet-18, -34, -50 and -101 (He et al., 2016; torchvision's layout, stride on the 3x3 convolution of
  * bottlenecks). Five stages: the stem (7x7/2 conv + BN + ReLU, reduction 2), then 3x3/2 max
  * pooling + {@code layer1} (4), {@code layer2} (8), {@code layer3} (16) and {@code layer4} (32).
- * ResNet-18/34 use basic blocks (two 3x3 convs), ResNet-50 bottlenecks (1x1, 3x3, 1x1 with 4x
+ * ResNet-18/34 use basic blocks (two 3x3 convs), ResNet-50/101 bottlenecks (1x1, 3x3, 1x1 with 4x
  * expansion). Channels are those of the standard network scaled by {@code width / 64}.
  *
  * <p>With output stride 16 or 8, {@code layer4} (and {@code layer3}) keep their input's resolution
@@ -37,6 +37,7 @@ public final class ResNetEncoder extends StageEncoder {
         int[] units = switch (b.depth) {
             case 18 -> new int[] {2, 2, 2, 2};
             case 34, 50 -> new int[] {3, 4, 6, 3};
+            case 101 -> new int[] {3, 4, 23, 3};
             default -> throw new IllegalStateException();
         };
         boolean bottleneck = b.depth >= 50;
@@ -123,8 +124,8 @@ public final class ResNetEncoder extends StageEncoder {
 
         /** Validates and builds. */
         public ResNetEncoder build() {
-            if (depth != 18 && depth != 34 && depth != 50) {
-                throw new Seg4jException("resnet depth must be 18, 34 or 50, got " + depth);
+            if (depth != 18 && depth != 34 && depth != 50 && depth != 101) {
+                throw new Seg4jException("resnet depth must be 18, 34, 50 or 101, got " + depth);
             }
             if (width < 1) {
                 throw new Seg4jException("resnet" + depth + " encoder width must be at least 1, got " + width);

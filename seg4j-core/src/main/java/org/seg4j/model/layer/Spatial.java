@@ -10,6 +10,12 @@ public final class Spatial {
 
     /** How {@link #padBottomRight} fills the added rows and columns. */
     public enum PadMode {
+        /**
+         * No padding: {@link #padToMultiple} returns its input unchanged. A {@code
+         * SegmentationModel} with this mode runs its encoder at the input's own size and resizes
+         * the logits bilinearly to it, as torchvision's segmentation models do.
+         */
+        NONE,
         /** Zeros. */
         ZERO,
         /**
@@ -102,9 +108,13 @@ public final class Spatial {
 
     /**
      * {@code x} padded at the bottom and right to a height and width that are multiples of
-     * {@code multiple} ({@link #padBottomRight}); {@code x} itself when they already are.
+     * {@code multiple} ({@link #padBottomRight}); {@code x} itself when they already are or when
+     * {@code mode} is {@link PadMode#NONE}.
      */
     public static NDArray padToMultiple(NDArray x, int multiple, PadMode mode) {
+        if (mode == PadMode.NONE) {
+            return x;
+        }
         Shape s = x.getShape();
         return padBottomRight(x, roundUp(height(s), multiple) - height(s), roundUp(width(s), multiple) - width(s),
                 mode);
@@ -128,6 +138,9 @@ public final class Spatial {
     public static NDArray padBottomRight(NDArray x, long padH, long padW, PadMode mode) {
         if (padH == 0 && padW == 0) {
             return x;
+        }
+        if (mode == PadMode.NONE) {
+            throw new IllegalArgumentException("pad mode NONE adds no rows or columns");
         }
         Shape s = x.getShape();
         if (mode == PadMode.REFLECT && padH < height(s) && padW < width(s)) {

@@ -8,11 +8,12 @@ import org.seg4j.model.SegmentationModel;
  * seg4j's {@code deeplabv3} with torchvision's {@code deeplabv3_*} names: the encoder under {@code
  * backbone.}, the ASPP under {@code classifier.0} ({@code convs.0} 1x1, {@code convs.k} atrous per
  * rate, {@code convs.n+1} image pooling, {@code project.0/1}), the 3x3 conv + BN as {@code
- * classifier.1/2} and the classifier as {@code classifier.4}. Deviation (see seg4j's {@code Aspp}):
- * the image-pooling branch is a biased 1x1 conv ({@code convs.n+1.1}) without torchvision's batch
- * norm, so a torchvision checkpoint's {@code convs.n+1.1.weight} fits and its {@code .2} batch norm
- * does not; the twin in {@code bench/parity/twins.py} follows seg4j. torchvision's {@code
- * aux_classifier} has no counterpart.
+ * classifier.1/2} and the classifier as {@code classifier.4}. The image-pooling branch follows the
+ * built network: with option {@code aspp_pooling conv_bn} it is torchvision's conv ({@code
+ * convs.n+1.1}) + BN ({@code convs.n+1.2}); by default it is seg4j's biased 1x1 conv ({@code
+ * convs.n+1.1}), as the twin in {@code bench/parity/twins.py}. torchvision's {@code aux_classifier}
+ * (a training-only FCN head on {@code layer3}) has no counterpart: an import reports its arrays as
+ * unused unless they are skipped explicitly ({@link WeightImporter.Builder#addSkipPrefix}).
  */
 final class DeepLabV3Mapping {
 
@@ -30,15 +31,18 @@ final class DeepLabV3Mapping {
             String source = "classifier.0.convs." + k;
             b.sequentialConvBn(aspp + branches.get(k), source + ".0", source + ".1");
         }
-        b.convWithBias(aspp + branches.get(pooling) + "_01Conv2d", "classifier.0.convs." + pooling + ".1");
+        String poolingTarget = aspp + branches.get(pooling);
+        String poolingSource = "classifier.0.convs." + pooling;
+        Block poolingBlock = decoder.getChildren().get(0).getValue().getChildren().get(pooling).getValue();
+        if (ModelMappings.children(poolingBlock).stream().anyMatch(c -> c.endsWith("BatchNorm"))) {
+            b.sequentialConvBn(poolingTarget, poolingSource + ".1", poolingSource + ".2");
+        } else {
+            b.convWithBias(poolingTarget + "_01Conv2d", poolingSource + ".1");
+        }
         b.sequentialConvBn(aspp + branches.get(pooling + 1) + "_01FoldableSequence", "classifier.0.project.0",
                 "classifier.0.project.1");
         b.sequentialConvBn(ModelMappings.DECODER + parts.get(1), "classifier.1", "classifier.2");
         b.convWithBias(ModelMappings.HEAD + "01projection", "classifier.4");
-        for (String aux : new String[] {"0.weight", "1.weight", "1.bias", "1.running_mean", "1.running_var",
-                "4.weight", "4.bias"}) {
-            b.ignore("aux_classifier." + aux, "torchvision's auxiliary head, used in training only");
-        }
         return WeightMappings.encoder(model.encoder()).prefixed(WeightMappings.MODEL_ENCODER, "backbone.")
                 .plus(b.build());
     }

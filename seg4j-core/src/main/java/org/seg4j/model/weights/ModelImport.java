@@ -6,7 +6,9 @@ import ai.djl.nn.Block;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
@@ -47,6 +49,7 @@ public final class ModelImport {
     private final double scale;
     private final String resize;
     private final String source;
+    private final List<String> skipPrefixes;
 
     private ModelImport(Builder b) {
         this.weights = b.weights;
@@ -60,6 +63,7 @@ public final class ModelImport {
         this.scale = b.scale;
         this.resize = b.resize;
         this.source = b.source;
+        this.skipPrefixes = List.copyOf(b.skipPrefixes);
     }
 
     /** A new builder. */
@@ -82,13 +86,13 @@ public final class ModelImport {
             WeightMapping mapping = ModelMappings.forModel(spec, block, encoderOnly);
             ModelDirectory.initialize(block, manager, height, width);
             Map<String, NDArray> arrays = TensorFile.read(weights, manager);
-            ImportReport report = WeightImporter.builder()
+            WeightImporter.Builder importer = WeightImporter.builder()
                     .setMapping(mapping)
                     .optSourcePrefix(sourcePrefix)
                     .optPartial(encoderOnly)
-                    .optSourceName(weights.toString())
-                    .build()
-                    .load(arrays, block);
+                    .optSourceName(weights.toString());
+            skipPrefixes.forEach(importer::addSkipPrefix);
+            ImportReport report = importer.build().load(arrays, block);
             Files.createDirectories(outDir);
             ModelDirectory.save(outDir, manifest(report), block);
             return report;
@@ -104,6 +108,9 @@ public final class ModelImport {
         origin.put("imported_from", source != null ? source : weights.toAbsolutePath().toString());
         origin.put("encoder_only", encoderOnly);
         origin.put("source_prefix", report.sourcePrefix());
+        if (!skipPrefixes.isEmpty()) {
+            origin.put("skipped_prefixes", skipPrefixes);
+        }
         origin.put("filled", report.filled());
         origin.put("total", report.total());
         var provenance = new ModelManifest.Provenance(BuildInfo.version(), BuildInfo.djlVersion(),
@@ -124,8 +131,19 @@ public final class ModelImport {
         private double scale = 1.0;
         private String resize;
         private String source;
+        private final List<String> skipPrefixes = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Leave out the arrays whose key starts with {@code prefix} on purpose, e.g. {@code
+         * aux_classifier.} (see {@link WeightImporter.Builder#addSkipPrefix}); recorded in the
+         * provenance.
+         */
+        public Builder addSkipPrefix(String prefix) {
+            skipPrefixes.add(prefix);
+            return this;
+        }
 
         /**
          * How images are brought to the network ({@link ModelManifest.Preprocessing#resize}): {@code
@@ -209,6 +227,9 @@ public final class ModelImport {
             }
             if (normalization == null) {
                 throw new Seg4jException("normalisation must not be null");
+            }
+            if (skipPrefixes.stream().anyMatch(p -> p == null || p.isEmpty())) {
+                throw new Seg4jException("a skip prefix must not be empty");
             }
             if (resize != null && !resize.equals(ModelManifest.Preprocessing.RESIZE_NONE)
                     && !resize.equals(ModelManifest.Preprocessing.RESIZE_STRETCH)) {

@@ -9,11 +9,14 @@ import org.seg4j.Seg4jException;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.SegmentationModel;
+import org.seg4j.model.decoder.fcn.DilatedFcn;
 
 /**
  * Mapping tables of whole models (encoder, decoder and head), by architecture. The encoder part is
  * the encoder's own table (torchvision names) under {@code encoder.}; decoder and head names are
- * those of the PyTorch twins in {@code bench/parity/twins.py}. A table is a function of the built
+ * those of the PyTorch twins in {@code bench/parity/twins.py}, except for {@code deeplabv3} and
+ * {@code fcn}, whose tables use torchvision's own names ({@code backbone.}, {@code classifier.}; see
+ * {@link TorchvisionModels}). A table is a function of the built
  * network, so that it follows its options (depth, atrous rates).
  */
 public final class ModelMappings {
@@ -29,6 +32,7 @@ public final class ModelMappings {
         register("deeplabv3plus", DeepLabV3PlusMapping::table);
         register(SelfieMapping.architecture(), m -> SelfieMapping.table());
         register("deeplabv3", DeepLabV3Mapping::table);
+        register(DilatedFcn.NAME, DilatedFcnMapping::table);
         register("pspnet", PspMapping::table);
         register("fcn8s", FcnMapping::table);
         register("fcn16s", FcnMapping::table);

@@ -3,7 +3,7 @@ package org.seg4j.model.weights;
 import java.util.Locale;
 
 /**
- * torchvision's ResNet-18/34/50 names ({@code conv1}, {@code bn1}, {@code layer1.0.conv1}, ...,
+ * torchvision's ResNet-18/34/50/101 names ({@code conv1}, {@code bn1}, {@code layer1.0.conv1}, ...,
  * {@code layer4.2.downsample.0}) onto seg4j's {@code ResNetEncoder}, relative to the encoder. The
  * two networks match unit for unit (stride on the 3x3 convolution of bottlenecks, as torchvision),
  * and dilation changes no weight shape, so one table serves every output stride. The ImageNet
@@ -17,6 +17,7 @@ final class ResNetMapping {
         int[] units = switch (depth) {
             case 18 -> new int[] {2, 2, 2, 2};
             case 34, 50 -> new int[] {3, 4, 6, 3};
+            case 101 -> new int[] {3, 4, 23, 3};
             default -> throw new IllegalArgumentException("resnet depth " + depth);
         };
         int convs = depth >= 50 ? 3 : 2;

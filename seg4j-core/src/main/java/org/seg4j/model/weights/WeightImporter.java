@@ -29,17 +29,20 @@ public final class WeightImporter {
 
     private static final NDIndex ALL = new NDIndex("...");
     private static final int LISTED = 20;
+    private static final String AUX_CLASSIFIER = "aux_classifier.";
 
     private final WeightMapping mapping;
     private final String sourcePrefix;
     private final boolean partial;
     private final String sourceName;
+    private final List<String> skipPrefixes;
 
     private WeightImporter(Builder b) {
         this.mapping = b.mapping;
         this.sourcePrefix = b.sourcePrefix;
         this.partial = b.partial;
         this.sourceName = b.sourceName;
+        this.skipPrefixes = List.copyOf(b.skipPrefixes);
     }
 
     /** A new builder. */
@@ -62,6 +65,7 @@ public final class WeightImporter {
         }
         String prefix = sourcePrefix != null ? sourcePrefix : detectPrefix(arrays.keySet());
         List<String> problems = new ArrayList<>();
+        Map<String, String> skipped = skipped(arrays.keySet());
         List<Pair<Parameter, NDArray>> copies = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Entry e : mapping.entries()) {
@@ -74,6 +78,10 @@ public final class WeightImporter {
             NDArray from = arrays.get(key);
             if (from == null) {
                 problems.add("missing " + key + " (for " + e.target() + ")");
+                continue;
+            }
+            if (skipped.containsKey(key)) {
+                problems.add(key + " fills " + e.target() + " but is skipped (prefix " + skipped.get(key) + ")");
                 continue;
             }
             used.add(key);
@@ -108,10 +116,10 @@ public final class WeightImporter {
                     + " arrays do not fit this network (a different architecture, depth or width?):\n  "
                     + String.join("\n  ", head(problems)));
         }
-        ImportReport report = report(arrays, params, used, prefix, copies.size());
+        ImportReport report = report(arrays, params, used, skipped, prefix, copies.size());
         if (!partial && !report.complete()) {
             throw new Seg4jException(sourceName + ": incomplete import, nothing loaded (allow partial loading, e.g. "
-                    + "an encoder-only import, to accept it):\n" + report.describe());
+                    + "an encoder-only import, to accept it):\n" + report.describe() + auxHint(report));
         }
         try (GradientsOff off = GradientsOff.begin()) {
             for (Pair<Parameter, NDArray> c : copies) {
@@ -127,8 +135,28 @@ public final class WeightImporter {
         return report;
     }
 
+    /** The keys under a skip prefix, with that prefix; a prefix that matches no key is an error (a typo). */
+    private Map<String, String> skipped(Set<String> keys) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String p : skipPrefixes) {
+            if (keys.stream().noneMatch(k -> k.startsWith(p))) {
+                throw new Seg4jException(sourceName + ": no array key starts with the skip prefix '" + p + "'");
+            }
+            keys.stream().filter(k -> k.startsWith(p)).forEach(k -> out.putIfAbsent(k, p));
+        }
+        return out;
+    }
+
+    /** How to drop torchvision's training-only auxiliary head when it is what stops an import. */
+    private static String auxHint(ImportReport report) {
+        boolean aux = report.unused().stream().anyMatch(u -> u.startsWith(AUX_CLASSIFIER));
+        return aux ? "\n" + AUX_CLASSIFIER + "* is torchvision's auxiliary head (aux_loss=True), used in training "
+                + "only and not built by seg4j: skip it explicitly (seg4j import --skip-prefix " + AUX_CLASSIFIER
+                + ", or WeightImporter/ModelImport addSkipPrefix)" : "";
+    }
+
     private ImportReport report(Map<String, NDArray> arrays, Map<String, Parameter> params, Set<String> used,
-            String prefix, int filled) {
+            Map<String, String> skipped, String prefix, int filled) {
         Set<String> filledTargets = new HashSet<>();
         mapping.entries().forEach(e -> filledTargets.add(e.target()));
         List<String> unfilled = new ArrayList<>();
@@ -144,7 +172,9 @@ public final class WeightImporter {
                 return;
             }
             Optional<String> reason = mapping.ignoreReason(key);
-            if (reason.isPresent()) {
+            if (skipped.containsKey(key)) {
+                ignored.add(key + ": skipped on request (prefix " + skipped.get(key) + ")");
+            } else if (reason.isPresent()) {
                 ignored.add(key + ": " + reason.get());
             } else {
                 unused.add(key + " " + a.getShape());
@@ -200,8 +230,23 @@ public final class WeightImporter {
         private String sourcePrefix;
         private boolean partial;
         private String sourceName = "weights";
+        private final List<String> skipPrefixes = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Source arrays whose key starts with {@code prefix} are left out on purpose (e.g. {@code
+         * aux_classifier.}, torchvision's training-only auxiliary head): listed as ignored in the
+         * report, never used. A prefix that matches no key, or an array the table needs, is an
+         * error.
+         */
+        public Builder addSkipPrefix(String prefix) {
+            if (prefix == null || prefix.isEmpty()) {
+                throw new Seg4jException("a skip prefix must not be empty");
+            }
+            skipPrefixes.add(prefix);
+            return this;
+        }
 
         /** The mapping table. */
         public Builder setMapping(WeightMapping mapping) {

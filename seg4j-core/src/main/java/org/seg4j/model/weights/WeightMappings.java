@@ -26,6 +26,7 @@ public final class WeightMappings {
         ENCODERS.put("resnet18", e -> ResNetMapping.table(18));
         ENCODERS.put("resnet34", e -> ResNetMapping.table(34));
         ENCODERS.put("resnet50", e -> ResNetMapping.table(50));
+        ENCODERS.put("resnet101", e -> ResNetMapping.table(101));
         ENCODERS.put("vgg16", e -> VggMapping.table());
         ENCODERS.put("mobilenetv2", MobileNetV2Mapping::table);
         ENCODERS.put(MobileNetV3LargeEncoder.NAME, MobileNetV3Mapping::table);

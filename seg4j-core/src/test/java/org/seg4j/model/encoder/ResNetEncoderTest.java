@@ -78,9 +78,9 @@ class ResNetEncoderTest {
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("output_stride")
                 .hasMessageContaining("[8, 16, 32]");
-        assertThatThrownBy(() -> ResNetEncoder.builder().setDepth(101).build())
+        assertThatThrownBy(() -> ResNetEncoder.builder().setDepth(152).build())
                 .isInstanceOf(Seg4jException.class)
-                .hasMessageContaining("18, 34 or 50");
+                .hasMessageContaining("18, 34, 50 or 101");
     }
 
     /** Trainable (gradient) parameters, i.e. without batch-norm running statistics. */

@@ -119,7 +119,7 @@ public final class ParityCase {
     }
 
     /** Copies a classpath resource to a file (the fixture may sit in a jar). */
-    private static Path resource(String file, Path tmp) {
+    static Path resource(String file, Path tmp) {
         try (InputStream in = ParityCase.class.getResourceAsStream("/parity/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource parity/" + file);

@@ -3,6 +3,7 @@ package org.seg4j.onnx.export;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import org.seg4j.Seg4jException;
 import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.layer.Spatial.PadMode;
 import org.seg4j.onnx.export.OnnxGraph.Attr;
@@ -41,6 +42,10 @@ public final class OnnxExporter {
      * messages); {@code manager} holds scratch arrays while exporting.
      */
     public static byte[] export(SegmentationModel model, String architecture, NDManager manager) {
+        if (model.padMode() == PadMode.NONE) {
+            throw new Seg4jException(architecture + ": a model with pad none (torchvision's geometry: logits resized to "
+                    + "the input) has no ONNX export yet; use the seg4j model directory");
+        }
         try (NDManager scratch = manager.newSubManager(); GradientsOff off = GradientsOff.begin()) {
             return new OnnxExporter(scratch, architecture).model(model);
         }

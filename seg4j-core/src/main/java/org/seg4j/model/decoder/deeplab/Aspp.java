@@ -32,15 +32,19 @@ import org.seg4j.model.layer.Spatial;
  *   <li>concatenation, 1x1 conv + BN + ReLU projection, dropout.
  * </ul>
  *
- * <p>Deviation: the image-pooling branch has a biased 1x1 convolution and no batch norm. Its map
- * has one value per channel and image, and PyTorch's batch norm refuses to train on a single
- * value per channel, which is the case for a batch of one (torchvision's ASPP fails there).
+ * <p>Deviation by default: the image-pooling branch has a biased 1x1 convolution and no batch
+ * norm. Its map has one value per channel and image, and PyTorch's batch norm refuses to train on
+ * a single value per channel, which is the case for a batch of one (torchvision's ASPP fails
+ * there). {@link Builder#optPoolingBatchNorm} builds torchvision's branch instead (1x1 conv without
+ * bias + BN + ReLU), for its checkpoints; train it with batches of two or more, since with one
+ * image the batch norm turns the branch into a constant.
  */
 public final class Aspp extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
     private final int width;
+    private final boolean poolingBatchNorm;
     private final Block[] branches;
     private final Block pooling;
     private final Block projection;
@@ -48,6 +52,7 @@ public final class Aspp extends AbstractBlock {
     private Aspp(Builder b) {
         super(VERSION);
         this.width = b.width;
+        this.poolingBatchNorm = b.poolingBatchNorm;
         this.branches = new Block[b.rates.length + 1];
         branches[0] = addChildBlock("conv1x1", Layers.convBnRelu(width, 1));
         for (int i = 0; i < b.rates.length; i++) {
@@ -57,9 +62,9 @@ public final class Aspp extends AbstractBlock {
                     : Atrous.convBnRelu(width, rate);
             branches[i + 1] = addChildBlock("rate" + rate, branch);
         }
-        this.pooling = addChildBlock("pooling", new FoldableSequence()
-                .add(Layers.conv1x1(width))
-                .add(Activation.reluBlock()));
+        this.pooling = addChildBlock("pooling", b.poolingBatchNorm
+                ? Layers.convBnRelu(width, 1)
+                : new FoldableSequence().add(Layers.conv1x1(width)).add(Activation.reluBlock()));
         this.projection = addChildBlock("projection", new FoldableSequence()
                 .add(Layers.convBnRelu(width, 1))
                 .add(Dropout.builder().optRate(b.dropout).build()));
@@ -80,6 +85,11 @@ public final class Aspp extends AbstractBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
         Shape s = x.getShape();
+        if (training && poolingBatchNorm && s.get(0) < 2) {
+            throw new Seg4jException("aspp_pooling conv_bn (torchvision's image-pooling batch norm) cannot train on a "
+                    + "batch of one image: its batch norm would see one value per channel; train with batches of two "
+                    + "or more, or use aspp_pooling conv");
+        }
         NDList parts = new NDList(branches.length + 1);
         for (Block branch : branches) {
             parts.add(branch.forward(ps, inputs, training, params).head());
@@ -124,6 +134,7 @@ public final class Aspp extends AbstractBlock {
         private int[] rates;
         private boolean separable;
         private float dropout = 0.1f;
+        private boolean poolingBatchNorm;
 
         private Builder() {}
 
@@ -148,6 +159,15 @@ public final class Aspp extends AbstractBlock {
         /** Depthwise-separable 3x3 branches, as in DeepLabV3+ (default false). */
         public Builder optSeparable(boolean separable) {
             this.separable = separable;
+            return this;
+        }
+
+        /**
+         * torchvision's image-pooling branch, 1x1 conv without bias + BN + ReLU (default false: a
+         * biased 1x1 conv + ReLU, which trains with a batch of one).
+         */
+        public Builder optPoolingBatchNorm(boolean poolingBatchNorm) {
+            this.poolingBatchNorm = poolingBatchNorm;
             return this;
         }
 

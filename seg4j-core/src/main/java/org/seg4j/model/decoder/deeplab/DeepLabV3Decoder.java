@@ -18,6 +18,7 @@ public final class DeepLabV3Decoder extends TwoStageDecoder {
                 .setWidth(b.width)
                 .setRates(b.rates)
                 .optDropout(b.dropout)
+                .optPoolingBatchNorm(b.poolingBatchNorm)
                 .build(), "conv", Layers.convBnRelu(b.width, 3));
     }
 
@@ -32,6 +33,7 @@ public final class DeepLabV3Decoder extends TwoStageDecoder {
         private int width = 256;
         private int[] rates = {6, 12, 18};
         private float dropout = 0.1f;
+        private boolean poolingBatchNorm;
 
         private Builder() {}
 
@@ -56,6 +58,12 @@ public final class DeepLabV3Decoder extends TwoStageDecoder {
         /** Dropout after the ASPP projection (default 0.1). */
         public Builder optDropout(float dropout) {
             this.dropout = dropout;
+            return this;
+        }
+
+        /** torchvision's ASPP image-pooling branch with batch norm (see {@link Aspp.Builder#optPoolingBatchNorm}). */
+        public Builder optPoolingBatchNorm(boolean poolingBatchNorm) {
+            this.poolingBatchNorm = poolingBatchNorm;
             return this;
         }
 

@@ -27,6 +27,26 @@ class DeepLabOptionsTest {
     }
 
     @Test
+    void torchvisionPoolingBranchTrainsOnTwoImagesAndRefusesOneWithTheWayOut() {
+        try (NDManager base = NDManager.newBaseManager()) {
+            SegmentationModel model = (SegmentationModel) ModelRegistry.create(new ModelSpec("deeplabv3", "resnet18",
+                    2, 4, Map.of("output_stride", "8", "decoder_width", "8", "aspp_pooling", "conv_bn", "pad", "none")));
+            ModelDirectory.initialize(model, base, 45, 33);
+            ParameterStore ps = new ParameterStore(base, false);
+            try (NDManager sub = base.newSubManager()) {
+                NDList two = model.forward(ps, new NDList(sub.randomUniform(0, 1, new Shape(2, 3, 45, 33))), true);
+                assertThat(two.head().getShape()).isEqualTo(new Shape(2, 2, 45, 33));
+                NDList one = model.forward(ps, new NDList(sub.randomUniform(0, 1, new Shape(1, 3, 45, 33))), false);
+                assertThat(one.head().getShape()).isEqualTo(new Shape(1, 2, 45, 33));
+                assertThatThrownBy(() -> model.forward(ps,
+                        new NDList(sub.randomUniform(0, 1, new Shape(1, 3, 45, 33))), true))
+                        .isInstanceOf(Seg4jException.class)
+                        .hasMessageContaining("batches of two or more");
+            }
+        }
+    }
+
+    @Test
     void bothVariantsRunOnVgg16AtOddSizes() {
         try (NDManager base = NDManager.newBaseManager()) {
             for (String arch : new String[] {"deeplabv3", "deeplabv3plus"}) {
