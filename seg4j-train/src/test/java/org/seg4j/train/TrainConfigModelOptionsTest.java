@@ -56,7 +56,7 @@ class TrainConfigModelOptionsTest {
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("outputStride")
-                .hasMessageContaining("output_stride, decoder_width, dropout, atrous_rates, pad");
+                .hasMessageContaining("output_stride, decoder_width, dropout, atrous_rates, aspp_pooling, pad");
     }
 
     @Test
