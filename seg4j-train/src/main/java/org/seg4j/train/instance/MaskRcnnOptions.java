@@ -14,7 +14,8 @@ public final class MaskRcnnOptions {
 
     /** The option names, as in {@code --model-option KEY=VALUE}. */
     public static final List<String> KEYS = List.of("depth", "fpn_channels", "representation", "mask_channels",
-            "anchor_sizes", "rpn_batch", "roi_batch", "canonical_scale", "detections_per_image");
+            "anchor_sizes", "rpn_pre_nms", "rpn_post_nms", "rpn_batch", "roi_batch", "canonical_scale",
+            "detections_per_image");
 
     private MaskRcnnOptions() {}
 
@@ -41,6 +42,14 @@ public final class MaskRcnnOptions {
                     case "mask_channels" -> b.optMaskChannels(Integer.parseInt(v));
                     case "anchor_sizes" -> b.optAnchorSizes(Arrays.stream(v.replaceAll("[\\[\\] ]", "").split(","))
                             .mapToInt(Integer::parseInt).toArray());
+                    case "rpn_pre_nms" -> {
+                        int[] n = pair(key, v);
+                        b.optRpnPreNms(n[0], n[1]);
+                    }
+                    case "rpn_post_nms" -> {
+                        int[] n = pair(key, v);
+                        b.optRpnPostNms(n[0], n[1]);
+                    }
                     case "rpn_batch" -> b.optRpnBatch(Integer.parseInt(v));
                     case "roi_batch" -> b.optRoiBatch(Integer.parseInt(v), 0.25f);
                     case "canonical_scale" -> b.optCanonicalScale(Float.parseFloat(v));
@@ -57,5 +66,17 @@ public final class MaskRcnnOptions {
         } catch (IllegalArgumentException ex) {
             throw new Seg4jException("mask-rcnn options " + options + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /** {@code TRAIN,TEST} proposal counts (one number sets both). */
+    private static int[] pair(String key, String v) {
+        int[] n = Arrays.stream(v.replaceAll("[\\[\\] ]", "").split(",")).mapToInt(Integer::parseInt).toArray();
+        if (n.length == 1) {
+            return new int[] {n[0], n[0]};
+        }
+        if (n.length != 2) {
+            throw new Seg4jException("mask-rcnn option " + key + ": give TRAIN,TEST proposal counts, got '" + v + "'");
+        }
+        return n;
     }
 }

@@ -72,6 +72,16 @@ public final class MaskRcnnConfig {
         return scoreThreshold;
     }
 
+    /** Proposals kept per pyramid level before the RPN's NMS, in training or in inference. */
+    public int rpnPreNms(boolean training) {
+        return training ? rpnPreNmsTrain : rpnPreNmsTest;
+    }
+
+    /** Proposals kept per image after the RPN's NMS, in training or in inference. */
+    public int rpnPostNms(boolean training) {
+        return training ? rpnPostNmsTrain : rpnPostNmsTest;
+    }
+
     /** Maximum detections per image. */
     public int detectionsPerImage() {
         return detectionsPerImage;
