@@ -6,12 +6,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
+import org.seg4j.data.LabelMask;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.data.group.GroupKey;
 import org.seg4j.data.group.SampleGroups;
 import org.seg4j.data.instance.InstanceSamples;
 import org.seg4j.evaluation.ModelEvaluation;
 import org.seg4j.infer.Evaluator;
+import org.seg4j.infer.Predictor;
+import org.seg4j.infer.Probabilities;
+import org.seg4j.infer.instance.ComponentInstances;
+import org.seg4j.infer.instance.PanopticPrediction;
 import org.seg4j.infer.instance.PanopticEvaluator;
 import org.seg4j.infer.instance.PanopticPredictor;
 import org.seg4j.metric.report.MetricsReport;
@@ -27,7 +32,8 @@ import picocli.CommandLine.Option;
 /** {@code seg4j eval}: metrics of a trained model on a labelled split, with a report. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a model on a labelled split at full resolution: per-class IoU, mIoU, "
-                + "accuracy, precision, recall, F1 (panoptic models: PQ/SQ/RQ and mask AP; Mask R-CNN: COCO mask AP); writes metrics.json, report.md, confusion.png (and curves.png).")
+                + "accuracy, precision, recall, F1 (panoptic models, and semantic ones with --method components: "
+                + "PQ/SQ/RQ and mask AP; Mask R-CNN: COCO mask AP); writes metrics.json, report.md, confusion.png (and curves.png).")
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "Model directory (from seg4j train).")
@@ -64,6 +70,14 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     PanopticOptions panopticOptions = new PanopticOptions();
 
+    @Mixin
+    ComponentOptions components = new ComponentOptions();
+
+    @Option(names = "--rand-scores", description = "Instances (Mask R-CNN, panoptic models, --method components): "
+            + "also the ISBI 2012 foreground-restricted Rand and information scores and the variation of information "
+            + "of the thing instances, the mean over images (for EM cells: seg4j data isbi-instances).")
+    boolean randScores;
+
     @ArgGroup(exclusive = false, heading = "Inference%n")
     InferenceOptions inference = new InferenceOptions();
 
@@ -80,22 +94,35 @@ final class EvalCommand implements Callable<Integer> {
             if (evalGroups != null) {
                 throw new Seg4jException("--eval-groups does not apply with --temporal (every sequence is scored)");
             }
+            if (components.components() || randScores) {
+                throw new Seg4jException("--method components and --rand-scores do not apply with --temporal");
+            }
             return TemporalEvalRun.run(model, inference.toOptions(), data, split, smoothing, out, !noTc);
         }
         if (!smoothing.equals("auto")) {
             throw new Seg4jException("--smoothing applies only with --temporal");
         }
+        boolean instances = components.components();
         String name = evalGroups == null ? split : split + "-" + String.join("+", evalGroups);
         Path reportDir = out != null ? out : model.resolve("eval-" + name);
         if (MaskRcnnDirectory.isMaskRcnn(model)) {
             inference.requireDjl(model, "Mask R-CNN");
+            components.requireSemantic(model, "Mask R-CNN");
             ClassMeta classes = ClassMeta.read(model.resolve(MaskRcnnDirectory.CLASSES));
-            return MaskRcnnRuns.eval(model, open(classes), name, panopticOptions.minScore, reportDir);
+            return MaskRcnnRuns.eval(model, open(classes), name, panopticOptions.minScore, randScores, reportDir);
         }
         ModelManifest manifest = ModelDirectory.readManifest(model);
         if (manifest.isPanoptic()) {
             inference.requireDjl(model, "panoptic model");
+            components.requireSemantic(model, "panoptic model");
             return panoptic(manifest, reportDir);
+        }
+        if (instances) {
+            return components(manifest, reportDir);
+        }
+        if (randScores) {
+            throw new Seg4jException("--rand-scores scores instances: " + model + " is a semantic model; add --method "
+                    + "components to make instances of its class map");
         }
         ModelEvaluation.Outcome outcome = ModelEvaluation.run(model, inference.toOptions(), this::open,
                 evalGroups == null ? split : split + " groups " + evalGroups, reportDir, System.err);
@@ -111,15 +138,39 @@ final class EvalCommand implements Callable<Integer> {
         InstanceSamples samples = InstanceSamples.of(open(manifest.classes()));
         try (PanopticPredictor predictor = PanopticPredictor.load(model,
                 panopticOptions.grouping(manifest.classes()))) {
-            PanopticEvaluator.Result r = PanopticEvaluator.evaluate(predictor, samples, System.err);
-            PanopticReport report = new PanopticReport("Panoptic evaluation of " + model.getFileName() + " on "
-                    + split, r.pq(), r.ap(), r.semantic().metrics(), r.images());
-            report.writeAll(reportDir);
-            System.out.print(report.consoleTable());
-            System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", r.images(),
-                    r.elapsed().toMillis() / 1000.0, r.imagesPerSecond(), reportDir.resolve(MetricsReport.REPORT_MD));
+            PanopticEvaluator.Result r = PanopticEvaluator.evaluate(predictor::predict, samples, randScores,
+                    System.err);
+            report(r, "Panoptic evaluation of " + model.getFileName() + " on " + split, reportDir);
         }
         return 0;
+    }
+
+    /**
+     * {@code --method components}: a semantic model's class map made into instances ({@link
+     * ComponentInstances}), scored as a panoptic model is.
+     */
+    private int components(ModelManifest manifest, Path reportDir) {
+        ClassMeta classes = components.classes(manifest.classes());
+        ComponentInstances finder = components.build(classes);
+        InstanceSamples samples = InstanceSamples.of(open(classes));
+        try (Predictor predictor = Predictor.load(model, inference.toOptions())) {
+            PanopticEvaluator.Result r = PanopticEvaluator.evaluate(image -> {
+                Probabilities probs = predictor.predictProbabilities(image);
+                LabelMask semantic = probs.argmax();
+                return new PanopticPrediction(semantic, finder.segment(semantic, probs));
+            }, samples, randScores, System.err);
+            report(r, "Connected-component instances of " + model.getFileName() + " on " + split, reportDir);
+        }
+        return 0;
+    }
+
+    private static void report(PanopticEvaluator.Result r, String title, Path reportDir) {
+        PanopticReport report = new PanopticReport(title, r.pq(), r.ap(), r.semantic().metrics(), r.rand(),
+                r.images());
+        report.writeAll(reportDir);
+        System.out.print(report.consoleTable());
+        System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", r.images(),
+                r.elapsed().toMillis() / 1000.0, r.imagesPerSecond(), reportDir.resolve(MetricsReport.REPORT_MD));
     }
 
     private SegmentationDataset open(ClassMeta classes) {

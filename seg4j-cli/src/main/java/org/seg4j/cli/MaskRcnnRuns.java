@@ -99,14 +99,17 @@ final class MaskRcnnRuns {
     }
 
     /** {@code eval} on a Mask R-CNN directory: COCO mask AP. */
-    static int eval(Path model, SegmentationDataset split, String splitName, Double minScore, Path reportDir) {
+    static int eval(Path model, SegmentationDataset split, String splitName, Double minScore, boolean randScores,
+            Path reportDir) {
         try (MaskRcnnDirectory.Loaded loaded = MaskRcnnDirectory.load(model)) {
             InstanceSamples samples = InstanceSamples.of(split);
             // COCO evaluation keeps every detection the model gives (its own score threshold) unless told
             MaskRcnnPredictor predictor = predictor(loaded, minScore == null ? 0 : minScore);
-            DetectionEvaluator.Result r = DetectionEvaluator.evaluate(predictor::predict, samples, System.err);
+            DetectionEvaluator.Result r = DetectionEvaluator.evaluate(predictor::predict, samples, randScores,
+                    System.err);
             MaskApReport report = new MaskApReport("Mask R-CNN evaluation of " + model.getFileName() + " on "
-                    + splitName, loaded.classes(), r.ap(), r.images(), r.detections(), r.imagesPerSecond());
+                    + splitName, loaded.classes(), r.ap(), r.images(), r.detections(), r.imagesPerSecond(),
+                    r.rand());
             report.writeAll(reportDir);
             System.out.print(report.consoleTable());
             System.out.printf(Locale.ROOT, "%d images in %.1f s (%.2f images/s); report: %s%n", r.images(),

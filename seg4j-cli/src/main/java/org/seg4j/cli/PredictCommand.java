@@ -67,32 +67,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--masks", description = "Video only: also write every frame's class-id mask to this folder.")
     Path masks;
 
-    @Option(names = "--method", defaultValue = "semantic", description = "semantic (class masks only) or "
-            + "components: also instances, each connected region of a thing class one instance: "
-            + "<stem>_instances.png (16-bit), <stem>_instances_overlay.png, panoptic/<stem>.png + panoptic.json "
-            + "(default: ${DEFAULT-VALUE}).")
-    String method;
-
-    @Option(names = "--min-area", defaultValue = "1",
-            description = "components: drop instances and stuff regions under this many pixels (default: ${DEFAULT-VALUE}).")
-    int minArea;
-
-    @Option(names = "--split-touching", description = "components: split touching objects by a distance-transform "
-            + "watershed.")
-    boolean splitTouching;
-
-    @Option(names = "--min-distance", defaultValue = "5",
-            description = "components with --split-touching: least distance in pixels between two objects' centres "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int minDistance;
-
-    @Option(names = "--peak-threshold", defaultValue = "2", description = "components with --split-touching: least "
-            + "distance to the edge, in pixels, of an object's centre (default: ${DEFAULT-VALUE}).")
-    double peakThreshold;
-
-    @Option(names = "--things", split = ",", description = "components: the classes with instances (default: those "
-            + "marked isthing in the model's classes.yaml).")
-    List<String> things = List.of();
+    @Mixin
+    ComponentOptions components = new ComponentOptions();
 
     @Mixin
     PanopticOptions panopticOptions = new PanopticOptions();
@@ -105,19 +81,14 @@ final class PredictCommand implements Callable<Integer> {
         if (VideoPredictRun.isVideoFile(input) || VideoPredictRun.isVideoFile(out)) {
             return VideoPredictRun.run(model, inference.toOptions(), input, out, smoothing, masks, alpha);
         }
-        if (!method.equals("semantic") && !method.equals("components")) {
-            throw new Seg4jException("--method must be semantic or components, got '" + method + "'");
-        }
+        components.components(); // a bad --method fails before anything is loaded
         if (masks != null || !smoothing.equals("auto")) {
             throw new Seg4jException("--smoothing and --masks apply to videos: give a video --input, "
                     + "or a frame folder with a video --out (e.g. out.mp4)");
         }
         if (MaskRcnnDirectory.isMaskRcnn(model)) {
             inference.requireDjl(model, "Mask R-CNN");
-            if (!method.equals("semantic")) {
-                throw new Seg4jException("--method " + method + " is for semantic models; " + model
-                        + " is a Mask R-CNN, which predicts instances itself");
-            }
+            components.requireSemantic(model, "Mask R-CNN");
             return MaskRcnnRuns.predict(model, input, out, panopticOptions.minScore, alpha, skipBad);
         }
         if (ModelDirectory.readManifest(model).isPanoptic()) {
@@ -143,10 +114,7 @@ final class PredictCommand implements Callable<Integer> {
      * semantic map plus the instance files of {@link InstancePredictionWriter}.
      */
     private int panoptic() {
-        if (!method.equals("semantic")) {
-            throw new Seg4jException("--method " + method + " is for semantic models; " + model
-                    + " is a panoptic model, which predicts instances itself");
-        }
+        components.requireSemantic(model, "panoptic model");
         ClassMeta classes = ModelDirectory.readManifest(model).classes();
         try (PanopticPredictor predictor = PanopticPredictor.load(model, panopticOptions.grouping(classes))) {
             PredictionWriter writer = new PredictionWriter(OutputFormat.parseList(String.join(",", formats)),
@@ -166,32 +134,10 @@ final class PredictCommand implements Callable<Integer> {
 
     /** The instance outputs of {@code --method components}, or {@code null} for {@code semantic}. */
     private InstancePredictionWriter instanceWriter(ClassMeta modelClasses) {
-        if (method.equals("semantic")) {
+        if (!components.components()) {
             return null;
         }
-        ClassMeta classes = modelClasses;
-        if (!things.isEmpty()) {
-            try {
-                classes = modelClasses.withThings(things);
-            } catch (IllegalArgumentException e) {
-                throw new Seg4jException("--things: " + e.getMessage(), e);
-            }
-        }
-        boolean anyThing = false;
-        for (int c = 0; c < classes.numClasses(); c++) {
-            anyThing |= classes.isThing(c);
-        }
-        if (!anyThing) {
-            throw new Seg4jException("--method components: the model's classes mark no thing class (isthing); "
-                    + "name the classes with instances with --things, e.g. --things " + classes.name(classes.numClasses() - 1));
-        }
-        try {
-            ComponentInstances components = ComponentInstances.builder().setClasses(classes).optMinArea(minArea)
-                    .optSplitTouching(splitTouching).optMinDistance(minDistance).optPeakThreshold(peakThreshold)
-                    .build();
-            return new InstancePredictionWriter(components, classes, out, alpha);
-        } catch (IllegalArgumentException e) {
-            throw new Seg4jException(e.getMessage(), e);
-        }
+        ClassMeta classes = components.classes(modelClasses);
+        return new InstancePredictionWriter(components.build(classes), classes, out, alpha);
     }
 }

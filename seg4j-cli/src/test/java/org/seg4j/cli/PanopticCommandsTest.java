@@ -84,6 +84,48 @@ class PanopticCommandsTest {
     }
 
     @Test
+    @Order(3)
+    void evalWithRandScoresAddsTheIsbiFigures() throws Exception {
+        Path report = tmp.resolve("eval-rand");
+        CliRunner.Run r = CliRunner.run("eval", "--model", run.toString(), "--data", data.toString(), "--out",
+                report.toString(), "--stuff-area", "16", "--rand-scores");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("V^Rand", "V^Info", "VI");
+        JsonNode isbi = Json.JSON.readTree(report.resolve("metrics.json").toFile()).at("/isbi");
+        assertThat(isbi.at("/images").asInt() + isbi.at("/skipped").asInt()).isEqualTo(2);
+        assertThat(isbi.at("/v_rand").asDouble()).isBetween(0.0, 1.0);
+        assertThat(isbi.at("/variation_of_information").asDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(report.resolve("report.md")).content().contains("ISBI 2012 scores");
+        CliRunner.Run components = CliRunner.run("eval", "--model", run.toString(), "--data", data.toString(),
+                "--out", tmp.resolve("eval-bad").toString(), "--method", "components");
+        assertThat(components.exitCode()).isEqualTo(1);
+        assertThat(components.err()).contains("panoptic model, which predicts instances itself");
+    }
+
+    @Test
+    @Order(5)
+    void evalWithComponentsScoresASemanticModelsInstances() throws Exception {
+        Path semantic = tmp.resolve("unet");
+        CliRunner.Run t = CliRunner.run("train", "--data", data.toString(), "--out", semantic.toString(), "--model",
+                "unet", "--width", "4", "--epochs", "1", "--batch-size", "2", "--set", "num_workers=1");
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        Path report = tmp.resolve("eval-components");
+        CliRunner.Run r = CliRunner.run("eval", "--model", semantic.toString(), "--data", data.toString(), "--out",
+                report.toString(), "--method", "components", "--min-area", "4", "--rand-scores");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Things", "Stuff", "mask AP", "V^Rand");
+        JsonNode metrics = Json.JSON.readTree(report.resolve("metrics.json").toFile());
+        assertThat(metrics.at("/images").asInt()).isEqualTo(2);
+        assertThat(metrics.at("/per_class")).hasSize(7);
+        assertThat(metrics.at("/semantic_miou").asDouble()).isBetween(0.0, 1.0);
+        assertThat(report.resolve("report.md")).content().contains("Connected-component instances");
+        CliRunner.Run plain = CliRunner.run("eval", "--model", semantic.toString(), "--data", data.toString(),
+                "--out", tmp.resolve("eval-plain").toString(), "--rand-scores");
+        assertThat(plain.exitCode()).isEqualTo(1);
+        assertThat(plain.err()).contains("--method components");
+    }
+
+    @Test
     @Order(4)
     void panopticTrainingOnDataWithoutInstancesNamesTheFolder() {
         Path plain = tmp.resolve("plain");

@@ -22,6 +22,9 @@ public interface Progress extends AutoCloseable {
     /** Sets a short status text shown next to the bar (e.g. the current loss). */
     default void status(String text) {}
 
+    /** Changes the number of items, e.g. when a time budget's step count is estimated again. */
+    default void retotal(int total) {}
+
     @Override
     default void close() {}
 
@@ -80,6 +83,11 @@ public interface Progress extends AutoCloseable {
             }
 
             @Override
+            public void retotal(int total) {
+                bar.maxHint(total);
+            }
+
+            @Override
             public void close() {
                 bar.close();
             }
@@ -91,7 +99,7 @@ public interface Progress extends AutoCloseable {
         private final PrintStream out;
         private final String task;
         private final String unit;
-        private final int total;
+        private int total;
         private final long start = System.nanoTime();
         private long lastPrint = start;
         private String status = "";
@@ -115,6 +123,11 @@ public interface Progress extends AutoCloseable {
         @Override
         public void status(String text) {
             status = text == null ? "" : text;
+        }
+
+        @Override
+        public void retotal(int total) {
+            this.total = total;
         }
 
         /** The line printed after {@code done} items in {@code seconds}. */

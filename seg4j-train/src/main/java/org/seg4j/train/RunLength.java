@@ -15,14 +15,16 @@ import java.util.Locale;
  *       the same curve; the run stops at that count or when the budget is spent;
  *   <li>otherwise {@code epochs} times the steps of an epoch.
  * </ul>
+ *
+ * <p>Shared by the semantic trainer and Mask R-CNN's own loop.
  */
-final class RunLength {
+public final class RunLength {
 
     private final TrainConfig config;
     private final int stepsPerEpoch;
     private long totalSteps;
 
-    RunLength(TrainConfig config, int stepsPerEpoch) {
+    public RunLength(TrainConfig config, int stepsPerEpoch) {
         this.config = config;
         this.stepsPerEpoch = Math.max(1, stepsPerEpoch);
         this.totalSteps = config.steps() > 0 ? config.steps() : byEpochs();
@@ -34,17 +36,17 @@ final class RunLength {
     }
 
     /** The step count the schedule spans now. */
-    long totalSteps() {
+    public long totalSteps() {
         return totalSteps;
     }
 
     /** The schedule over {@link #totalSteps()}. */
-    LrSchedule schedule() {
+    public LrSchedule schedule() {
         return config.lrSchedule(totalSteps);
     }
 
     /** The number of epochs the run may start: enough for {@code steps}, else {@code epochs}. */
-    int epochs() {
+    public int epochs() {
         if (config.steps() == 0) {
             return config.epochs();
         }
@@ -52,7 +54,7 @@ final class RunLength {
     }
 
     /** Whether the step count follows the time budget. */
-    boolean budgetDriven() {
+    public boolean budgetDriven() {
         return config.steps() == 0 && config.timeBudget() != null;
     }
 
@@ -60,12 +62,12 @@ final class RunLength {
      * Whether the budget cut the run short: a budget-driven step count below what the epochs would
      * take. A generous budget that lets every epoch run does not count as having stopped the run.
      */
-    boolean cutByBudget() {
+    public boolean cutByBudget() {
         return budgetDriven() && totalSteps < byEpochs();
     }
 
     /** Whether the run is over after {@code globalStep} steps (runs sized by epochs end with their last epoch). */
-    boolean reached(long globalStep) {
+    public boolean reached(long globalStep) {
         return (config.steps() > 0 || budgetDriven()) && globalStep >= totalSteps;
     }
 
@@ -73,7 +75,7 @@ final class RunLength {
      * The settings that decide the step count; a checkpoint saved under other ones (say, a longer
      * budget) is planned again on resume.
      */
-    String basis() {
+    public String basis() {
         if (config.steps() > 0) {
             return "steps " + config.steps();
         }
@@ -87,7 +89,7 @@ final class RunLength {
      *
      * @return whether the checkpoint's plan was kept
      */
-    boolean restore(long savedTotal, String savedBasis, long globalStep, double elapsedSeconds) {
+    public boolean restore(long savedTotal, String savedBasis, long globalStep, double elapsedSeconds) {
         if (savedTotal > 0 && basis().equals(savedBasis)) {
             totalSteps = savedTotal;
             return true;
@@ -101,7 +103,7 @@ final class RunLength {
      * {@code elapsedSeconds}, validation and checkpoints included), at most {@code epochs} epochs.
      * Without one the count is fixed and this does nothing.
      */
-    void reestimate(long globalStep, double elapsedSeconds) {
+    public void reestimate(long globalStep, double elapsedSeconds) {
         if (!budgetDriven() || globalStep < 1 || !(elapsedSeconds > 0)) {
             return;
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.seg4j.data.ClassMeta;
+import org.seg4j.metric.instance.ForegroundRestrictedMean;
 import org.seg4j.metric.instance.MaskApResult;
 import org.seg4j.util.AtomicFiles;
 import org.seg4j.util.Json;
@@ -21,9 +22,10 @@ import org.seg4j.util.Json;
  * @param images images evaluated
  * @param detections instances predicted over all images
  * @param imagesPerSecond prediction and scoring speed
+ * @param rand the ISBI 2012 scores of the instances, {@code null} if not computed
  */
 public record MaskApReport(String title, ClassMeta classes, MaskApResult ap, int images, long detections,
-        double imagesPerSecond) {
+        double imagesPerSecond, ForegroundRestrictedMean rand) {
 
     /** The twelve figures by name (fractions; {@code null} where pycocotools gives -1). */
     public static Map<String, Object> figures(MaskApResult ap) {
@@ -73,6 +75,9 @@ public record MaskApReport(String title, ClassMeta classes, MaskApResult ap, int
             }
         }
         out.append(String.format(Locale.ROOT, "%d images, %d detections%n", images, detections));
+        if (rand != null) {
+            out.append(RandScoresText.line(rand)).append(System.lineSeparator());
+        }
         return out.toString();
     }
 
@@ -109,6 +114,9 @@ public record MaskApReport(String title, ClassMeta classes, MaskApResult ap, int
             }
         }
         m.put("per_class", per);
+        if (rand != null) {
+            m.put("isbi", RandScoresText.figures(rand));
+        }
         return m;
     }
 
@@ -129,6 +137,9 @@ public record MaskApReport(String title, ClassMeta classes, MaskApResult ap, int
         }
         md.append(String.format(Locale.ROOT, "%n%d images, %d detections, %.2f images/s.%n", images, detections,
                 imagesPerSecond));
+        if (rand != null) {
+            md.append(RandScoresText.markdown(rand));
+        }
         return md.toString();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.seg4j.metric.SegmentationMetrics;
+import org.seg4j.metric.instance.ForegroundRestrictedMean;
 import org.seg4j.metric.instance.MaskApResult;
 import org.seg4j.metric.panoptic.PanopticResult;
 import org.seg4j.metric.panoptic.PanopticResult.Average;
@@ -22,10 +23,11 @@ import org.seg4j.util.Json;
  * @param pq panoptic quality
  * @param ap mask AP of the thing instances
  * @param semantic metrics of the semantic map
+ * @param rand the ISBI 2012 scores of the thing instances, {@code null} if not computed
  * @param images images evaluated
  */
 public record PanopticReport(String title, PanopticResult pq, MaskApResult ap, SegmentationMetrics semantic,
-        int images) {
+        ForegroundRestrictedMean rand, int images) {
 
     /** The table printed on the terminal. */
     public String consoleTable() {
@@ -53,6 +55,9 @@ public record PanopticReport(String title, PanopticResult pq, MaskApResult ap, S
         out.append(String.format(Locale.ROOT, "mask AP %s | AP50 %s | AP75 %s | semantic mIoU %s | images %d%n",
                 Fmt.percent(ap.ap()), Fmt.percent(ap.ap50()), Fmt.percent(ap.ap75()), Fmt.percent(semantic.meanIoU()),
                 images));
+        if (rand != null) {
+            out.append(RandScoresText.line(rand)).append(System.lineSeparator());
+        }
         return out.toString();
     }
 
@@ -93,6 +98,9 @@ public record PanopticReport(String title, PanopticResult pq, MaskApResult ap, S
         m.put("per_class", per);
         m.put("mask_ap", MaskApReport.figures(ap));
         m.put("semantic_miou", orNull(semantic.meanIoU()));
+        if (rand != null) {
+            m.put("isbi", RandScoresText.figures(rand));
+        }
         return m;
     }
 
@@ -112,6 +120,9 @@ public record PanopticReport(String title, PanopticResult pq, MaskApResult ap, S
         md.append("\nMask AP (COCO, things): ").append(MaskApReport.figuresLine(ap));
         md.append(String.format(Locale.ROOT, "%n%nSemantic mIoU %s over %d images.%n", Fmt.percent(semantic.meanIoU()),
                 images));
+        if (rand != null) {
+            md.append(RandScoresText.markdown(rand));
+        }
         return md.toString();
     }
 

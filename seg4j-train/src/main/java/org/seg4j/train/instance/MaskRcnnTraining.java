@@ -29,6 +29,7 @@ import org.seg4j.train.Augmentations;
 import org.seg4j.train.CheckpointState;
 import org.seg4j.train.CheckpointStore;
 import org.seg4j.train.LrSchedule;
+import org.seg4j.train.RunLength;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.StepSeeds;
 import org.seg4j.train.optim.Optimizer;
@@ -143,8 +144,7 @@ public final class MaskRcnnTraining {
         MaskRcnnConfig netConfig = MaskRcnnOptions.config(classIds.length, config.baseWidth(), config.modelOptions());
         int batch = Math.min(config.batchSize(), data.size());
         int stepsPerEpoch = (data.size() + batch - 1) / batch;
-        long total = config.steps() > 0 ? config.steps() : (long) stepsPerEpoch * config.epochs();
-        LrSchedule schedule = config.lrSchedule(total);
+        RunLength length = new RunLength(config, stepsPerEpoch);
         Duration budget = config.timeBudget();
         try {
             Files.createDirectories(outputDir);
@@ -162,6 +162,11 @@ public final class MaskRcnnTraining {
             Engine.getInstance().setRandomSeed(StepSeeds.of(config.seed(), -1)); // the initial weights
             model.initialize(manager, DataType.FLOAT32, new Shape(1, 3, MaskRcnn.SIZE_DIVISOR, MaskRcnn.SIZE_DIVISOR));
             Position at = resume ? restore(checkpoints, model, manager, optimizer) : Position.START;
+            if (at.step() > 0) {
+                length.restore(at.totalSteps(), at.lengthBasis(), at.step(), at.elapsedSeconds());
+            }
+            long total = length.totalSteps();
+            LrSchedule schedule = length.schedule();
             StringBuilder history = new StringBuilder(at.history());
             long step = at.step();
             int epoch = at.epoch();
@@ -209,11 +214,20 @@ public final class MaskRcnnTraining {
                         inEpoch = 0;
                     }
                     double elapsed = at.elapsedSeconds() + (System.nanoTime() - start) / 1e9;
+                    // with a time budget, the schedule spans the steps that fit it at the speed so far
+                    length.reestimate(step, elapsed);
+                    if (length.totalSteps() != total) {
+                        total = length.totalSteps();
+                        schedule = length.schedule();
+                        bar.retotal((int) Math.min(Integer.MAX_VALUE, total));
+                    }
                     save(model, classes, classIds, history);
-                    checkpoints.write(state(epoch, inEpoch, step, optimizer, elapsed, total), model, optimizer, epoch,
-                            complete);
+                    checkpoints.write(state(epoch, inEpoch, step, optimizer, elapsed, length), model, optimizer,
+                            epoch, complete);
                 }
             }
+            // a budget-sized run that reached its estimated step count was stopped by the budget too
+            byBudget |= step >= total && length.cutByBudget();
             Duration elapsed = Duration.ofNanos((long) (at.elapsedSeconds() * 1e9) + System.nanoTime() - start);
             int epochs = epoch + (inEpoch > 0 ? 1 : 0);
             Result r = new Result(step, epochs, byBudget, lastLoss, elapsed, outputDir);
@@ -237,8 +251,9 @@ public final class MaskRcnnTraining {
     }
 
     /** Where a run stands: a fresh one, or what {@code checkpoints/last} holds. */
-    private record Position(long step, int epoch, long stepInEpoch, double elapsedSeconds, String history) {
-        static final Position START = new Position(0, 0, 0, 0, HISTORY_HEADER);
+    private record Position(long step, int epoch, long stepInEpoch, double elapsedSeconds, String history,
+            long totalSteps, String lengthBasis) {
+        static final Position START = new Position(0, 0, 0, 0, HISTORY_HEADER, 0, null);
     }
 
     /** Loads weights, optimizer state and position of {@code checkpoints/last}; a fresh start when there is none. */
@@ -256,7 +271,8 @@ public final class MaskRcnnTraining {
         checkpoints.loadLast(s, model, manager, optimizer);
         note(String.format(Locale.ROOT, "resuming %s at step %d (epoch %d, %d steps into the next), %.1f s trained",
                 outputDir, s.globalStep(), s.epoch(), s.stepInEpoch(), s.elapsedSeconds()));
-        return new Position(s.globalStep(), s.epoch(), s.stepInEpoch(), s.elapsedSeconds(), historyUpTo(s.globalStep()));
+        return new Position(s.globalStep(), s.epoch(), s.stepInEpoch(), s.elapsedSeconds(), historyUpTo(s.globalStep()),
+                s.totalSteps(), s.lengthBasis());
     }
 
     /** The lines of {@code history.csv} up to {@code step} (a run may have logged past its checkpoint). */
@@ -281,9 +297,10 @@ public final class MaskRcnnTraining {
     }
 
     private CheckpointState state(int epoch, long stepInEpoch, long step, Optimizer optimizer, double elapsed,
-            long total) {
+            RunLength length) {
         return new CheckpointState(CheckpointState.FORMAT_VERSION, epoch, stepInEpoch, step, "train_loss", null, 0,
-                config.seed(), RNG_SCHEME, config.hash(), optimizer.name(), 0, 0, 0, List.of(), elapsed, total, null);
+                config.seed(), RNG_SCHEME, config.hash(), optimizer.name(), 0, 0, 0, List.of(), elapsed,
+                length.totalSteps(), length.basis());
     }
 
     private static boolean budgetSpent(double seconds, Duration budget) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,32 @@ class MaskRcnnTrainingTest {
     private static MaskRcnnTraining.Result train(Path out, long steps, boolean resume) {
         return MaskRcnnTraining.builder().setTrainData(data).setConfig(config(steps)).setOutputDir(out)
                 .optResume(resume).build().fit();
+    }
+
+    /**
+     * A time budget sizes the schedule as in semantic training: the step count is estimated from the
+     * run's speed at every checkpoint, far below the 1000 epochs asked for, and saved with the
+     * checkpoint; the learning rate decays over it instead of staying near its peak.
+     */
+    @Test
+    void aTimeBudgetSizesTheScheduleToTheStepsThatFit() throws Exception {
+        Path out = tmp.resolve("budget");
+        TrainConfig budgeted = TrainConfig.builder().optTask(TrainConfig.TASK_INSTANCE)
+                .optModel(MaskRcnnDirectory.ARCHITECTURE).optEpochs(1000).optTimeBudget(Duration.ofSeconds(8)).optWarmupSteps(0)
+                .optBatchSize(1).optOptimizer("adam").optLr(1e-3).optSeed(7).optBaseWidth(8).optKeepLast(1)
+                .optModelOptions(Map.of("fpn_channels", "16", "representation", "32", "mask_channels", "16"))
+                .build();
+        MaskRcnnTraining.Result r = MaskRcnnTraining.builder().setTrainData(data).setConfig(budgeted)
+                .setOutputDir(out).build().fit();
+        CheckpointState state = Json.read(out.resolve(SegmentationTrainer.CHECKPOINTS).resolve("last")
+                .resolve(CheckpointState.FILE_NAME), CheckpointState.class);
+        assertThat(state.lengthBasis()).contains("time budget");
+        assertThat(r.epochs()).as("the estimate is made at each epoch's checkpoint").isGreaterThan(1);
+        assertThat(state.totalSteps()).isGreaterThanOrEqualTo(r.steps()).isLessThan(3000);
+        assertThat(r.stoppedByTimeBudget()).isTrue();
+        List<String> history = Files.readAllLines(out.resolve(MaskRcnnTraining.HISTORY));
+        double lastLr = Double.parseDouble(history.get(history.size() - 1).split(",")[2]);
+        assertThat(lastLr).as("the rate decays over the estimated length").isLessThan(1e-3 * 0.99);
     }
 
     @Test
