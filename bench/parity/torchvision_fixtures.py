@@ -50,7 +50,7 @@ CLASSES = 3
 SIZES = [(64, 64), (45, 61)]
 FULL_SIZES = [(64, 64), (97, 129)]
 SEED = 7
-MODELS = ["deeplabv3_resnet50", "deeplabv3_resnet101", "fcn_resnet50", "fcn_resnet101"]
+MODELS = ["deeplabv3_resnet50", "deeplabv3_resnet101", "fcn_resnet50", "fcn_resnet101", "deeplabv3_mobilenet_v3_large"]
 
 
 class NarrowResNet(resnet.ResNet):
