@@ -3,6 +3,7 @@ package org.seg4j.model.weights;
 import ai.djl.nn.Block;
 import java.util.List;
 import org.seg4j.model.SegmentationModel;
+import org.seg4j.model.encoder.MobileNetV3LargeEncoder;
 
 /**
  * seg4j's {@code deeplabv3} with torchvision's {@code deeplabv3_*} names: the encoder under {@code
@@ -11,8 +12,11 @@ import org.seg4j.model.SegmentationModel;
  * classifier.1/2} and the classifier as {@code classifier.4}. The image-pooling branch follows the
  * built network: with option {@code aspp_pooling conv_bn} it is torchvision's conv ({@code
  * convs.n+1.1}) + BN ({@code convs.n+1.2}); by default it is seg4j's biased 1x1 conv ({@code
- * convs.n+1.1}), as the twin in {@code bench/parity/twins.py}. torchvision's {@code aux_classifier}
- * (a training-only FCN head on {@code layer3}) has no counterpart: an import reports its arrays as
+ * convs.n+1.1}), as the twin in {@code bench/parity/twins.py}. On {@code mobilenetv3_large} the
+ * encoder's units are {@code backbone.0..16}, as torchvision's {@code deeplabv3_mobilenet_v3_large}
+ * holds them (see {@link MobileNetV3Mapping#features}); other encoders' tables sit under {@code
+ * backbone.}. torchvision's {@code aux_classifier} (a training-only FCN head on {@code layer3}, or
+ * on {@code backbone.4} for MobileNetV3) has no counterpart: an import reports its arrays as
  * unused unless they are skipped explicitly ({@link WeightImporter.Builder#addSkipPrefix}).
  */
 final class DeepLabV3Mapping {
@@ -26,8 +30,10 @@ final class DeepLabV3Mapping {
         aspp(b, decoder.getChildren().get(0).getValue(), ModelMappings.DECODER + parts.get(0) + "_", "classifier.0");
         b.sequentialConvBn(ModelMappings.DECODER + parts.get(1), "classifier.1", "classifier.2");
         b.convWithBias(ModelMappings.HEAD + "01projection", "classifier.4");
-        return WeightMappings.encoder(model.encoder()).prefixed(WeightMappings.MODEL_ENCODER, "backbone.")
-                .plus(b.build());
+        WeightMapping encoder = model.encoder() instanceof MobileNetV3LargeEncoder e
+                ? MobileNetV3Mapping.features(e, "backbone.").build().prefixed(WeightMappings.MODEL_ENCODER, "")
+                : WeightMappings.encoder(model.encoder()).prefixed(WeightMappings.MODEL_ENCODER, "backbone.");
+        return encoder.plus(b.build());
     }
 
     /**
