@@ -67,6 +67,13 @@ def cases():
         "fastfcn_resnet18": (lambda: twins.FastFcn(CLASSES, depth=18, width=4, decoder_width=16, dropout=0.0),
                              {"architecture": "fastfcn", "encoder": "resnet18", "num_classes": CLASSES,
                               "base_width": 4, "options": {"decoder_width": "16", "dropout": "0"}}),
+        "fcn32s_vgg16": (lambda: twins.Fcn(CLASSES, variant=32, width=4, fc_width=16),
+                         {"architecture": "fcn32s", "encoder": "vgg16", "num_classes": CLASSES, "base_width": 4,
+                          "options": {"fc_width": "16"}}),
+        "fastfcn_aspp_resnet18": (
+            lambda: twins.FastFcn(CLASSES, depth=18, width=4, decoder_width=16, dropout=0.0, head="aspp"),
+            {"architecture": "fastfcn", "encoder": "resnet18", "num_classes": CLASSES, "base_width": 4,
+             "options": {"decoder_width": "16", "dropout": "0", "head": "aspp"}}),
         # patch 8: 64x64 gives an 8x8 patch grid, 45x61 (padded to 48x64) a 6x8 one; the stored 7x9
         # positional grid is resized in both directions (rows up, columns down) at 64x64
         "segmenter_vit": (
@@ -80,6 +87,15 @@ def cases():
             lambda: twins.Padded(twins.torchvision_lraspp(LRASPP_CLASSES, width_mult=0.25), 16),
             {"architecture": "lraspp", "encoder": "mobilenetv3_large", "num_classes": LRASPP_CLASSES, "base_width": 4,
              "options": {}}),
+        # torchvision's own deeplabv3_mobilenet_v3_large (not a twin) at width_mult 0.25, ASPP 16 channels,
+        # dropout 0; unpadded, as torchvision runs it (spec option pad none, TorchvisionModels' spec)
+        "deeplabv3_mobilenetv3_large": (
+            lambda: twins.Padded(twins.torchvision_deeplabv3_mobilenetv3(LRASPP_CLASSES, width_mult=0.25,
+                                                                         aspp_width=16, dropout=0.0), 1),
+            {"architecture": "deeplabv3", "encoder": "mobilenetv3_large", "num_classes": LRASPP_CLASSES,
+             "base_width": 4,
+             "options": {"output_stride": "16", "atrous_rates": "12,24,36", "aspp_pooling": "conv_bn",
+                         "dropout": "0", "pad": "none", "decoder_width": "16"}}),
     }
 
 

@@ -15,7 +15,7 @@ download. Run in a venv with torch, torchvision and safetensors (see bench/parit
       (~170 MB, never committed) and logits at two sizes, for TorchvisionFullModelTest.
 
   python bench/parity/torchvision_fixtures.py keys --out seg4j-core/src/test/resources/torchvision
-      The key names and shapes of the four full-size state dicts (aux_loss=True), one text file each,
+      The key names and shapes of the five full-size state dicts (aux_loss=True), one text file each,
       for TorchvisionKeysTest, which checks that seg4j's mapping tables cover every key.
 """
 import argparse
@@ -50,7 +50,7 @@ CLASSES = 3
 SIZES = [(64, 64), (45, 61)]
 FULL_SIZES = [(64, 64), (97, 129)]
 SEED = 7
-MODELS = ["deeplabv3_resnet50", "deeplabv3_resnet101", "fcn_resnet50", "fcn_resnet101"]
+MODELS = ["deeplabv3_resnet50", "deeplabv3_resnet101", "fcn_resnet50", "fcn_resnet101", "deeplabv3_mobilenet_v3_large"]
 
 
 class NarrowResNet(resnet.ResNet):

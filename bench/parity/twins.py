@@ -643,16 +643,21 @@ class Jpu(nn.Module):
 
 
 class FastFcn(nn.Module):
-    """seg4j `fastfcn` (head fcn): ResNet at output stride 32, JPU over layer2..4 (strides 8/16/32,
-    decoder.jpu), the FCN head's 3x3 conv + BN + ReLU + dropout (decoder.head), 1x1 classifier (head)
-    and bilinear upsampling x8 (the head narrows 4 x width to width, as the reference's in/4)."""
+    """seg4j `fastfcn`: ResNet at output stride 32, JPU over layer2..4 (strides 8/16/32,
+    decoder.jpu), the head (decoder.head), 1x1 classifier (head) and bilinear upsampling x8. Head
+    `fcn`: 3x3 conv + BN + ReLU + dropout (it narrows 4 x width to width, as the reference's in/4);
+    head `aspp`: DeepLabV3's ASPP (rates 12/24/36, seg4j's image pooling, dropout after the
+    projection) with torchvision's ASPP names (convs.k, project)."""
 
-    def __init__(self, classes, depth=18, width=64, decoder_width=512, dropout=0.1):
+    def __init__(self, classes, depth=18, width=64, decoder_width=512, dropout=0.1, head="fcn"):
         super().__init__()
         self.encoder = ResNet(depth, width, 32)
         self.decoder = nn.Module()
         self.decoder.jpu = Jpu(self.encoder.channels[1:], decoder_width)
-        self.decoder.head = nn.Sequential(conv_bn_relu(4 * decoder_width, decoder_width, 3), nn.Dropout(dropout))
+        if head == "aspp":
+            self.decoder.head = TorchvisionAspp(4 * decoder_width, (12, 24, 36), decoder_width, dropout)
+        else:
+            self.decoder.head = nn.Sequential(conv_bn_relu(4 * decoder_width, decoder_width, 3), nn.Dropout(dropout))
         self.head = nn.Conv2d(decoder_width, classes, 1)
 
     def forward(self, x):
@@ -812,6 +817,25 @@ def torchvision_lraspp(num_classes, width_mult=1.0):
     from torchvision.models.segmentation.lraspp import _lraspp_mobilenetv3
     backbone = tv.models.mobilenet_v3_large(weights=None, width_mult=width_mult, dilated=True)
     return _lraspp_mobilenetv3(backbone, num_classes)
+
+
+def torchvision_deeplabv3_mobilenetv3(num_classes, width_mult=1.0, aspp_width=256, dropout=0.5):
+    """torchvision's deeplabv3_mobilenet_v3_large (its `_deeplabv3_mobilenetv3`: the dilated
+    MobileNetV3-Large under an IntermediateLayerGetter, DeepLabHead on the last feature, no aux head),
+    with torchvision's (private) width multiplier. `aspp_width` narrows DeepLabHead's fixed 256
+    channels with torchvision's own ASPP and the same module indices (classifier.0..4); `dropout` is
+    the ASPP projection's (0.5 in torchvision; 0 makes a training step deterministic)."""
+    tv = torchvision()
+    from torchvision.models.segmentation import deeplabv3 as tv_deeplab
+    backbone = tv.models.mobilenet_v3_large(weights=None, width_mult=width_mult, dilated=True)
+    model = tv_deeplab._deeplabv3_mobilenetv3(backbone, num_classes, aux=False)
+    if aspp_width != 256:
+        cin = model.classifier[0].convs[0][0].in_channels
+        model.classifier = nn.Sequential(tv_deeplab.ASPP(cin, [12, 24, 36], out_channels=aspp_width),
+                                         nn.Conv2d(aspp_width, aspp_width, 3, padding=1, bias=False),
+                                         nn.BatchNorm2d(aspp_width), nn.ReLU(), nn.Conv2d(aspp_width, num_classes, 1))
+    model.classifier[0].project[3].p = dropout
+    return model
 
 
 class Padded(nn.Module):

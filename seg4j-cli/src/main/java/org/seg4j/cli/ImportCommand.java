@@ -37,8 +37,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "torchvision:NAME", description = "With --weights: the network of a "
             + "known whole model instead of --model and --encoder: torchvision:deeplabv3_resnet50, "
-            + "torchvision:deeplabv3_resnet101, torchvision:fcn_resnet50, torchvision:fcn_resnet101 (same logits as "
-            + "torchvision); --option adds or overrides options, --width narrows it (reduced-width twins).")
+            + "torchvision:deeplabv3_resnet101, torchvision:fcn_resnet50, torchvision:fcn_resnet101, "
+            + "torchvision:deeplabv3_mobilenet_v3_large (same logits as torchvision); --option adds or overrides options, --width narrows it (reduced-width twins).")
     String from;
 
     @Option(names = "--skip-prefix", paramLabel = "PREFIX", description = "With --weights: leave out the arrays "

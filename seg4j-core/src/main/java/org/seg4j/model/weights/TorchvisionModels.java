@@ -16,7 +16,9 @@ import org.seg4j.model.ModelSpec;
  *   <li>{@code deeplabv3_resnet50}, {@code deeplabv3_resnet101}: {@code deeplabv3}, ResNet at
  *       output stride 8, ASPP rates 12/24/36 with torchvision's image-pooling branch ({@code
  *       aspp_pooling conv_bn}), dropout 0.5;
- *   <li>{@code fcn_resnet50}, {@code fcn_resnet101}: {@code fcn}, ResNet at output stride 8.
+ *   <li>{@code fcn_resnet50}, {@code fcn_resnet101}: {@code fcn}, ResNet at output stride 8;
+ *   <li>{@code deeplabv3_mobilenet_v3_large}: {@code deeplabv3}, MobileNetV3-Large at output stride
+ *       16 (torchvision's {@code dilated=True}), otherwise as {@code deeplabv3_resnet50}.
  * </ul>
  *
  * All use {@code pad none}: no padding, the logits resized bilinearly to the input, as torchvision.
@@ -35,6 +37,9 @@ public final class TorchvisionModels {
             SPECS.put("fcn_resnet" + depth, new ModelSpec("fcn", "resnet" + depth, 1, 0, Map.of(
                     "output_stride", "8", "dropout", "0.1", "pad", "none")));
         }
+        SPECS.put("deeplabv3_mobilenet_v3_large", new ModelSpec("deeplabv3", "mobilenetv3_large", 1, 0, Map.of(
+                "output_stride", "16", "atrous_rates", "12,24,36", "aspp_pooling", "conv_bn", "dropout", "0.5",
+                "pad", "none")));
     }
 
     private TorchvisionModels() {}

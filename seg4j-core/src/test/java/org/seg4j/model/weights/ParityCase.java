@@ -29,7 +29,8 @@ public final class ParityCase {
     /** The fixtures, by file name stem. */
     public static final String[] NAMES = {"unet", "deeplabv3plus_resnet18", "fcn8s_vgg16", "fcn16s_vgg16",
         "deeplabv3_resnet18", "deeplabv3_mobilenetv2", "pspnet_resnet18", "fastscnn", "segnet_vgg16", "parsenet_resnet18", "fastfcn_resnet18",
-        "segmenter_vit", "lraspp_mobilenetv3_large"};
+        "segmenter_vit", "lraspp_mobilenetv3_large", "deeplabv3_mobilenetv3_large", "fcn32s_vgg16",
+        "fastfcn_aspp_resnet18"};
 
     private final ModelSpec spec;
     private final Block block;

@@ -37,7 +37,8 @@ class TorchvisionFullModelTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"deeplabv3_resnet50", "fcn_resnet50", "deeplabv3_resnet101", "fcn_resnet101"})
+    @ValueSource(strings = {"deeplabv3_resnet50", "fcn_resnet50", "deeplabv3_resnet101", "fcn_resnet101",
+        "deeplabv3_mobilenet_v3_large"})
     void importedModelGivesTorchvisionLogits(String name) throws IOException {
         Path weights = DIR.resolve(name + ".weights.safetensors");
         assumeTrue(Files.exists(weights), "no " + weights + " (see bench/parity/torchvision_fixtures.py full)");

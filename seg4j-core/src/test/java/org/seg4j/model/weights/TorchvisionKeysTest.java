@@ -33,7 +33,8 @@ class TorchvisionKeysTest {
     private static final int CLASSES = 21;
 
     @ParameterizedTest
-    @ValueSource(strings = {"deeplabv3_resnet50", "fcn_resnet50", "deeplabv3_resnet101", "fcn_resnet101"})
+    @ValueSource(strings = {"deeplabv3_resnet50", "fcn_resnet50", "deeplabv3_resnet101", "fcn_resnet101",
+        "deeplabv3_mobilenet_v3_large"})
     void mappingCoversEveryKeyOfTheFullSizeStateDict(String name) throws IOException {
         try (NDManager m = NDManager.newBaseManager()) {
             ModelSpec spec = TorchvisionModels.spec(name, CLASSES, Map.of());
