@@ -7,7 +7,6 @@ import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.infer.FolderPrediction;
 import org.seg4j.infer.Predictor;
-import org.seg4j.infer.instance.ComponentInstances;
 import org.seg4j.infer.instance.InstancePredictionWriter;
 import org.seg4j.infer.instance.PanopticPrediction;
 import org.seg4j.infer.instance.PanopticPredictor;
@@ -67,32 +66,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--masks", description = "Video only: also write every frame's class-id mask to this folder.")
     Path masks;
 
-    @Option(names = "--method", defaultValue = "semantic", description = "semantic (class masks only) or "
-            + "components: also instances, each connected region of a thing class one instance: "
-            + "<stem>_instances.png (16-bit), <stem>_instances_overlay.png, panoptic/<stem>.png + panoptic.json "
-            + "(default: ${DEFAULT-VALUE}).")
-    String method;
-
-    @Option(names = "--min-area", defaultValue = "1",
-            description = "components: drop instances and stuff regions under this many pixels (default: ${DEFAULT-VALUE}).")
-    int minArea;
-
-    @Option(names = "--split-touching", description = "components: split touching objects by a distance-transform "
-            + "watershed.")
-    boolean splitTouching;
-
-    @Option(names = "--min-distance", defaultValue = "5",
-            description = "components with --split-touching: least distance in pixels between two objects' centres "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int minDistance;
-
-    @Option(names = "--peak-threshold", defaultValue = "2", description = "components with --split-touching: least "
-            + "distance to the edge, in pixels, of an object's centre (default: ${DEFAULT-VALUE}).")
-    double peakThreshold;
-
-    @Option(names = "--things", split = ",", description = "components: the classes with instances (default: those "
-            + "marked isthing in the model's classes.yaml).")
-    List<String> things = List.of();
+    @Mixin
+    ComponentOptions components = new ComponentOptions();
 
     @Mixin
     PanopticOptions panopticOptions = new PanopticOptions();
@@ -105,24 +80,22 @@ final class PredictCommand implements Callable<Integer> {
         if (VideoPredictRun.isVideoFile(input) || VideoPredictRun.isVideoFile(out)) {
             return VideoPredictRun.run(model, inference.toOptions(), input, out, smoothing, masks, alpha);
         }
-        if (!method.equals("semantic") && !method.equals("components")) {
-            throw new Seg4jException("--method must be semantic or components, got '" + method + "'");
-        }
+        boolean componentsMethod = components.enabled();
         if (masks != null || !smoothing.equals("auto")) {
             throw new Seg4jException("--smoothing and --masks apply to videos: give a video --input, "
                     + "or a frame folder with a video --out (e.g. out.mp4)");
         }
         if (MaskRcnnDirectory.isMaskRcnn(model)) {
             inference.requireDjl(model, "Mask R-CNN");
-            if (!method.equals("semantic")) {
-                throw new Seg4jException("--method " + method + " is for semantic models; " + model
+            if (componentsMethod) {
+                throw new Seg4jException("--method " + components.method() + " is for semantic models; " + model
                         + " is a Mask R-CNN, which predicts instances itself");
             }
             return MaskRcnnRuns.predict(model, input, out, panopticOptions.minScore, alpha, skipBad);
         }
         if (ModelDirectory.readManifest(model).isPanoptic()) {
             inference.requireDjl(model, "panoptic model");
-            return panoptic();
+            return panoptic(componentsMethod);
         }
         try (Predictor predictor = Predictor.load(model, inference.toOptions())) {
             PredictionWriter writer = new PredictionWriter(OutputFormat.parseList(String.join(",", formats)),
@@ -142,9 +115,9 @@ final class PredictCommand implements Callable<Integer> {
      * A panoptic model: semantic map and instances in one pass per image; the --format outputs of the
      * semantic map plus the instance files of {@link InstancePredictionWriter}.
      */
-    private int panoptic() {
-        if (!method.equals("semantic")) {
-            throw new Seg4jException("--method " + method + " is for semantic models; " + model
+    private int panoptic(boolean componentsMethod) {
+        if (componentsMethod) {
+            throw new Seg4jException("--method " + components.method() + " is for semantic models; " + model
                     + " is a panoptic model, which predicts instances itself");
         }
         ClassMeta classes = ModelDirectory.readManifest(model).classes();
@@ -166,32 +139,10 @@ final class PredictCommand implements Callable<Integer> {
 
     /** The instance outputs of {@code --method components}, or {@code null} for {@code semantic}. */
     private InstancePredictionWriter instanceWriter(ClassMeta modelClasses) {
-        if (method.equals("semantic")) {
+        if (!components.enabled()) {
             return null;
         }
-        ClassMeta classes = modelClasses;
-        if (!things.isEmpty()) {
-            try {
-                classes = modelClasses.withThings(things);
-            } catch (IllegalArgumentException e) {
-                throw new Seg4jException("--things: " + e.getMessage(), e);
-            }
-        }
-        boolean anyThing = false;
-        for (int c = 0; c < classes.numClasses(); c++) {
-            anyThing |= classes.isThing(c);
-        }
-        if (!anyThing) {
-            throw new Seg4jException("--method components: the model's classes mark no thing class (isthing); "
-                    + "name the classes with instances with --things, e.g. --things " + classes.name(classes.numClasses() - 1));
-        }
-        try {
-            ComponentInstances components = ComponentInstances.builder().setClasses(classes).optMinArea(minArea)
-                    .optSplitTouching(splitTouching).optMinDistance(minDistance).optPeakThreshold(peakThreshold)
-                    .build();
-            return new InstancePredictionWriter(components, classes, out, alpha);
-        } catch (IllegalArgumentException e) {
-            throw new Seg4jException(e.getMessage(), e);
-        }
+        ClassMeta classes = components.classes(modelClasses);
+        return new InstancePredictionWriter(components.instances(classes), classes, out, alpha);
     }
 }
