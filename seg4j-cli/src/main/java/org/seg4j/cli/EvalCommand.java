@@ -94,7 +94,7 @@ final class EvalCommand implements Callable<Integer> {
             if (evalGroups != null) {
                 throw new Seg4jException("--eval-groups does not apply with --temporal (every sequence is scored)");
             }
-            if (components.components() || randScores) {
+            if (components.enabled() || randScores) {
                 throw new Seg4jException("--method components and --rand-scores do not apply with --temporal");
             }
             return TemporalEvalRun.run(model, inference.toOptions(), data, split, smoothing, out, !noTc);
@@ -102,7 +102,7 @@ final class EvalCommand implements Callable<Integer> {
         if (!smoothing.equals("auto")) {
             throw new Seg4jException("--smoothing applies only with --temporal");
         }
-        boolean instances = components.components();
+        boolean instances = components.enabled();
         String name = evalGroups == null ? split : split + "-" + String.join("+", evalGroups);
         Path reportDir = out != null ? out : model.resolve("eval-" + name);
         if (MaskRcnnDirectory.isMaskRcnn(model)) {
@@ -151,7 +151,7 @@ final class EvalCommand implements Callable<Integer> {
      */
     private int components(ModelManifest manifest, Path reportDir) {
         ClassMeta classes = components.classes(manifest.classes());
-        ComponentInstances finder = components.build(classes);
+        ComponentInstances finder = components.instances(classes);
         InstanceSamples samples = InstanceSamples.of(open(classes));
         try (Predictor predictor = Predictor.load(model, inference.toOptions())) {
             PanopticEvaluator.Result r = PanopticEvaluator.evaluate(image -> {

@@ -7,7 +7,6 @@ import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.infer.FolderPrediction;
 import org.seg4j.infer.Predictor;
-import org.seg4j.infer.instance.ComponentInstances;
 import org.seg4j.infer.instance.InstancePredictionWriter;
 import org.seg4j.infer.instance.PanopticPrediction;
 import org.seg4j.infer.instance.PanopticPredictor;
@@ -81,7 +80,7 @@ final class PredictCommand implements Callable<Integer> {
         if (VideoPredictRun.isVideoFile(input) || VideoPredictRun.isVideoFile(out)) {
             return VideoPredictRun.run(model, inference.toOptions(), input, out, smoothing, masks, alpha);
         }
-        components.components(); // a bad --method fails before anything is loaded
+        components.enabled(); // a bad --method fails before anything is loaded
         if (masks != null || !smoothing.equals("auto")) {
             throw new Seg4jException("--smoothing and --masks apply to videos: give a video --input, "
                     + "or a frame folder with a video --out (e.g. out.mp4)");
@@ -134,10 +133,10 @@ final class PredictCommand implements Callable<Integer> {
 
     /** The instance outputs of {@code --method components}, or {@code null} for {@code semantic}. */
     private InstancePredictionWriter instanceWriter(ClassMeta modelClasses) {
-        if (!components.components()) {
+        if (!components.enabled()) {
             return null;
         }
         ClassMeta classes = components.classes(modelClasses);
-        return new InstancePredictionWriter(components.build(classes), classes, out, alpha);
+        return new InstancePredictionWriter(components.instances(classes), classes, out, alpha);
     }
 }

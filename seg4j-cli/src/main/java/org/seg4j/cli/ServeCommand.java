@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.seg4j.Seg4jException;
 import org.seg4j.infer.InferenceEngine;
+import org.seg4j.serve.ComponentMethod;
 import org.seg4j.serve.ModelSource;
 import org.seg4j.serve.SegmentationServer;
 import org.seg4j.serve.ServeOptions;
@@ -84,6 +85,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     PanopticOptions instanceOptions = new PanopticOptions();
 
+    @Mixin
+    ComponentOptions components = new ComponentOptions();
+
     /** 1 on CPU, where stacking images measured slower than one at a time; 8 with a GPU. */
     static int defaultMaxBatch() {
         return Engine.getInstance().getGpuCount() > 0 ? 8 : 1;
@@ -100,7 +104,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new Seg4jException(e.getMessage(), e);
         }
         InferenceEngine inferenceEngine = InferenceEngine.parse(engine);
-        List<ModelSource> sources = models.stream().map(m -> ModelSource.parse(m).withEngine(inferenceEngine)).toList();
+        ComponentMethod method = components.toServe();
+        List<ModelSource> sources = models.stream()
+                .map(m -> ModelSource.parse(m).withEngine(inferenceEngine).withComponents(method)).toList();
         SegmentationServer server = SegmentationServer.start(sources, options);
         Thread hook = new Thread(() -> {
             System.err.println("seg4j serve: shutting down");

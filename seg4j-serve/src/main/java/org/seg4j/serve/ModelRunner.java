@@ -17,6 +17,20 @@ import org.seg4j.model.instance.maskrcnn.MaskRcnnDirectory;
 interface ModelRunner extends AutoCloseable {
 
     /**
+     * Loads {@code source}'s model: a semantic one with instances by connected components when
+     * {@link ModelSource#components()} is set, else by what the directory holds: a Mask R-CNN
+     * ({@code mask-rcnn.json}), a panoptic model ({@code task: panoptic} in {@code model.json}) or a
+     * semantic one. {@link SegmentationServer} has already {@linkplain ComponentRunner#check checked}
+     * a source with components.
+     */
+    static ModelRunner load(ModelSource source, ServeOptions options) {
+        if (source.components() != null) {
+            return ComponentRunner.load(source.dir(), source.engine(), source.components());
+        }
+        return load(source.dir(), options, source.engine());
+    }
+
+    /**
      * Loads the model in {@code dir}: a Mask R-CNN directory ({@code mask-rcnn.json}), a panoptic
      * model ({@code task: panoptic} in {@code model.json}) or a semantic one.
      */

@@ -15,14 +15,22 @@ import org.seg4j.model.ModelDirectory;
  * @param dir model directory ({@code model.json} + {@code weights.params})
  * @param engine what runs a seg4j network's forward passes ({@code null} counts as {@link
  *     InferenceEngine#DJL}; see {@link org.seg4j.infer.Predictor#load})
+ * @param components for a semantic model, instances by connected components ({@code serve --method
+ *     components}), which adds the instance and panoptic formats; {@code null}: the model's own
+ *     outputs only
  */
-public record ModelSource(String name, Path dir, InferenceEngine engine) {
+public record ModelSource(String name, Path dir, InferenceEngine engine, ComponentMethod components) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** A model run by the default engine (DJL). */
     public ModelSource(String name, Path dir) {
-        this(name, dir, InferenceEngine.DJL);
+        this(name, dir, InferenceEngine.DJL, null);
+    }
+
+    /** A model run by {@code engine}, with its own outputs only. */
+    public ModelSource(String name, Path dir, InferenceEngine engine) {
+        this(name, dir, engine, null);
     }
 
     public ModelSource {
@@ -56,7 +64,16 @@ public record ModelSource(String name, Path dir, InferenceEngine engine) {
 
     /** The same model run by {@code value}. */
     public ModelSource withEngine(InferenceEngine value) {
-        return new ModelSource(name, dir, value);
+        return new ModelSource(name, dir, value, components);
+    }
+
+    /**
+     * The same model answering instances found by {@code value} as well ({@code null}: not). Only
+     * for semantic models: {@link SegmentationServer#start} refuses it for a Mask R-CNN or a
+     * panoptic model, and for a model without a thing class.
+     */
+    public ModelSource withComponents(ComponentMethod value) {
+        return new ModelSource(name, dir, engine, value);
     }
 
     /** {@code dir}, or {@code dir/model} when only that one holds a model manifest. */

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * What a served model predicts, which decides the formats it answers: a class map ({@code
- * semantic}), a class map and instances ({@code panoptic}, e.g. Panoptic-DeepLab), or instances
- * only ({@code instance}, Mask R-CNN).
+ * semantic}), a class map and instances ({@code panoptic}, e.g. Panoptic-DeepLab, or a semantic
+ * model served with {@link ComponentMethod}), or instances only ({@code instance}, Mask R-CNN).
  */
 enum ModelTask {
     SEMANTIC, PANOPTIC, INSTANCE;

@@ -93,7 +93,9 @@ record OutputRequest(Format format, double alpha, boolean[] foreground, MaskEnco
                     + (f.tasks.contains(ModelTask.SEMANTIC) ? "models with a class map (semantic or panoptic)"
                             : f == Format.PANOPTIC ? "panoptic models" : "instance and panoptic models")
                     + "; this is " + article(task) + " model, whose formats are: "
-                    + String.join(", ", Format.namesFor(task)));
+                    + String.join(", ", Format.namesFor(task))
+                    + (task == ModelTask.SEMANTIC ? " (serve it with --method components for instances: each"
+                            + " connected region of a thing class one instance)" : ""));
         }
         double a = number(alpha, Renderings.DEFAULT_ALPHA);
         if (!(a >= 0 && a <= 1)) {

@@ -12,7 +12,7 @@ import org.seg4j.infer.instance.InstanceSegmentation;
  * @param mask the class map, or {@code null} for an instance-only model (Mask R-CNN)
  * @param probabilities the class probabilities when the request asked for them (a soft-edged
  *     cutout) and the model has them, else {@code null}
- * @param segmentation a panoptic model's instances and panoptic map, else {@code null}
+ * @param segmentation a panoptic model's (or components') instances and panoptic map, else {@code null}
  * @param detections the instances, best first, as a detector's (panoptic and instance models),
  *     else {@code null}
  */

@@ -69,6 +69,11 @@ public final class SegmentationServer implements AutoCloseable {
                 throw new Seg4jException("two models are named '" + s.name() + "'; name them with NAME=DIR");
             }
         }
+        for (ModelSource s : sources) {
+            if (s.components() != null) {
+                ComponentRunner.check(s); // a model that cannot have components is refused now, not at load
+            }
+        }
         this.page = resource("index.html");
         int threads = options.threads();
         this.renderers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
@@ -101,7 +106,13 @@ public final class SegmentationServer implements AutoCloseable {
         routes();
     }
 
-    /** Starts a server; models load in the background ({@link #awaitModels}). */
+    /**
+     * Starts a server; models load in the background ({@link #awaitModels}).
+     *
+     * @throws Seg4jException at once for a source with {@link ModelSource#withComponents components}
+     *     that is not a semantic model or has no thing class, for two sources of one name, or if the
+     *     port cannot be bound
+     */
     public static SegmentationServer start(List<ModelSource> sources, ServeOptions options) {
         return start(sources, options, Responses::render);
     }

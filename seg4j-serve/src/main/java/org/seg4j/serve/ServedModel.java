@@ -45,7 +45,7 @@ final class ServedModel implements AutoCloseable {
     /** Loads the model and starts its batcher; failures are recorded, not thrown. */
     void load(ServeOptions options, Metrics metrics) {
         try {
-            ModelRunner r = ModelRunner.load(source.dir(), options, source.engine());
+            ModelRunner r = ModelRunner.load(source, options);
             runner = r;
             batcher = new Batcher(source.name(), r, options.maxBatch(), options.maxWaitMs(), options.queueSize(),
                     metrics);

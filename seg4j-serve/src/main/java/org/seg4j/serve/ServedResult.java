@@ -14,7 +14,7 @@ import org.seg4j.infer.instance.InstanceSegmentation;
  * @param image the decoded upload
  * @param classes the model's classes
  * @param semantic the class map and its statistics, or {@code null} for an instance-only model
- * @param segmentation a panoptic model's instances and panoptic map, else {@code null}
+ * @param segmentation a panoptic model's (or components') instances and panoptic map, else {@code null}
  * @param detections the instances, best first (panoptic and instance models), else {@code null}
  */
 record ServedResult(ModelTask task, RgbImage image, ClassMeta classes, SegmentationResult semantic,

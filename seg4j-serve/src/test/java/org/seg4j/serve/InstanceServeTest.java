@@ -196,7 +196,8 @@ class InstanceServeTest {
         JsonNode semantic = json(post("rgb", "?format=instances"), 400);
         assertThat(semantic.get("message").asText())
                 .isEqualTo("format 'instances' is for instance and panoptic models; this is a semantic model, whose"
-                        + " formats are: json, mask, color, overlay, cutout");
+                        + " formats are: json, mask, color, overlay, cutout (serve it with --method components for"
+                        + " instances: each connected region of a thing class one instance)");
         assertThat(json(post("rgb", "?format=panoptic"), 400).get("message").asText()).contains("panoptic models");
         assertThat(json(post("mrcnn", "?format=instances&masks=bitmap"), 400).get("message").asText())
                 .contains("masks must be rle or polygon").contains("bitmap");

@@ -133,6 +133,36 @@ class WebPageBrowserTest {
         }
     }
 
+    @Test
+    void semanticModelWithComponentsShowsItsClassesAndInstances() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver are not installed (.ci/run installs them)");
+        Path model = TestModels.saveModel(tmp.resolve("rgb"), TestModels.POINTWISE, 32, 1.0);
+        RgbImage image = TestModels.blockImage(96, 64, 16, 5);
+        Path upload = tmp.resolve("scene.png");
+        Files.write(upload, ServeFixtures.png(image));
+        ModelSource source = ModelSource.parse("blocks=" + model)
+                .withComponents(ComponentMethod.builder().optThings(List.of("blue")).build());
+        try (SegmentationServer server = SegmentationServer.start(List.of(source), ServeOptions.defaults().withPort(0))) {
+            assertThat(server.awaitModels(Duration.ofSeconds(60))).isTrue();
+            int found = Json.JSON.readTree(ServeFixtures.post(server.url() + "v1/models/blocks/segment?format=instances",
+                    ServeFixtures.png(image)).body()).get("instances").size();
+            assertThat(found).as("blue blocks").isGreaterThan(0);
+            ChromeDriver driver = startBrowser();
+            try {
+                WebDriverWait wait = upload(driver, server, upload);
+                wait.until(d -> d.findElement(By.id("status")).getText().contains(found + " instances"));
+                assertThat(driver.findElement(By.id("view-label")).isDisplayed()).isTrue();
+                ((JavascriptExecutor) driver).executeScript("const v = document.getElementById('view');"
+                        + " v.value = 'instances'; v.dispatchEvent(new Event('change'));");
+                wait.until(d -> d.findElements(By.cssSelector("#legend li")).size() == found
+                        && d.findElement(By.cssSelector("#legend li")).getText().startsWith("#1 blue"));
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+
     /** Opacity 100 shows class colours; hiding the pixel's class shows the photo again. */
     private static void checkBlending(ChromeDriver driver, RgbImage image, List<WebElement> legend) {
         JavascriptExecutor js = driver;

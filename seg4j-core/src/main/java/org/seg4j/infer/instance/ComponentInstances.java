@@ -1,6 +1,7 @@
 package org.seg4j.infer.instance;
 
 import java.util.Arrays;
+import java.util.Collection;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.LabelMask;
 import org.seg4j.data.instance.ConnectedComponents;
@@ -36,6 +37,32 @@ public final class ComponentInstances {
     /** A new builder. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The classes whose regions become instances: {@code modelClasses} with {@code things} marked
+     * as thing classes (and no other) when {@code things} is not empty, else as they are; checked
+     * to have at least one thing class.
+     *
+     * @throws IllegalArgumentException naming {@code --things} if a name is not a class, or if no
+     *     class is a thing (the message says to name them with {@code --things})
+     */
+    public static ClassMeta thingClasses(ClassMeta modelClasses, Collection<String> things) {
+        ClassMeta classes = modelClasses;
+        if (things != null && !things.isEmpty()) {
+            try {
+                classes = modelClasses.withThings(things);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--things: " + e.getMessage(), e);
+            }
+        }
+        for (int c = 0; c < classes.numClasses(); c++) {
+            if (classes.isThing(c)) {
+                return classes;
+            }
+        }
+        throw new IllegalArgumentException("--method components: the model's classes mark no thing class (isthing); "
+                + "name the classes with instances with --things, e.g. --things " + classes.name(classes.numClasses() - 1));
     }
 
     /** Instances of a class map without probabilities (every score 1). */

@@ -136,4 +136,19 @@ class ComponentInstancesTest {
         assertThatThrownBy(() -> ComponentInstances.builder().setClasses(CLASSES).build().segment(m))
                 .hasMessageContaining("pixel (1, 1) has label 7");
     }
+
+    @Test
+    void thingClassesApplyThingsAndRefuseAModelWithoutAny() {
+        ClassMeta stuffOnly = ClassMeta.of(new String[] {"sky", "cell"}, new int[][] {{0, 0, 255}, {255, 255, 255}},
+                255);
+        assertThat(ComponentInstances.thingClasses(CLASSES, List.of())).isSameAs(CLASSES);
+        ClassMeta named = ComponentInstances.thingClasses(stuffOnly, List.of("cell"));
+        assertThat(named.isThing(1)).isTrue();
+        assertThat(named.isThing(0)).isFalse();
+        assertThatThrownBy(() -> ComponentInstances.thingClasses(stuffOnly, List.of()))
+                .hasMessage("--method components: the model's classes mark no thing class (isthing); name the "
+                        + "classes with instances with --things, e.g. --things cell");
+        assertThatThrownBy(() -> ComponentInstances.thingClasses(stuffOnly, List.of("car")))
+                .hasMessageStartingWith("--things: thing class 'car' is not a class");
+    }
 }
