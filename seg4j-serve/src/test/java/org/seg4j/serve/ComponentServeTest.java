@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ class ComponentServeTest {
     private static final int[] BRIGHT = {20, 10, 10, 10};
     /** Dim blue square: x 5..12, y 8..15 (64 pixels); scores lower than the bright one, comes first. */
     private static final int[] DIM = {5, 8, 8, 8};
-    private static final RgbImage IMAGE = image();
+    private static final RgbImage IMAGE = scene();
 
     @TempDir
     static Path tmp;
@@ -86,7 +85,7 @@ class ComponentServeTest {
      * Red everywhere, a green band (rows 0..3, stuff), the two blue squares and one lone blue pixel
      * at (35, 25), under {@code --min-area 4}, so void.
      */
-    private static RgbImage image() {
+    private static RgbImage scene() {
         byte[] d = new byte[W * H * 3];
         for (int y = 0; y < H; y++) {
             for (int x = 0; x < W; x++) {
@@ -118,7 +117,7 @@ class ComponentServeTest {
         assertThat(comp.get("task").asText()).isEqualTo("panoptic");
         assertThat(comp.get("method").asText()).isEqualTo("components");
         assertThat(comp.get("architecture").asText()).isEqualTo(TestModels.POINTWISE);
-        assertThat(texts(comp.get("formats"))).containsExactly("json", "mask", "color", "overlay", "cutout",
+        assertThat(ServeFixtures.texts(comp.get("formats"))).containsExactly("json", "mask", "color", "overlay", "cutout",
                 "instances", "instance_ids", "instance_overlay", "panoptic");
         assertThat(comp.get("classes").get(2).get("isthing").asBoolean()).isTrue();
         assertThat(comp.get("classes").get(0).get("isthing").asBoolean()).isFalse();
@@ -128,7 +127,7 @@ class ComponentServeTest {
 
     @Test
     void instancesAreTheTwoBlueSquaresInRowMajorOrder() throws Exception {
-        JsonNode body = json(post("comp", "?format=instances"), 200);
+        JsonNode body = ServeFixtures.answer(post("comp", "?format=instances"), 200);
         assertThat(body.get("task").asText()).isEqualTo("panoptic");
         JsonNode instances = body.get("instances");
         assertThat(instances.size()).isEqualTo(2);
@@ -163,7 +162,7 @@ class ComponentServeTest {
 
     @Test
     void instanceIdsNumberTheSquaresAndMatchPredict() throws Exception {
-        int[] ids = pixels(image(post("comp", "?format=instance_ids")));
+        int[] ids = ServeFixtures.bandSamples(ServeFixtures.okPng(post("comp", "?format=instance_ids")));
         Set<Integer> distinct = new HashSet<>();
         for (int i = 0; i < ids.length; i++) {
             int x = i % W;
@@ -174,17 +173,17 @@ class ComponentServeTest {
                 distinct.add(ids[i]);
             }
         }
-        int count = json(post("comp", "?format=instances"), 200).get("instances").size();
+        int count = ServeFixtures.answer(post("comp", "?format=instances"), 200).get("instances").size();
         assertThat(distinct).hasSize(count);
-        assertThat(ids).containsExactly(pixels(ImageIO.read(predictOut.resolve("img_instances.png").toFile())));
+        assertThat(ids).containsExactly(ServeFixtures.bandSamples(ImageIO.read(predictOut.resolve("img_instances.png").toFile())));
     }
 
     @Test
     void instanceOverlayIsPredicts() throws Exception {
-        BufferedImage served = image(post("comp", "?format=instance_overlay&alpha=0.5"));
-        assertThat(rgb(served)).containsExactly(
-                rgb(ImageIO.read(predictOut.resolve("img_instances_overlay.png").toFile())));
-        BufferedImage full = image(post("comp", "?format=instance_overlay&alpha=1"));
+        BufferedImage served = ServeFixtures.okPng(post("comp", "?format=instance_overlay&alpha=0.5"));
+        assertThat(ServeFixtures.argb(served)).containsExactly(
+                ServeFixtures.argb(ImageIO.read(predictOut.resolve("img_instances_overlay.png").toFile())));
+        BufferedImage full = ServeFixtures.okPng(post("comp", "?format=instance_overlay&alpha=1"));
         assertThat(full.getRGB(8, 10) & 0xFFFFFF)
                 .isEqualTo(org.seg4j.infer.instance.InstanceOverlay.colour(1) & 0xFFFFFF);
         assertThat(full.getRGB(25, 15) & 0xFFFFFF)
@@ -193,7 +192,7 @@ class ComponentServeTest {
 
     @Test
     void panopticHasTheStuffSegmentsAndTheSquares() throws Exception {
-        JsonNode body = json(post("comp", "?format=panoptic"), 200);
+        JsonNode body = ServeFixtures.answer(post("comp", "?format=panoptic"), 200);
         List<String> segments = new ArrayList<>();
         for (JsonNode s : body.get("segments_info")) {
             segments.add(s.get("category_id").asInt() + ":" + s.get("area").asInt());
@@ -206,20 +205,20 @@ class ComponentServeTest {
         assertThat(body.get("categories")).isEqualTo(written.get("categories"));
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(
                 java.util.Base64.getDecoder().decode(body.get("png").asText())));
-        assertThat(rgb(png)).containsExactly(rgb(ImageIO.read(predictOut.resolve("panoptic/img.png").toFile())));
+        assertThat(ServeFixtures.argb(png)).containsExactly(ServeFixtures.argb(ImageIO.read(predictOut.resolve("panoptic/img.png").toFile())));
     }
 
     @Test
     void theSemanticFormatsStillAnswer() throws Exception {
-        int[] mask = pixels(image(post("comp", "?format=mask")));
+        int[] mask = ServeFixtures.bandSamples(ServeFixtures.okPng(post("comp", "?format=mask")));
         byte[] expected = TestModels.dominantChannel(IMAGE);
         for (int i = 0; i < mask.length; i++) {
             assertThat(mask[i]).isEqualTo(expected[i]);
         }
-        assertThat(json(post("comp", "?format=json"), 200).get("classes").size()).isEqualTo(3);
-        assertThat(image(post("comp", "?format=cutout&classes=blue")).getColorModel().hasAlpha()).isTrue();
+        assertThat(ServeFixtures.answer(post("comp", "?format=json"), 200).get("classes").size()).isEqualTo(3);
+        assertThat(ServeFixtures.okPng(post("comp", "?format=cutout&classes=blue")).getColorModel().hasAlpha()).isTrue();
         // without --method components the same model refuses instances, and says how to get them
-        assertThat(json(post("plain", "?format=instances"), 400).get("message").asText())
+        assertThat(ServeFixtures.answer(post("plain", "?format=instances"), 400).get("message").asText())
                 .contains("this is a semantic model").contains("--method components");
     }
 
@@ -262,31 +261,5 @@ class ComponentServeTest {
 
     private static HttpResponse<byte[]> post(String model, String query) {
         return ServeFixtures.post(server.url() + "v1/models/" + model + "/segment" + query, ServeFixtures.png(IMAGE));
-    }
-
-    private static JsonNode json(HttpResponse<byte[]> r, int status) throws IOException {
-        assertThat(r.statusCode()).as(ServeFixtures.text(r)).isEqualTo(status);
-        return Json.JSON.readTree(r.body());
-    }
-
-    private static BufferedImage image(HttpResponse<byte[]> r) {
-        assertThat(r.statusCode()).as(r.statusCode() == 200 ? "" : ServeFixtures.text(r)).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
-        return ServeFixtures.image(r);
-    }
-
-    private static int[] pixels(BufferedImage img) {
-        assertThat(img.getRaster().getNumBands()).isEqualTo(1);
-        return img.getRaster().getPixels(0, 0, img.getWidth(), img.getHeight(), (int[]) null);
-    }
-
-    private static int[] rgb(BufferedImage img) {
-        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 }

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -88,13 +86,13 @@ class InstanceServeTest {
         JsonNode models = Json.JSON.readTree(ServeFixtures.get(server.url() + "v1/models").body()).get("models");
         assertThat(models.get(0).get("task").asText()).isEqualTo("instance");
         assertThat(models.get(0).get("architecture").asText()).isEqualTo("mask-rcnn");
-        assertThat(texts(models.get(0).get("formats")))
+        assertThat(ServeFixtures.texts(models.get(0).get("formats")))
                 .containsExactly("overlay", "instances", "instance_ids", "instance_overlay");
         assertThat(models.get(1).get("task").asText()).isEqualTo("panoptic");
-        assertThat(texts(models.get(1).get("formats"))).contains("json", "mask", "instances", "panoptic");
+        assertThat(ServeFixtures.texts(models.get(1).get("formats"))).contains("json", "mask", "instances", "panoptic");
         assertThat(models.get(1).get("classes").get(1).get("isthing").asBoolean()).isTrue();
         assertThat(models.get(2).get("task").asText()).isEqualTo("semantic");
-        assertThat(texts(models.get(2).get("formats"))).containsExactly("json", "mask", "color", "overlay", "cutout");
+        assertThat(ServeFixtures.texts(models.get(2).get("formats"))).containsExactly("json", "mask", "color", "overlay", "cutout");
     }
 
     @Test
@@ -102,7 +100,7 @@ class InstanceServeTest {
         JsonNode expected = Json.JSON.readTree(detectorOut.resolve(DetectionWriter.RESULTS_JSON).toFile());
         assertThat(expected.size()).as("the tiny detector finds instances").isGreaterThan(0);
         for (String query : new String[] {"?format=instances", ""}) { // instances is a detector's default
-            JsonNode body = json(post("mrcnn", query), 200);
+            JsonNode body = ServeFixtures.answer(post("mrcnn", query), 200);
             assertThat(body.get("task").asText()).isEqualTo("instance");
             assertThat(body.get("mask_encoding").asText()).isEqualTo("rle");
             JsonNode instances = body.get("instances");
@@ -121,18 +119,18 @@ class InstanceServeTest {
 
     @Test
     void detectorPngsAreThePredictFiles() throws Exception {
-        assertThat(pixels(image(post("mrcnn", "?format=instance_ids"))))
-                .containsExactly(pixels(ImageIO.read(detectorOut.resolve("img_instances.png").toFile())));
+        assertThat(ServeFixtures.bandSamples(ServeFixtures.okPng(post("mrcnn", "?format=instance_ids"))))
+                .containsExactly(ServeFixtures.bandSamples(ImageIO.read(detectorOut.resolve("img_instances.png").toFile())));
         BufferedImage written = ImageIO.read(detectorOut.resolve("img_instances_overlay.png").toFile());
-        assertThat(rgb(image(post("mrcnn", "?format=instance_overlay&alpha=0.5")))).containsExactly(rgb(written));
+        assertThat(ServeFixtures.argb(ServeFixtures.okPng(post("mrcnn", "?format=instance_overlay&alpha=0.5")))).containsExactly(ServeFixtures.argb(written));
         // a detector's overlay is its instance overlay, boxes and labels included
-        assertThat(rgb(image(post("mrcnn", "?format=overlay&alpha=0.5")))).containsExactly(rgb(written));
+        assertThat(ServeFixtures.argb(ServeFixtures.okPng(post("mrcnn", "?format=overlay&alpha=0.5")))).containsExactly(ServeFixtures.argb(written));
     }
 
     @Test
     void polygonMasksCoverTheRleMasks() throws Exception {
-        JsonNode rle = json(post("mrcnn", "?format=instances"), 200).get("instances");
-        JsonNode body = json(post("mrcnn", "?format=instances&masks=polygon&tolerance=0"), 200);
+        JsonNode rle = ServeFixtures.answer(post("mrcnn", "?format=instances"), 200).get("instances");
+        JsonNode body = ServeFixtures.answer(post("mrcnn", "?format=instances&masks=polygon&tolerance=0"), 200);
         assertThat(body.get("mask_encoding").asText()).isEqualTo("polygon");
         JsonNode poly = body.get("instances");
         int w = IMAGE.width();
@@ -155,19 +153,19 @@ class InstanceServeTest {
     void panopticAnswersArePanopticJsonAndPngOfPredict() throws Exception {
         assertThat(panoptic.segmentation().instances()).as("the tiny panoptic model finds cars").isNotEmpty();
         JsonNode written = Json.JSON.readTree(panopticOut.resolve("panoptic.json").toFile());
-        JsonNode body = json(post("pdl", "?format=panoptic"), 200);
+        JsonNode body = ServeFixtures.answer(post("pdl", "?format=panoptic"), 200);
         assertThat(body.get("segments_info")).isEqualTo(written.get("annotations").get(0).get("segments_info"));
         assertThat(body.get("categories")).isEqualTo(written.get("categories"));
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(body.get("png").asText())));
-        assertThat(rgb(png)).containsExactly(rgb(ImageIO.read(panopticOut.resolve("panoptic/img.png").toFile())));
+        assertThat(ServeFixtures.argb(png)).containsExactly(ServeFixtures.argb(ImageIO.read(panopticOut.resolve("panoptic/img.png").toFile())));
 
-        assertThat(pixels(image(post("pdl", "?format=instance_ids"))))
-                .containsExactly(pixels(ImageIO.read(panopticOut.resolve("img_instances.png").toFile())));
-        assertThat(rgb(image(post("pdl", "?format=instance_overlay&alpha=0.5"))))
-                .containsExactly(rgb(ImageIO.read(panopticOut.resolve("img_instances_overlay.png").toFile())));
+        assertThat(ServeFixtures.bandSamples(ServeFixtures.okPng(post("pdl", "?format=instance_ids"))))
+                .containsExactly(ServeFixtures.bandSamples(ImageIO.read(panopticOut.resolve("img_instances.png").toFile())));
+        assertThat(ServeFixtures.argb(ServeFixtures.okPng(post("pdl", "?format=instance_overlay&alpha=0.5"))))
+                .containsExactly(ServeFixtures.argb(ImageIO.read(panopticOut.resolve("img_instances_overlay.png").toFile())));
 
         JsonNode listing = Json.JSON.readTree(panopticOut.resolve(InstancePredictionWriter.INSTANCES_JSON).toFile());
-        JsonNode instances = json(post("pdl", "?format=instances"), 200).get("instances");
+        JsonNode instances = ServeFixtures.answer(post("pdl", "?format=instances"), 200).get("instances");
         assertThat(instances.size()).isEqualTo(listing.size());
         for (int k = 0; k < instances.size(); k++) {
             for (int j = 0; j < 4; j++) { // COCO results boxes are floating point, the listing's whole pixels
@@ -178,7 +176,7 @@ class InstanceServeTest {
             assertThat(instances.get(k).get("area").asInt()).isEqualTo(listing.get(k).get("area").asInt());
         }
         // the class map stays available: the semantic formats answer the semantic head's arg-max
-        int[] mask = pixels(image(post("pdl", "?format=mask")));
+        int[] mask = ServeFixtures.bandSamples(ServeFixtures.okPng(post("pdl", "?format=mask")));
         for (int i = 0; i < mask.length; i++) {
             assertThat(mask[i]).isEqualTo(panoptic.semantic().get(i % IMAGE.width(), i / IMAGE.width()));
         }
@@ -188,51 +186,24 @@ class InstanceServeTest {
     void aFormatOfTheOtherTaskIsA400ListingTheModelsFormats() throws Exception {
         for (String format : new String[] {"mask", "json", "color", "cutout", "panoptic"}) {
             HttpResponse<byte[]> r = post("mrcnn", "?format=" + format);
-            JsonNode body = json(r, 400);
+            JsonNode body = ServeFixtures.answer(r, 400);
             assertThat(body.get("error").asText()).isEqualTo("bad_parameter");
             assertThat(body.get("message").asText()).contains("format '" + format + "'").contains("instance model")
                     .contains("overlay, instances, instance_ids, instance_overlay");
         }
-        JsonNode semantic = json(post("rgb", "?format=instances"), 400);
+        JsonNode semantic = ServeFixtures.answer(post("rgb", "?format=instances"), 400);
         assertThat(semantic.get("message").asText())
                 .isEqualTo("format 'instances' is for instance and panoptic models; this is a semantic model, whose"
                         + " formats are: json, mask, color, overlay, cutout (serve it with --method components for"
                         + " instances: each connected region of a thing class one instance)");
-        assertThat(json(post("rgb", "?format=panoptic"), 400).get("message").asText()).contains("panoptic models");
-        assertThat(json(post("mrcnn", "?format=instances&masks=bitmap"), 400).get("message").asText())
+        assertThat(ServeFixtures.answer(post("rgb", "?format=panoptic"), 400).get("message").asText()).contains("panoptic models");
+        assertThat(ServeFixtures.answer(post("mrcnn", "?format=instances&masks=bitmap"), 400).get("message").asText())
                 .contains("masks must be rle or polygon").contains("bitmap");
-        assertThat(json(post("mrcnn", "?format=instances&masks=polygon&tolerance=-1"), 400).get("message").asText())
+        assertThat(ServeFixtures.answer(post("mrcnn", "?format=instances&masks=polygon&tolerance=-1"), 400).get("message").asText())
                 .contains("tolerance").contains("-1");
     }
 
     private static HttpResponse<byte[]> post(String model, String query) {
         return ServeFixtures.post(server.url() + "v1/models/" + model + "/segment" + query, ServeFixtures.png(IMAGE));
-    }
-
-    private static JsonNode json(HttpResponse<byte[]> r, int status) throws IOException {
-        assertThat(r.statusCode()).as(ServeFixtures.text(r)).isEqualTo(status);
-        return Json.JSON.readTree(r.body());
-    }
-
-    private static BufferedImage image(HttpResponse<byte[]> r) {
-        assertThat(r.statusCode()).as(r.statusCode() == 200 ? "" : ServeFixtures.text(r)).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
-        return ServeFixtures.image(r);
-    }
-
-    /** The samples of a one-band image (8- or 16-bit). */
-    private static int[] pixels(BufferedImage img) {
-        assertThat(img.getRaster().getNumBands()).isEqualTo(1);
-        return img.getRaster().getPixels(0, 0, img.getWidth(), img.getHeight(), (int[]) null);
-    }
-
-    private static int[] rgb(BufferedImage img) {
-        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
     }
 }

@@ -1,5 +1,8 @@
 package org.seg4j.serve;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -17,6 +21,7 @@ import javax.imageio.ImageIO;
 import org.seg4j.data.BufferedImages;
 import org.seg4j.data.RgbImage;
 import org.seg4j.infer.Images;
+import org.seg4j.util.Json;
 
 /** Images, hostile files and an HTTP client for the serving tests. */
 final class ServeFixtures {
@@ -181,5 +186,36 @@ final class ServeFixtures {
 
     static List<String> lines(String text) {
         return text.lines().toList();
+    }
+
+    /** The JSON body of an answer, after checking its status (the body is the failure message). */
+    static JsonNode answer(HttpResponse<byte[]> r, int status) throws IOException {
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(status);
+        return Json.JSON.readTree(r.body());
+    }
+
+    /** The PNG of a 200 answer, after checking its status and content type. */
+    static BufferedImage okPng(HttpResponse<byte[]> r) {
+        assertThat(r.statusCode()).as(r.statusCode() == 200 ? "" : text(r)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
+        return image(r);
+    }
+
+    /** The samples of a one-band image (8- or 16-bit). */
+    static int[] bandSamples(BufferedImage img) {
+        assertThat(img.getRaster().getNumBands()).isEqualTo(1);
+        return img.getRaster().getPixels(0, 0, img.getWidth(), img.getHeight(), (int[]) null);
+    }
+
+    /** The ARGB pixels of an image, row-major. */
+    static int[] argb(BufferedImage img) {
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+
+    /** The texts of a JSON array. */
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 }
