@@ -126,6 +126,7 @@ public final class Architectures {
                 .setDecoder(decoder)
                 .setHead(head)
                 .optPadMode(padMode(spec.option("pad", "reflect")));
+        TemporalOptions.warpsWithFlow(spec); // checks the value
         if (TemporalOptions.isTemporal(spec)) {
             model.optTemporal(TemporalOptions.channels(spec), TemporalOptions.kernel(spec));
         }

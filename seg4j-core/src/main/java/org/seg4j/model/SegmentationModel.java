@@ -39,6 +39,10 @@ import org.seg4j.model.layer.Spatial.PadMode;
  * [x]} or {@code [x, h]} (the memory's state after the previous frame) and returns {@code [logits,
  * h']}; {@code x} may hold whole clips, {@code T} frames each in clip-major order, with {@code T}
  * given as the forward parameter {@value ConvGruMemory#CLIP_LENGTH} (see {@link ConvGruMemory}).
+ * The forward parameter {@value ConvGruMemory#FLOW} (one {@code N x 2 x H' x W'} flow per frame,
+ * to the previous frame, covering the input at any resolution, in pixels of that resolution)
+ * motion-compensates the state: it is brought to the input's size, padded as the input is, and
+ * the memory warps its previous state along it before each update.
  * Without a state it starts from zero, so one image alone is segmented as the first frame of a
  * video.
  *
@@ -203,7 +207,7 @@ public final class SegmentationModel extends AbstractBlock {
         if (memory != null) {
             NDArray deep = selected.get(memoryInput);
             NDList in = inputs.size() > 1 ? new NDList(deep, inputs.get(1)) : new NDList(deep);
-            NDList out = memory.forward(ps, in, training, params);
+            NDList out = memory.forward(ps, in, training, memoryParams(params, h, w));
             selected.set(memoryInput, out.get(0));
             state = out.get(1);
             if (!training) {
@@ -230,6 +234,26 @@ public final class SegmentationModel extends AbstractBlock {
         }
         NDArray cropped = Spatial.crop(logits, h, w);
         return state == null ? new NDList(cropped) : new NDList(cropped, state);
+    }
+
+    /**
+     * {@code params} with the {@value ConvGruMemory#FLOW} flow at the input's size ({@code h x w})
+     * and padded as the input is (zero displacement in the pad), so that the memory's own resize
+     * lines up with its feature map.
+     */
+    private PairList<String, Object> memoryParams(PairList<String, Object> params, long h, long w) {
+        Object v = params == null ? null : params.get(ConvGruMemory.FLOW);
+        if (!(v instanceof NDArray flow)) {
+            return params;
+        }
+        NDArray sized = org.seg4j.metric.video.FlowWarp.resize(flow, h, w);
+        NDArray padded = padMode == PadMode.NONE ? sized
+                : Spatial.padToMultiple(sized, encoder.outputStride(), PadMode.ZERO);
+        PairList<String, Object> out = new PairList<>();
+        for (Pair<String, Object> p : params) {
+            out.add(p.getKey(), p.getKey().equals(ConvGruMemory.FLOW) ? padded : p.getValue());
+        }
+        return out;
     }
 
     @Override

@@ -21,6 +21,14 @@ public final class TemporalOptions {
     /** Option key: kernel size of the ConvGRU's convolutions. */
     public static final String KERNEL = "temporal_kernel";
 
+    /**
+     * Option key: {@code none} or {@code flow}, whether the memory's state is motion-compensated
+     * (warped along the optical flow to the new frame before each update, as in GRFP). Training
+     * on clips supplies the flows when it is {@code flow}; inference uses it as the default
+     * ({@code auto} runs {@code recurrent-flow}).
+     */
+    public static final String WARP = "temporal_warp";
+
     /** Hidden channels when {@value #CHANNELS} is unset: the features' channels, at most this. */
     public static final int MAX_AUTO_CHANNELS = 128;
     /** Default kernel size. */
@@ -32,7 +40,9 @@ public final class TemporalOptions {
                     "none", "convgru"),
             ModelOption.integer(CHANNELS, "auto: the deepest feature's channels, at most " + MAX_AUTO_CHANNELS,
                     "ConvGRU hidden channels (with temporal: convgru)"),
-            ModelOption.integer(KERNEL, DEFAULT_KERNEL, "ConvGRU kernel size, odd (with temporal: convgru)"));
+            ModelOption.integer(KERNEL, DEFAULT_KERNEL, "ConvGRU kernel size, odd (with temporal: convgru)"),
+            ModelOption.choice(WARP, "none", "warp the ConvGRU state along the optical flow before each update "
+                    + "(with temporal: convgru)", "none", "flow"));
 
     private TemporalOptions() {}
 
@@ -44,6 +54,25 @@ public final class TemporalOptions {
             case "convgru" -> true;
             default -> throw new Seg4jException("model option temporal must be none or convgru, got '" + v + "'");
         };
+    }
+
+    /**
+     * Whether {@code spec}'s memory is motion-compensated ({@value #WARP}: flow).
+     *
+     * @throws Seg4jException for another value, or flow on a per-frame model
+     */
+    public static boolean warpsWithFlow(ModelSpec spec) {
+        String v = spec.option(WARP, "none").trim().toLowerCase(Locale.ROOT);
+        boolean flow = switch (v) {
+            case "none" -> false;
+            case "flow" -> true;
+            default -> throw new Seg4jException("model option " + WARP + " must be none or flow, got '" + v + "'");
+        };
+        if (flow && !isTemporal(spec)) {
+            throw new Seg4jException("model option " + WARP + ": flow needs a temporal model (temporal: convgru, "
+                    + "seg4j train --task video)");
+        }
+        return flow;
     }
 
     /** The ConvGRU's hidden channels as {@code spec} sets them; 0 for automatic. */
@@ -77,7 +106,7 @@ public final class TemporalOptions {
     /** {@code spec} without the temporal options: the per-frame network inside it. */
     public static ModelSpec perFrame(ModelSpec spec) {
         java.util.Map<String, String> options = new java.util.TreeMap<>(spec.options());
-        options.keySet().removeAll(List.of(TEMPORAL, CHANNELS, KERNEL));
+        options.keySet().removeAll(List.of(TEMPORAL, CHANNELS, KERNEL, WARP));
         return new ModelSpec(spec.architecture(), spec.encoder(), spec.numClasses(), spec.baseWidth(), options);
     }
 }

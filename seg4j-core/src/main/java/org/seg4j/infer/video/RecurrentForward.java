@@ -6,10 +6,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import java.util.Arrays;
 import java.util.Objects;
 import org.seg4j.infer.ForwardPass;
 import org.seg4j.infer.Images;
+import org.seg4j.metric.video.FlowField;
+import org.seg4j.metric.video.FlowWarp;
+import org.seg4j.model.layer.ConvGruMemory;
 import org.seg4j.util.GradientsOff;
 
 /**
@@ -27,6 +31,7 @@ final class RecurrentForward implements ForwardPass, AutoCloseable {
     private Shape hiddenShape;
     private int height;
     private int width;
+    private FlowField flow;
 
     RecurrentForward(Block block, int numClasses) {
         this.block = Objects.requireNonNull(block, "block");
@@ -42,8 +47,18 @@ final class RecurrentForward implements ForwardPass, AutoCloseable {
 
     /** Forgets the state: the next frame starts a new video. */
     void reset() {
+        flow = null;
         hidden = null;
         hiddenShape = null;
+    }
+
+    /**
+     * The flow from the next frame to the previous one (at the frame's size, which the network's
+     * input covers): the next {@link #run} warps the held state along it before the update. Used
+     * once; {@code null} for no motion compensation.
+     */
+    void setFlow(FlowField flow) {
+        this.flow = flow;
     }
 
     /** Whether a state from an earlier frame is held. */
@@ -66,7 +81,13 @@ final class RecurrentForward implements ForwardPass, AutoCloseable {
         try (GradientsOff off = GradientsOff.begin(); NDManager sub = manager.newSubManager()) {
             NDArray x = sub.create(data, new Shape(1, 3, h, w));
             NDList in = hidden == null ? new NDList(x) : new NDList(x, sub.create(hidden, hiddenShape));
-            NDList result = block.forward(new ParameterStore(sub, false), in, false);
+            PairList<String, Object> params = null;
+            if (flow != null && hidden != null) {
+                params = new PairList<>();
+                params.add(ConvGruMemory.FLOW, FlowWarp.toArray(sub, flow));
+            }
+            flow = null;
+            NDList result = block.forward(new ParameterStore(sub, false), in, false, params);
             if (result.size() < 2) {
                 throw new IllegalStateException("the network returned no hidden state: it is not a temporal model");
             }

@@ -6,11 +6,12 @@ import org.seg4j.Seg4jException;
 import org.seg4j.infer.Predictor;
 import org.seg4j.metric.video.FlowEstimator;
 import org.seg4j.model.SegmentationModel;
+import org.seg4j.model.TemporalOptions;
 
 /**
  * A kind of {@link TemporalState} and its settings; opens a fresh state per video. Parsed from
  * {@code auto}, {@code none}, {@code ema}, {@code ema:ALPHA}, {@code ema-flow}, {@code ema-flow:ALPHA}
- * or {@code recurrent} ({@link #parse}).
+ * {@code recurrent} or {@code recurrent-flow} ({@link #parse}).
  */
 public interface TemporalMode {
 
@@ -30,9 +31,23 @@ public interface TemporalMode {
 
     /**
      * The model's own memory: {@link #recurrent()} for a temporal model (model option {@code
-     * temporal: convgru}), {@link #none()} for a per-frame one.
+     * temporal: convgru}), {@link #none()} for a per-frame one. A model trained with a
+     * motion-compensated memory ({@code temporal_warp: flow}) is an error here, since it needs a
+     * flow: use {@link #auto(Supplier)}.
      */
     static TemporalMode auto() {
+        return auto(() -> {
+            throw new Seg4jException(missingFlow("auto (a model trained with temporal_warp: flow)"));
+        });
+    }
+
+    /**
+     * The model's own memory: {@link #recurrentFlow} with {@code flow} for a model trained with a
+     * motion-compensated memory ({@code temporal_warp: flow}), {@link #recurrent()} for another
+     * temporal model, {@link #none()} for a per-frame one. {@code flow} is asked for only in the
+     * first case.
+     */
+    static TemporalMode auto(Supplier<FlowEstimator> flow) {
         return new TemporalMode() {
             @Override
             public TemporalState open(Predictor predictor) {
@@ -41,7 +56,11 @@ public interface TemporalMode {
 
             @Override
             public TemporalMode resolve(Predictor predictor) {
-                return isTemporal(predictor) ? recurrent() : none();
+                if (!isTemporal(predictor)) {
+                    return none();
+                }
+                return TemporalOptions.warpsWithFlow(predictor.manifest().model()) ? recurrentFlow(flow.get())
+                        : recurrent();
             }
 
             @Override
@@ -72,6 +91,34 @@ public interface TemporalMode {
                 return "recurrent";
             }
         };
+    }
+
+    /**
+     * The hidden state of a temporal network, motion-compensated (GRFP): warped along the optical
+     * flow from each new frame to the previous one before the update ({@link RecurrentState}). Best
+     * with a model trained that way ({@code temporal_warp: flow}); a per-frame model is an error.
+     *
+     * @param flow the optical flow, e.g. seg4j-opencv's {@code FarnebackFlow.defaults()}
+     */
+    static TemporalMode recurrentFlow(FlowEstimator flow) {
+        java.util.Objects.requireNonNull(flow, "flow");
+        return new TemporalMode() {
+            @Override
+            public TemporalState open(Predictor predictor) {
+                return new RecurrentState(predictor, flow);
+            }
+
+            @Override
+            public String describe() {
+                return "recurrent-flow";
+            }
+        };
+    }
+
+    /** The message for a mode that needs an optical flow when none was given. */
+    private static String missingFlow(String spec) {
+        return "temporal smoothing '" + spec + "' needs an optical flow: add seg4j-opencv (org.seg4j.opencv."
+                + "FarnebackFlow) to the class path and pass FarnebackFlow::defaults to TemporalMode.parse (the CLI does)";
     }
 
     /** Frame by frame, no memory. */
@@ -139,16 +186,18 @@ public interface TemporalMode {
      * @throws Seg4jException naming the option value and the valid forms
      */
     static TemporalMode parse(String spec) {
+        boolean auto = spec != null && spec.trim().equalsIgnoreCase("auto");
         return parse(spec, () -> {
-            throw new Seg4jException("temporal smoothing '" + spec + "' needs an optical flow: add seg4j-opencv and "
-                    + "pass FarnebackFlow::defaults to TemporalMode.parse (the CLI does)");
+            throw new Seg4jException(missingFlow(auto ? "auto (a model trained with temporal_warp: flow)" : spec));
         });
     }
 
     /**
      * Reads {@code auto}, {@code none}, {@code ema} (alpha {@value #DEFAULT_EMA_ALPHA}), {@code
      * ema:ALPHA}, {@code ema-flow}, {@code ema-flow:ALPHA} (motion-compensated, with the flow from
-     * {@code flow}, asked for only then) or {@code recurrent}.
+     * {@code flow}, asked for only by the modes that warp), {@code recurrent} or {@code
+     * recurrent-flow}; {@code auto} asks for the flow only for a model trained with {@code
+     * temporal_warp: flow}.
      *
      * @throws Seg4jException naming the option value and the valid forms
      */
@@ -170,10 +219,13 @@ public interface TemporalMode {
             return none();
         }
         if (s.equals("auto")) {
-            return auto();
+            return auto(flow);
         }
         if (s.equals("recurrent")) {
             return recurrent();
+        }
+        if (s.equals("recurrent-flow")) {
+            return recurrentFlow(flow.get());
         }
         if (s.equals("ema")) {
             return ema(DEFAULT_EMA_ALPHA);
@@ -186,6 +238,6 @@ public interface TemporalMode {
             }
         }
         throw new Seg4jException("unknown temporal smoothing '" + spec + "'; valid: auto, none, ema, ema:ALPHA, "
-                + "ema-flow, ema-flow:ALPHA (0 < ALPHA <= 1), recurrent");
+                + "ema-flow, ema-flow:ALPHA (0 < ALPHA <= 1), recurrent, recurrent-flow");
     }
 }

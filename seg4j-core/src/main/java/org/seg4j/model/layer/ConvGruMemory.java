@@ -12,6 +12,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
+import org.seg4j.metric.video.FlowWarp;
 
 /**
  * A temporal memory over a feature map: a {@link ConvGruCell} run frame by frame, whose hidden
@@ -30,6 +31,17 @@ import ai.djl.util.PairList;
  * at the clip).
  */
 public final class ConvGruMemory extends AbstractBlock {
+
+    /**
+     * Forward parameter: optical flows that motion-compensate the state (GRFP, Nilsson and
+     * Sminchisescu 2018), an {@code N x 2 x H' x W'} array with one flow per frame of the batch:
+     * frame {@code i}'s flow goes from frame {@code i} to the frame before it (to the frame {@code
+     * h0} belongs to, for a clip's first frame), in pixels of its own resolution, which may differ
+     * from the features' (it is resized and rescaled, {@link FlowWarp#resize}). Before each update
+     * the previous state is warped onto the new frame ({@link FlowWarp#bilinear}); absent, the state
+     * stays where it was (no motion compensation).
+     */
+    public static final String FLOW = "flow";
 
     /** Forward parameter: frames per clip in the batch. */
     public static final String CLIP_LENGTH = "clip_length";
@@ -86,16 +98,25 @@ public final class ConvGruMemory extends AbstractBlock {
         Shape s = x.getShape();
         int t = clipLength(params, s.get(0));
         long clips = s.get(0) / t;
-        NDArray h = inputs.size() > 1 ? inputs.get(1)
+        boolean given = inputs.size() > 1;
+        NDArray h = given ? inputs.get(1)
                 : x.getManager().zeros(new Shape(clips, cell.hiddenChannels(), s.get(2), s.get(3)), x.getDataType());
+        NDArray flows = flows(params, s);
         NDArray states;
         if (t == 1) {
+            if (flows != null && given) {
+                h = FlowWarp.bilinear(h, flows);
+            }
             h = step(ps, x, h, training, params);
             states = h;
         } else {
             NDArray frames = x.reshape(clips, t, s.get(1), s.get(2), s.get(3));
+            NDArray clipFlows = flows == null ? null : flows.reshape(clips, t, 2, s.get(2), s.get(3));
             NDList all = new NDList(t);
             for (int i = 0; i < t; i++) {
+                if (clipFlows != null && (i > 0 || given)) {
+                    h = FlowWarp.bilinear(h, clipFlows.get(new NDIndex(":, {}", i)));
+                }
                 h = step(ps, frames.get(new NDIndex(":, {}", i)), h, training, params);
                 all.add(h);
             }
@@ -103,6 +124,23 @@ public final class ConvGruMemory extends AbstractBlock {
         }
         NDArray y = x.add(projection.forward(ps, new NDList(states), training, params).head());
         return new NDList(y, h);
+    }
+
+    /** The {@value #FLOW} parameter at the features' resolution, or {@code null}. */
+    private static NDArray flows(PairList<String, Object> params, Shape features) {
+        Object v = params == null ? null : params.get(FLOW);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof NDArray flow)) {
+            throw new IllegalArgumentException("forward parameter " + FLOW + " must be an NDArray, got "
+                    + v.getClass().getName());
+        }
+        if (flow.getShape().dimension() != 4 || flow.getShape().get(0) != features.get(0)) {
+            throw new IllegalArgumentException("forward parameter " + FLOW + " must hold one N x 2 x H x W flow per "
+                    + "frame (" + features.get(0) + "), got " + flow.getShape());
+        }
+        return FlowWarp.resize(flow, features.get(2), features.get(3));
     }
 
     private NDArray step(ParameterStore ps, NDArray x, NDArray h, boolean training, PairList<String, Object> params) {
