@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.Sample;
+import org.seg4j.metric.video.FlowField;
 
 /**
  * Synthesises a short clip from one labelled image by moving a virtual camera over it: a smooth
@@ -50,15 +51,94 @@ public record CameraMotion(double maxShift, double maxZoom, double maxDegrees, i
         if (length < 1) {
             throw new Seg4jException("a clip needs at least one frame, got " + length);
         }
+        List<Sample> frames = new ArrayList<>(length);
+        for (Pose pose : poses(length, rng)) {
+            frames.add(view(sample, pose));
+        }
+        return frames;
+    }
+
+    /**
+     * A clip and its exact optical flow: frames as {@link #clip} makes them from the same random
+     * draws, and for each frame the flow from it to the frame before (zero for the first frame),
+     * known from the camera poses with no estimation: pixel (x, y) of frame t shows the source
+     * point that frame t-1 shows at (x + dx, y + dy).
+     *
+     * @param frames the clip's frames
+     * @param flows one flow per frame, the size of the input
+     */
+    public record MovingClip(List<Sample> frames, List<FlowField> flows) {}
+
+    /**
+     * {@link #clip} with the camera's exact flow between consecutive frames ({@link MovingClip}), for
+     * training a motion-compensated memory.
+     *
+     * @throws Seg4jException when {@code length} is below 1
+     */
+    public MovingClip clipWithFlows(Sample sample, int length, RandomGenerator rng) {
+        if (length < 1) {
+            throw new Seg4jException("a clip needs at least one frame, got " + length);
+        }
+        int w = sample.image().width();
+        int h = sample.image().height();
+        List<Sample> frames = new ArrayList<>(length);
+        List<FlowField> flows = new ArrayList<>(length);
+        Pose before = null;
+        for (Pose pose : poses(length, rng)) {
+            frames.add(view(sample, pose));
+            flows.add(before == null ? FlowField.constant(w, h, 0, 0)
+                    : flow(w, h, pose, before));
+            before = pose;
+        }
+        return new MovingClip(frames, flows);
+    }
+
+    private List<Pose> poses(int length, RandomGenerator rng) {
         Pose p0 = randomPose(rng, 0.25);
         Pose p1 = randomPose(rng, 1);
         Pose p2 = randomPose(rng, 1);
-        List<Sample> frames = new ArrayList<>(length);
+        List<Pose> poses = new ArrayList<>(length);
         for (int t = 0; t < length; t++) {
             double u = length == 1 ? 0 : (double) t / (length - 1);
-            frames.add(view(sample, bezier(p0, p1, p2, u)));
+            poses.add(bezier(p0, p1, p2, u));
         }
-        return frames;
+        return poses;
+    }
+
+    /** The flow from the view at {@code now} to the view at {@code before}, at {@code w x h}. */
+    static FlowField flow(int w, int h, Pose now, Pose before) {
+        double[] to = map(w, h, now);
+        double[] from = map(w, h, before);
+        // invert the earlier view's map: source -> its output pixel
+        double det = from[0] * from[4] - from[1] * from[3];
+        float[] d = new float[2 * w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double sx = to[0] * x + to[1] * y + to[2] - from[2];
+                double sy = to[3] * x + to[4] * y + to[5] - from[5];
+                double qx = (from[4] * sx - from[1] * sy) / det;
+                double qy = (-from[3] * sx + from[0] * sy) / det;
+                int i = 2 * (y * w + x);
+                d[i] = (float) (qx - x);
+                d[i + 1] = (float) (qy - y);
+            }
+        }
+        return new FlowField(w, h, d);
+    }
+
+    /** The view's map from output pixel to source pixel, {@code {a, b, c, d, e, f}}: source = (ax + by + c, dx + ey + f). */
+    static double[] map(int w, int h, Pose pose) {
+        double cx = (w - 1) / 2.0;
+        double cy = (h - 1) / 2.0;
+        double cos = Math.cos(pose.angle) / pose.zoom;
+        double sin = Math.sin(pose.angle) / pose.zoom;
+        double a = cos;
+        double b = -sin;
+        double d = sin;
+        double e = cos;
+        double c = cx - a * cx - b * cy + pose.dx * w;
+        double f = cy - d * cx - e * cy + pose.dy * h;
+        return new double[] {a, b, c, d, e, f};
     }
 
     private Pose randomPose(RandomGenerator rng, double extent) {
@@ -81,16 +161,7 @@ public record CameraMotion(double maxShift, double maxZoom, double maxDegrees, i
     Sample view(Sample sample, Pose pose) {
         int w = sample.image().width();
         int h = sample.image().height();
-        double cx = (w - 1) / 2.0;
-        double cy = (h - 1) / 2.0;
-        double cos = Math.cos(pose.angle) / pose.zoom;
-        double sin = Math.sin(pose.angle) / pose.zoom;
-        double a = cos;
-        double b = -sin;
-        double d = sin;
-        double e = cos;
-        double c = cx - a * cx - b * cy + pose.dx * w;
-        double f = cy - d * cx - e * cy + pose.dy * h;
-        return Warp.affine(sample, w, h, a, b, c, d, e, f, fillGrey);
+        double[] m = map(w, h, pose);
+        return Warp.affine(sample, w, h, m[0], m[1], m[2], m[3], m[4], m[5], fillGrey);
     }
 }

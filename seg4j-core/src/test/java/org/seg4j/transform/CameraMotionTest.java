@@ -65,4 +65,56 @@ class CameraMotionTest {
         }
         return (double) n / a.data().length;
     }
+
+    @Test
+    void theExactFlowCarriesEachFrameOntoTheNextAndTheFramesAreThoseOfClip() {
+        Sample scene = LabelledScene.blocks(128, 96, 16, 5);
+        CameraMotion motion = new CameraMotion(0.15, 0.2, 5, 0);
+        CameraMotion.MovingClip moving = motion.clipWithFlows(scene, 5, new SplittableRandom(4));
+        List<Sample> clip = motion.clip(scene, 5, new SplittableRandom(4));
+        assertThat(moving.flows()).hasSize(5);
+        assertThat(moving.flows().get(0).mean()).containsExactly(0.0, 0.0);
+        for (int t = 1; t < 5; t++) {
+            LabelMask now = moving.frames().get(t).mask();
+            assertThat(now.data()).isEqualTo(clip.get(t).mask().data());
+            LabelMask carried = org.seg4j.metric.video.FlowWarp.backward(moving.frames().get(t - 1).mask(),
+                    moving.flows().get(t));
+            LabelMask still = moving.frames().get(t - 1).mask();
+            // the flow moves the previous frame onto this one far better than no motion compensation
+            assertThat(agreement(carried, now)).as("frame %d", t).isGreaterThan(0.95); // nearest-pixel rounding twice at block edges
+            assertThat(agreement(carried, now)).isGreaterThan(agreement(still, now) + 0.02);
+        }
+    }
+
+    @Test
+    void theFlowLandsOnTheSameSourcePointAsTheView() {
+        CameraMotion.Pose now = new CameraMotion.Pose(0.05, -0.03, 1.1, 0.04);
+        CameraMotion.Pose before = new CameraMotion.Pose(-0.02, 0.01, 1.02, -0.01);
+        org.seg4j.metric.video.FlowField f = CameraMotion.flow(40, 30, now, before);
+        double[] a = CameraMotion.map(40, 30, now);
+        double[] b = CameraMotion.map(40, 30, before);
+        for (int[] p : new int[][] {{0, 0}, {39, 29}, {17, 5}}) {
+            double qx = p[0] + f.dx(p[0], p[1]);
+            double qy = p[1] + f.dy(p[0], p[1]);
+            assertThat(b[0] * qx + b[1] * qy + b[2]).isCloseTo(a[0] * p[0] + a[1] * p[1] + a[2],
+                    org.assertj.core.data.Offset.offset(1e-3));
+            assertThat(b[3] * qx + b[4] * qy + b[5]).isCloseTo(a[3] * p[0] + a[4] * p[1] + a[5],
+                    org.assertj.core.data.Offset.offset(1e-3));
+        }
+    }
+
+    /** Fraction of pixels valid in both masks whose labels agree. */
+    private static double agreement(LabelMask a, LabelMask b) {
+        long same = 0;
+        long valid = 0;
+        for (int i = 0; i < a.data().length; i++) {
+            int x = a.data()[i] & 0xFF;
+            int y = b.data()[i] & 0xFF;
+            if (x != LabelMask.IGNORE && y != LabelMask.IGNORE) {
+                valid++;
+                same += x == y ? 1 : 0;
+            }
+        }
+        return (double) same / valid;
+    }
 }
