@@ -15,9 +15,12 @@ import org.seg4j.data.instance.CenterTargetBatch;
  * @param ids sample ids, for messages
  * @param centerTargets Panoptic-DeepLab targets when the samples carry instance annotations,
  *     otherwise {@code null}
+ * @param flows video training with a motion-compensated memory: per frame, the optical flow from it
+ *     to the frame before in its clip (zero for a clip's first frame), {@code size * 2 * height *
+ *     width} floats, dx plane then dy plane, in pixels; otherwise {@code null}
  */
 public record Batch(float[] images, byte[] labels, int size, int height, int width, List<String> ids,
-        CenterTargetBatch centerTargets) {
+        CenterTargetBatch centerTargets, float[] flows) {
 
     public Batch {
         if (images.length != size * 3 * height * width) {
@@ -32,11 +35,21 @@ public record Batch(float[] images, byte[] labels, int size, int height, int wid
             throw new IllegalArgumentException("batch centre targets have " + centerTargets.center().length
                     + " values, expected " + size * height * width);
         }
+        if (flows != null && flows.length != size * 2 * height * width) {
+            throw new IllegalArgumentException("batch flows have " + flows.length + " values, expected "
+                    + size * 2 * height * width);
+        }
         ids = List.copyOf(ids);
+    }
+
+    /** A batch without flows. */
+    public Batch(float[] images, byte[] labels, int size, int height, int width, List<String> ids,
+            CenterTargetBatch centerTargets) {
+        this(images, labels, size, height, width, ids, centerTargets, null);
     }
 
     /** A batch without instance targets. */
     public Batch(float[] images, byte[] labels, int size, int height, int width, List<String> ids) {
-        this(images, labels, size, height, width, ids, null);
+        this(images, labels, size, height, width, ids, null, null);
     }
 }
