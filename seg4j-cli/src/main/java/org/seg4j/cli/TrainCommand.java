@@ -14,6 +14,7 @@ import org.seg4j.infer.region.RegionRuntime;
 import org.seg4j.data.instance.InstanceSamples;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelSpec;
+import org.seg4j.model.TemporalOptions;
 import org.seg4j.model.instance.maskrcnn.MaskRcnnDirectory;
 import org.seg4j.model.decoder.panoptic.PanopticDeepLab;
 import org.seg4j.train.TrainConfig;
@@ -182,6 +183,12 @@ final class TrainCommand implements Callable<Integer> {
             + "synthetic).")
     String clipSource;
 
+    @Option(names = "--temporal-warp", description = "Video: none, or flow to warp the memory's state along the "
+            + "optical flow before each update (GRFP): the synthetic camera's exact flow, or Farneback's on "
+            + "--clip-source neighbours. Saved in the model (model option temporal_warp), so predict and eval "
+            + "--temporal use it by default.")
+    String temporalWarp;
+
     @Option(names = "--set", description = "Any configuration key, e.g. --set rotation=10 --set loss=ce+dice.")
     Map<String, String> set = new LinkedHashMap<>();
 
@@ -227,6 +234,7 @@ final class TrainCommand implements Callable<Integer> {
                 .optDatasetFingerprint(train.fingerprint())
                 .optResume(resume)
                 .optInitModel(init)
+                .optFlow(org.seg4j.opencv.FarnebackFlow::defaults)
                 .build()
                 .fit();
         System.out.println(summary(result));
@@ -304,6 +312,9 @@ final class TrainCommand implements Callable<Integer> {
                 : PanopticDeepLab.NAME.equals(arch) ? TrainConfig.TASK_PANOPTIC
                 : MaskRcnnDirectory.ARCHITECTURE.equals(arch) ? TrainConfig.TASK_INSTANCE : null);
         put(o, "base_width", width);
+        if (temporalWarp != null) {
+            modelOptions.put(TemporalOptions.WARP, temporalWarp);
+        }
         if (!modelOptions.isEmpty()) {
             Map<String, Object> merged = new LinkedHashMap<>(base.modelOptions());
             if (o.get("model_options") instanceof Map<?, ?> inherited) {
@@ -353,9 +364,10 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The clip options belong to task video, which the configuration resolves (see {@link TrainConfig#task}). */
     private TrainConfig forTask(TrainConfig cfg) {
-        if ((clipLength != null || clipSource != null) && !TrainConfig.TASK_VIDEO.equals(cfg.task())) {
-            throw new Seg4jException("--clip-length and --clip-source train a video model: add --task video (task is "
-                    + cfg.task() + ")");
+        if ((clipLength != null || clipSource != null || temporalWarp != null)
+                && !TrainConfig.TASK_VIDEO.equals(cfg.task())) {
+            throw new Seg4jException("--clip-length, --clip-source and --temporal-warp train a video model: add "
+                    + "--task video (task is " + cfg.task() + ")");
         }
         return cfg;
     }

@@ -60,4 +60,18 @@ class TrainCommandTest {
                 "--model-option", "temporal=none");
         assertThatThrownBy(off::resolveConfig).isInstanceOf(Seg4jException.class).hasMessageContaining("temporal is 'none'");
     }
+
+    @Test
+    void temporalWarpBecomesAModelOptionOfAVideoModelOnly() {
+        TrainCommand warp = new TrainCommand();
+        new CommandLine(warp).parseArgs("--data", tmp.toString(), "--out", tmp.resolve("run").toString(),
+                "--task", "video", "--model", "fastscnn", "--temporal-warp", "flow");
+        TrainConfig cfg = warp.resolveConfig();
+        assertThat(cfg.modelOptions()).containsEntry("temporal", "convgru").containsEntry("temporal_warp", "flow");
+
+        TrainCommand image = new TrainCommand();
+        new CommandLine(image).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--temporal-warp", "flow");
+        assertThatThrownBy(image::resolveConfig).isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("--temporal-warp").hasMessageContaining("--task video");
+    }
 }

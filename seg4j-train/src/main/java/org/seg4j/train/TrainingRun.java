@@ -22,6 +22,7 @@ import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
+import org.seg4j.metric.video.FlowEstimator;
 import org.seg4j.model.TemporalOptions;
 import org.seg4j.model.WeightTransfer;
 import org.seg4j.train.loader.BatchLoader;
@@ -53,6 +54,7 @@ public final class TrainingRun {
     private final List<TrainingListener> listeners;
     private final Path initialWeights;
     private final Path initModel;
+    private final java.util.function.Supplier<FlowEstimator> flow;
 
     private TrainingRun(Builder b) {
         this.train = b.train;
@@ -67,6 +69,7 @@ public final class TrainingRun {
         this.listeners = List.copyOf(b.listeners);
         this.initialWeights = b.initialWeights;
         this.initModel = b.initModel;
+        this.flow = b.flow;
     }
 
     public static Builder builder() {
@@ -142,13 +145,23 @@ public final class TrainingRun {
             throw new Seg4jException("clip_length " + config.clipLength() + " needs a temporal model: model option "
                     + "temporal: convgru (seg4j train --task video sets it)");
         }
-        ClipFrames clips = config.clipSource().equals("neighbours")
-                ? ClipFrames.neighbours(config.clipLength(), train)
-                : ClipFrames.synthetic(config.clipLength(), CameraMotion.DEFAULT);
+        boolean warp = TemporalOptions.warpsWithFlow(spec);
+        boolean neighbours = config.clipSource().equals("neighbours");
+        if (warp && neighbours && flow == null) {
+            throw new Seg4jException("model option " + TemporalOptions.WARP + ": flow with clip_source neighbours "
+                    + "needs an optical flow estimator: add seg4j-opencv (org.seg4j.opencv.FarnebackFlow) and pass it "
+                    + "to TrainingRun.Builder.optFlow (seg4j train does)");
+        }
+        ClipFrames clips = neighbours
+                ? (warp ? ClipFrames.neighbours(config.clipLength(), train, flow.get())
+                        : ClipFrames.neighbours(config.clipLength(), train))
+                : ClipFrames.synthetic(config.clipLength(), CameraMotion.DEFAULT, warp);
         if (log != null) {
             log.println("seg4j: video training on clips of " + config.clipLength() + " frames ("
                     + config.clipSource() + "), " + config.batchSize() + " clips per batch; loss on every labelled "
-                    + "frame, back-propagation through the whole clip");
+                    + "frame, back-propagation through the whole clip"
+                    + (!warp ? "" : neighbours ? "; memory warped along the estimated flow (" + flow.get().describe()
+                            + ")" : "; memory warped along the camera's exact flow"));
         }
         return clips;
     }
@@ -266,6 +279,7 @@ public final class TrainingRun {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private Path initialWeights;
         private Path initModel;
+        private java.util.function.Supplier<FlowEstimator> flow;
 
         public Builder setTrainData(SampleSource v) { train = v; return this; }
         public Builder setConfig(TrainConfig v) { config = v; return this; }
@@ -287,6 +301,12 @@ public final class TrainingRun {
          * the class count changes) start fresh.
          */
         public Builder optInitModel(Path v) { initModel = v; return this; }
+        /**
+         * The optical flow for video training of a motion-compensated memory (model option {@code
+         * temporal_warp: flow}) on {@code clip_source neighbours}, asked for only then (synthetic clips
+         * know their camera's exact flow); seg4j-opencv's {@code FarnebackFlow::defaults}.
+         */
+        public Builder optFlow(java.util.function.Supplier<FlowEstimator> v) { flow = v; return this; }
 
         public TrainingRun build() {
             if (train == null || config == null || outputDir == null) {

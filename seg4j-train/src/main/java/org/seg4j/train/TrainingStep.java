@@ -24,6 +24,8 @@ import org.seg4j.train.optim.Optimizer;
  * consecutive frames; the network receives {@code T} as the forward parameter {@value
  * ConvGruMemory#CLIP_LENGTH}, carries its state through each clip from zero, and the loss over
  * every labelled frame is back-propagated through all {@code T} steps (truncated at the clip).
+ * A batch with flows ({@link Batch#flows}) passes them as {@value ConvGruMemory#FLOW}: the memory
+ * warps its state along them before each update, and the gradient flows back through the warp.
  */
 final class TrainingStep {
 
@@ -97,7 +99,7 @@ final class TrainingStep {
             ParameterStore ps = new ParameterStore(step, false);
             float value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDList outputs = block.forward(ps, new NDList(x), true, forwardParams);
+                NDList outputs = block.forward(ps, new NDList(x), true, params(step, batch));
                 checkLogits(outputs.head(), batch, numClasses);
                 NDArray l = panoptic != null
                         ? panoptic.compute(outputs, batch)
@@ -111,6 +113,20 @@ final class TrainingStep {
             optimizer.step(parameters, lr, step);
             return value;
         }
+    }
+
+    /**
+     * The forward parameters of {@code batch}: the clip length, and the batch's flows ({@link
+     * Batch#flows}, from each frame to the frame before) for a motion-compensated memory.
+     */
+    private PairList<String, Object> params(NDManager step, Batch batch) {
+        if (batch.flows() == null) {
+            return forwardParams;
+        }
+        PairList<String, Object> p = new PairList<>(forwardParams.keys(), forwardParams.values());
+        p.add(ConvGruMemory.FLOW, step.create(batch.flows(), new Shape(batch.size(), 2, batch.height(),
+                batch.width())));
+        return p;
     }
 
     /** Seed of the engine's generator before global step {@code step} ({@link StepSeeds#of}). */

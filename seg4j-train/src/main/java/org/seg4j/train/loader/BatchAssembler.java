@@ -11,6 +11,7 @@ import org.seg4j.data.SampleSource;
 import org.seg4j.data.instance.CenterTargetBatch;
 import org.seg4j.model.panoptic.CenterTargetGenerator;
 import org.seg4j.data.instance.CenterTargets;
+import org.seg4j.metric.video.FlowField;
 import org.seg4j.transform.JointTransform;
 import org.seg4j.transform.Normalization;
 
@@ -44,8 +45,13 @@ final class BatchAssembler {
     /** Builds the batch of the given dataset indices for {@code epoch}. */
     Batch assemble(int epoch, int[] indices) {
         List<Sample> samples = new ArrayList<>(indices.length * (clips == null ? 1 : clips.length()));
+        List<FlowField> flows = new ArrayList<>();
         for (int index : indices) {
-            samples.addAll(prepare(epoch, index));
+            ClipFrames.Clip clip = prepare(epoch, index);
+            samples.addAll(clip.frames());
+            if (clip.flows() != null) {
+                flows.addAll(clip.flows());
+            }
         }
         Sample first = samples.get(0);
         int w = first.image().width();
@@ -82,19 +88,39 @@ final class BatchAssembler {
             ids.add(s.id());
         }
         return new Batch(images, labels, samples.size(), h, w, ids,
-                panoptic ? CenterTargetBatch.of(centers) : null);
+                panoptic ? CenterTargetBatch.of(centers) : null, flows.isEmpty() ? null : planes(flows, w, h));
     }
 
-    /** The sample (or its clip's frames) of {@code index}, transformed. */
-    private List<Sample> prepare(int epoch, int index) {
+    /** The flows as {@code N x 2 x h x w} planes (dx plane, then dy plane, per frame). */
+    private static float[] planes(List<FlowField> flows, int w, int h) {
+        int plane = w * h;
+        float[] out = new float[flows.size() * 2 * plane];
+        for (int i = 0; i < flows.size(); i++) {
+            FlowField f = flows.get(i);
+            if (f.width() != w || f.height() != h) {
+                throw new Seg4jException("a clip's flow is " + f.width() + "x" + f.height() + " but its frames are "
+                        + w + "x" + h);
+            }
+            float[] d = f.data();
+            for (int p = 0; p < plane; p++) {
+                out[(2 * i) * plane + p] = d[2 * p];
+                out[(2 * i + 1) * plane + p] = d[2 * p + 1];
+            }
+        }
+        return out;
+    }
+
+    /** The sample (or its clip's frames, with their flows if any) of {@code index}, transformed. */
+    private ClipFrames.Clip prepare(int epoch, int index) {
         String id = index + "";
         try {
             id = source.id(index);
             long sampleSeed = Seeds.mix(seed, epoch, index);
-            List<Sample> out = clips == null
-                    ? List.of(pipeline.apply(source.load(index), new SplittableRandom(sampleSeed)))
-                    : clips.clip(source, index, pipeline, sampleSeed);
-            for (Sample s : out) {
+            ClipFrames.Clip out = clips == null
+                    ? new ClipFrames.Clip(List.of(pipeline.apply(source.load(index), new SplittableRandom(sampleSeed))),
+                            null)
+                    : clips.clipWithFlows(source, index, pipeline, sampleSeed);
+            for (Sample s : out.frames()) {
                 if (s.mask() != null) {
                     checkLabels(s.mask());
                 }

@@ -7,6 +7,8 @@ import org.seg4j.Seg4jException;
 import org.seg4j.data.Sample;
 import org.seg4j.data.SampleSource;
 import org.seg4j.data.video.FrameSequences;
+import org.seg4j.metric.video.FlowEstimator;
+import org.seg4j.metric.video.FlowField;
 import org.seg4j.transform.CameraMotion;
 import org.seg4j.transform.JointTransform;
 
@@ -27,6 +29,82 @@ public interface ClipFrames {
      * @param seed seed of the sample's random generator in this epoch
      */
     List<Sample> clip(SampleSource source, int index, JointTransform pipeline, long seed);
+
+    /**
+     * A clip's frames and, for a motion-compensated memory, the optical flow from each frame to the
+     * frame before it (zero for the first).
+     *
+     * @param frames the frames, transformed
+     * @param flows one flow per frame at the frames' size, or {@code null} when the source gives none
+     */
+    record Clip(List<Sample> frames, List<FlowField> flows) {}
+
+    /** {@link #clip} with the flows between its frames where this source provides them; by default none. */
+    default Clip clipWithFlows(SampleSource source, int index, JointTransform pipeline, long seed) {
+        return new Clip(clip(source, index, pipeline, seed), null);
+    }
+
+    /**
+     * {@link #synthetic(int, CameraMotion)}, and with {@code flows} also the camera's exact flow
+     * between consecutive frames ({@link CameraMotion#clipWithFlows}): no estimation needed.
+     */
+    static ClipFrames synthetic(int length, CameraMotion motion, boolean flows) {
+        ClipFrames plain = synthetic(length, motion);
+        if (!flows) {
+            return plain;
+        }
+        return new ClipFrames() {
+            @Override
+            public int length() {
+                return length;
+            }
+
+            @Override
+            public List<Sample> clip(SampleSource source, int index, JointTransform pipeline, long seed) {
+                return plain.clip(source, index, pipeline, seed);
+            }
+
+            @Override
+            public Clip clipWithFlows(SampleSource source, int index, JointTransform pipeline, long seed) {
+                SplittableRandom rng = new SplittableRandom(seed);
+                CameraMotion.MovingClip c = motion.clipWithFlows(pipeline.apply(source.load(index), rng), length, rng);
+                return new Clip(c.frames(), c.flows());
+            }
+        };
+    }
+
+    /**
+     * {@link #neighbours(int, SampleSource)} with the flow between consecutive frames estimated by
+     * {@code flow} on the transformed frames (one estimation per frame pair, on the loader's worker
+     * threads).
+     */
+    static ClipFrames neighbours(int length, SampleSource source, FlowEstimator flow) {
+        ClipFrames plain = neighbours(length, source);
+        java.util.Objects.requireNonNull(flow, "flow");
+        return new ClipFrames() {
+            @Override
+            public int length() {
+                return length;
+            }
+
+            @Override
+            public List<Sample> clip(SampleSource s, int index, JointTransform pipeline, long seed) {
+                return plain.clip(s, index, pipeline, seed);
+            }
+
+            @Override
+            public Clip clipWithFlows(SampleSource s, int index, JointTransform pipeline, long seed) {
+                List<Sample> frames = plain.clip(s, index, pipeline, seed);
+                List<FlowField> flows = new ArrayList<>(frames.size());
+                for (int t = 0; t < frames.size(); t++) {
+                    Sample f = frames.get(t);
+                    flows.add(t == 0 ? FlowField.constant(f.image().width(), f.image().height(), 0, 0)
+                            : flow.estimate(f.image(), frames.get(t - 1).image()));
+                }
+                return new Clip(frames, flows);
+            }
+        };
+    }
 
     /**
      * Clips synthesised from each labelled image alone: the augmented image seen by a camera moving

@@ -85,4 +85,56 @@ class ClipFramesTest {
         assertThatThrownBy(() -> ClipFrames.synthetic(0, CameraMotion.DEFAULT)).isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("clip_length");
     }
+
+    @Test
+    void withFlowsTheLoaderPacksTheCamerasExactFlowPerFrameAndTheSameFrames() {
+        SampleSource source = new PatternSource(4);
+        BatchLoader.Builder common = BatchLoader.builder().setSource(source).setBatchSize(2).optShuffle(false)
+                .optWorkers(1).optSeed(3);
+        try (BatchLoader plain = common.optClips(ClipFrames.synthetic(3, CameraMotion.DEFAULT)).build()) {
+            Batch without = plain.epoch(0).next();
+            assertThat(without.flows()).isNull();
+            try (BatchLoader warped = BatchLoader.builder().setSource(source).setBatchSize(2).optShuffle(false)
+                    .optWorkers(1).optSeed(3).optClips(ClipFrames.synthetic(3, CameraMotion.DEFAULT, true)).build()) {
+                Batch with = warped.epoch(0).next();
+                assertThat(with.images()).isEqualTo(without.images());
+                int plane = with.height() * with.width();
+                assertThat(with.flows()).hasSize(6 * 2 * plane);
+                // frame 0 of each clip has no predecessor: zero flow; later frames move
+                double first = 0;
+                double later = 0;
+                for (int p = 0; p < 2 * plane; p++) {
+                    first += Math.abs(with.flows()[p]) + Math.abs(with.flows()[3 * 2 * plane + p]);
+                    later += Math.abs(with.flows()[2 * plane + p]);
+                }
+                assertThat(first).isZero();
+                assertThat(later).isGreaterThan(0);
+            }
+        }
+    }
+
+    @Test
+    void neighbourClipsWithFlowAskTheEstimatorForEachConsecutivePair() {
+        Sequences source = new Sequences();
+        var pipeline = TransformPipeline.of(new RandomCrop(20, 16, 0));
+        java.util.List<String> pairs = new java.util.ArrayList<>();
+        org.seg4j.metric.video.FlowEstimator flow = new org.seg4j.metric.video.FlowEstimator() {
+            @Override
+            public org.seg4j.metric.video.FlowField estimate(org.seg4j.data.RgbImage from,
+                    org.seg4j.data.RgbImage to) {
+                pairs.add(from.width() + "x" + from.height());
+                return org.seg4j.metric.video.FlowField.constant(from.width(), from.height(), 1, 2);
+            }
+
+            @Override
+            public String describe() {
+                return "test";
+            }
+        };
+        ClipFrames.Clip clip = ClipFrames.neighbours(3, source, flow).clipWithFlows(source, 3, pipeline, 5);
+        assertThat(clip.frames()).extracting(Sample::id).containsExactly("a_1", "a_2", "a_3");
+        assertThat(pairs).containsExactly("16x20", "16x20");
+        assertThat(clip.flows().get(0).mean()).containsExactly(0.0, 0.0);
+        assertThat(clip.flows().get(2).mean()).containsExactly(1.0, 2.0);
+    }
 }
