@@ -63,8 +63,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--smoothing", defaultValue = "auto", description = "With --temporal: auto (a temporal model's "
             + "own memory, else none), none, ema or ema:ALPHA (moving average of the probabilities), ema-flow or ema-flow:ALPHA (the "
-            + "same, motion-compensated by optical flow), or recurrent "
-            + "(default: ${DEFAULT-VALUE}).")
+            + "same, motion-compensated by optical flow), recurrent, or recurrent-flow (the memory's state warped "
+            + "along the optical flow before each update; auto picks it for a model trained with --temporal-warp "
+            + "flow) (default: ${DEFAULT-VALUE}).")
     String smoothing;
 
     @Mixin

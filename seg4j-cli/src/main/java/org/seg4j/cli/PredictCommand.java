@@ -60,7 +60,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--smoothing", defaultValue = "auto", description = "Video only: temporal state: auto (a "
             + "temporal model's own memory, else none), none, ema or ema:ALPHA (moving average of the per-frame "
             + "probabilities, ALPHA the weight of the newest frame), ema-flow or ema-flow:ALPHA (the same, "
-            + "motion-compensated by optical flow), or recurrent (default: ${DEFAULT-VALUE}).")
+            + "motion-compensated by optical flow), recurrent, or recurrent-flow (the memory's state warped along "
+            + "the optical flow before each update; auto picks it for a model trained with --temporal-warp flow) "
+            + "(default: ${DEFAULT-VALUE}).")
     String smoothing;
 
     @Option(names = "--masks", description = "Video only: also write every frame's class-id mask to this folder.")
