@@ -1,0 +1,52 @@
+package org.seg4j.train.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seg4j.Seg4jException;
+import org.seg4j.data.synth.SyntheticStreetScenes;
+import org.seg4j.model.ModelDirectory;
+import org.seg4j.model.TemporalOptions;
+import org.seg4j.train.TrainConfig;
+import org.seg4j.train.TrainingRun;
+
+/** A training run with temporal_warp: flow: the clips carry flows, the model records the option. */
+class WarpedVideoTrainingTest {
+
+    @TempDir
+    Path tmp;
+
+    private static TrainConfig.Builder config(String source) {
+        return TrainConfig.builder().optModel("fastscnn").optBaseWidth(8).optEpochs(1).optBatchSize(2)
+                .optCrop(32, 32).optScale(1, 1).optHflip(false).optNumWorkers(1).optKeepLast(0).optSeed(5)
+                .optTask(TrainConfig.TASK_VIDEO).optClipLength(2).optClipSource(source)
+                .optModelOptions(Map.of(TemporalOptions.WARP, "flow", "blocks", "1"));
+    }
+
+    @Test
+    void syntheticClipsTrainTheWarpedMemoryAndTheModelKeepsTheOption() {
+        SyntheticStreetScenes data = SyntheticStreetScenes.builder().optSeed(3).optSize(32, 32).optCount(2).build();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path out = tmp.resolve("warp");
+        TrainingRun.builder().setTrainData(data).setConfig(config("synthetic").build()).setOutputDir(out)
+                .optLog(new PrintStream(log, true, StandardCharsets.UTF_8)).build().fit();
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("memory warped along the camera's exact flow");
+        assertThat(ModelDirectory.readManifest(out).model().options()).containsEntry(TemporalOptions.WARP, "flow");
+    }
+
+    @Test
+    void neighbourClipsWithoutAFlowEstimatorAreRefused() {
+        SyntheticStreetScenes data = SyntheticStreetScenes.builder().optSeed(3).optSize(32, 32).optCount(2).build();
+        assertThatThrownBy(() -> TrainingRun.builder().setTrainData(data).setConfig(config("neighbours").build())
+                        .setOutputDir(tmp.resolve("nb")).optLog(null).build().fit())
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("temporal_warp")
+                .hasMessageContaining("seg4j-opencv").hasMessageContaining("optFlow");
+    }
+}
