@@ -12,7 +12,9 @@ import org.seg4j.infer.Probabilities;
 /**
  * Segments the frames of a video in order, remembering earlier frames through a
  * {@link TemporalState}: a temporal model's hidden state ({@link TemporalMode#recurrent()}, the
- * default for such a model), a moving average of the probabilities ({@link TemporalMode#ema(double)})
+ * default for such a model; {@link TemporalMode#recurrentFlow} warps it along the optical flow,
+ * the default for a model trained with {@code temporal_warp: flow}, which then needs {@code
+ * optTemporal(TemporalMode.auto(FarnebackFlow::defaults))}), a moving average of the probabilities ({@link TemporalMode#ema(double)})
  * or nothing ({@link TemporalMode#none()}, the default for a per-frame model).
  *
  * <pre>{@code
@@ -127,7 +129,10 @@ public final class VideoSegmenter implements AutoCloseable {
         /**
          * The temporal state: {@link TemporalMode#auto()} (default: the model's own memory for a
          * temporal model, else frame by frame), {@link TemporalMode#none()}, {@link
-         * TemporalMode#ema(double)} or {@link TemporalMode#recurrent()}.
+         * TemporalMode#ema(double)}, {@link TemporalMode#emaFlow}, {@link TemporalMode#recurrent()} or
+         * {@link TemporalMode#recurrentFlow}. A model trained with {@code temporal_warp: flow} under
+         * the default {@code auto()} is an error naming seg4j-opencv: pass {@code
+         * TemporalMode.auto(FarnebackFlow::defaults)} (or {@code recurrent()} to run it unwarped).
          */
         public Builder optTemporal(TemporalMode mode) {
             this.mode = Objects.requireNonNull(mode, "mode");
