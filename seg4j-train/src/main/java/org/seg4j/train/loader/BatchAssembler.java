@@ -22,6 +22,9 @@ import org.seg4j.transform.Normalization;
  */
 final class BatchAssembler {
 
+    /** A displacement that leaves any frame, for non-finite flow values. */
+    private static final float FAR = 1e6f;
+
     private final SampleSource source;
     private final JointTransform pipeline;
     private final Normalization normalization;
@@ -91,7 +94,10 @@ final class BatchAssembler {
                 panoptic ? CenterTargetBatch.of(centers) : null, flows.isEmpty() ? null : planes(flows, w, h));
     }
 
-    /** The flows as {@code N x 2 x h x w} planes (dx plane, then dy plane, per frame). */
+    /**
+     * The flows as {@code N x 2 x h x w} planes (dx plane, then dy plane, per frame), finite, as
+     * {@code FlowWarp.bilinear} needs.
+     */
     private static float[] planes(List<FlowField> flows, int w, int h) {
         int plane = w * h;
         float[] out = new float[flows.size() * 2 * plane];
@@ -103,8 +109,10 @@ final class BatchAssembler {
             }
             float[] d = f.data();
             for (int p = 0; p < plane; p++) {
-                out[(2 * i) * plane + p] = d[2 * p];
-                out[(2 * i + 1) * plane + p] = d[2 * p + 1];
+                // a non-finite flow (an estimator's failure) points far outside: the warp reads zero there
+                boolean finite = Float.isFinite(d[2 * p]) && Float.isFinite(d[2 * p + 1]);
+                out[(2 * i) * plane + p] = finite ? d[2 * p] : FAR;
+                out[(2 * i + 1) * plane + p] = finite ? d[2 * p + 1] : FAR;
             }
         }
         return out;
