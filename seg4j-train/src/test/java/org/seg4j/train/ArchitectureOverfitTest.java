@@ -71,7 +71,9 @@ class ArchitectureOverfitTest {
                 new Case(spec("pspnet", "resnet18", 8, Map.of("output_stride", "8", "decoder_width", "16")), 80, 0.02f),
                 new Case(spec("parsenet", "resnet18", 8, Map.of("output_stride", "8")), 80, 0.02f),
                 new Case(spec("fastfcn", "resnet18", 8, Map.of("decoder_width", "16")), 80, 0.02f),
-                new Case(spec("segnet", "", 8, Map.of()), 80, 0.02f),
+                // runs are not bit-identical on this engine: one CI run stood at 0.944 at step 80 where earlier
+                // ones passed; the 0.95 bar is the same, the step limit longer
+                new Case(spec("segnet", "", 8, Map.of()), 150, 0.02f),
                 new Case(spec("fastscnn", "", 8, Map.of("blocks", "1")), 80, 0.02f),
                 // torchvision's batch-norm momentum 0.01 makes the running statistics, and so the inference-mode
                 // accuracy, lag: training loss 0.06 at step 30, inference accuracy 0.61 then, 0.89 at 80, 0.95 at 180
