@@ -53,17 +53,7 @@ public interface ClipFrames {
         if (!flows) {
             return plain;
         }
-        return new ClipFrames() {
-            @Override
-            public int length() {
-                return length;
-            }
-
-            @Override
-            public List<Sample> clip(SampleSource source, int index, JointTransform pipeline, long seed) {
-                return plain.clip(source, index, pipeline, seed);
-            }
-
+        return new WithFlows(plain) {
             @Override
             public Clip clipWithFlows(SampleSource source, int index, JointTransform pipeline, long seed) {
                 SplittableRandom rng = new SplittableRandom(seed);
@@ -81,17 +71,7 @@ public interface ClipFrames {
     static ClipFrames neighbours(int length, SampleSource source, FlowEstimator flow) {
         ClipFrames plain = neighbours(length, source);
         java.util.Objects.requireNonNull(flow, "flow");
-        return new ClipFrames() {
-            @Override
-            public int length() {
-                return length;
-            }
-
-            @Override
-            public List<Sample> clip(SampleSource s, int index, JointTransform pipeline, long seed) {
-                return plain.clip(s, index, pipeline, seed);
-            }
-
+        return new WithFlows(plain) {
             @Override
             public Clip clipWithFlows(SampleSource s, int index, JointTransform pipeline, long seed) {
                 List<Sample> frames = plain.clip(s, index, pipeline, seed);
@@ -171,6 +151,25 @@ public interface ClipFrames {
     private static void check(int length) {
         if (length < 1) {
             throw new Seg4jException("clip_length must be at least 1, got " + length);
+        }
+    }
+
+    /** Clips of {@code plain} (same length and frames) that also carry flows. */
+    abstract static class WithFlows implements ClipFrames {
+        private final ClipFrames plain;
+
+        WithFlows(ClipFrames plain) {
+            this.plain = plain;
+        }
+
+        @Override
+        public int length() {
+            return plain.length();
+        }
+
+        @Override
+        public List<Sample> clip(SampleSource source, int index, JointTransform pipeline, long seed) {
+            return plain.clip(source, index, pipeline, seed);
         }
     }
 }
