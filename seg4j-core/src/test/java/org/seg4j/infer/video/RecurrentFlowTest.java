@@ -3,13 +3,8 @@ package org.seg4j.infer.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.util.Pair;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,11 +19,8 @@ import org.seg4j.infer.Probabilities;
 import org.seg4j.infer.TestModels;
 import org.seg4j.metric.video.FlowEstimator;
 import org.seg4j.metric.video.FlowField;
-import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
-import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
-import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.TemporalOptions;
 
 /** The motion-compensated recurrent mode (recurrent-flow) on a temporal Fast-SCNN with random memory weights. */
@@ -41,16 +33,9 @@ class RecurrentFlowTest {
     @BeforeAll
     static void setUp() {
         manager = NDManager.newBaseManager();
-        ModelManifest base = TestModels.manifest(TestModels.POINTWISE, 32, 1.0);
-        ModelSpec spec = TemporalOptions.withMemory(new ModelSpec("fastscnn", "", 3, 8, Map.of("blocks", "1")), 8);
-        manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, spec, base.classes(), base.preprocessing(),
-                base.provenance(), Map.of());
-        block = ModelRegistry.create(spec);
-        ModelDirectory.initialize(block, manager, 32, 32);
-        for (Pair<String, Parameter> p : ((SegmentationModel) block).temporal().getParameters()) {
-            NDArray a = p.getValue().getArray();
-            a.set(new NDIndex("..."), new NormalInitializer(1f).initialize(manager, a.getShape(), a.getDataType()));
-        }
+        TemporalTestModel model = TemporalTestModel.create(manager);
+        manifest = model.manifest();
+        block = model.block();
     }
 
     @AfterAll

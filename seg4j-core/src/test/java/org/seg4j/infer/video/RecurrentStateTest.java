@@ -3,15 +3,9 @@ package org.seg4j.infer.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.util.Pair;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +16,7 @@ import org.seg4j.infer.Predictor;
 import org.seg4j.infer.PredictorOptions;
 import org.seg4j.infer.Probabilities;
 import org.seg4j.infer.TestModels;
-import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
-import org.seg4j.model.ModelRegistry;
-import org.seg4j.model.ModelSpec;
-import org.seg4j.model.SegmentationModel;
-import org.seg4j.model.TemporalOptions;
 
 /** A temporal Fast-SCNN whose memory has random (trained-like) weights, run through VideoSegmenter. */
 class RecurrentStateTest {
@@ -42,16 +31,9 @@ class RecurrentStateTest {
     @BeforeAll
     static void setUp() {
         manager = NDManager.newBaseManager();
-        ModelManifest base = TestModels.manifest(TestModels.POINTWISE, 32, 1.0);
-        ModelSpec spec = TemporalOptions.withMemory(new ModelSpec("fastscnn", "", 3, 8, Map.of("blocks", "1")), 8);
-        manifest = new ModelManifest(ModelManifest.FORMAT_VERSION, spec, base.classes(), base.preprocessing(),
-                base.provenance(), Map.of());
-        block = ModelRegistry.create(spec);
-        ModelDirectory.initialize(block, manager, 32, 32);
-        for (Pair<String, Parameter> p : ((SegmentationModel) block).temporal().getParameters()) {
-            NDArray a = p.getValue().getArray();
-            a.set(new NDIndex("..."), new NormalInitializer(1f).initialize(manager, a.getShape(), a.getDataType()));
-        }
+        TemporalTestModel model = TemporalTestModel.create(manager);
+        manifest = model.manifest();
+        block = model.block();
     }
 
     @AfterAll
