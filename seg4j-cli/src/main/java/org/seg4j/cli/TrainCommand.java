@@ -189,6 +189,12 @@ final class TrainCommand implements Callable<Integer> {
             + "--temporal use it by default.")
     String temporalWarp;
 
+    @Option(names = "--temporal-consistency", paramLabel = "WEIGHT", description = "Video: weight of a temporal "
+            + "consistency loss (Liu et al. 2020): each frame's class probabilities should match the previous "
+            + "frame's warped along the flow (the synthetic camera's exact flow, or Farneback's on --clip-source "
+            + "neighbours); rewards a memory that keeps predictions steady (temporal_consistency; default 0, off).")
+    Double temporalConsistency;
+
     @Option(names = "--set", description = "Any configuration key, e.g. --set rotation=10 --set loss=ce+dice.")
     Map<String, String> set = new LinkedHashMap<>();
 
@@ -350,6 +356,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         put(o, "clip_length", clipLength);
         put(o, "clip_source", clipSource);
+        put(o, "temporal_consistency", temporalConsistency);
         if (classWeights != null) {
             Path file = Path.of(classWeights);
             if (classWeights.endsWith(".yaml") || classWeights.endsWith(".yml") || Files.isRegularFile(file)) {
@@ -364,9 +371,10 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The clip options belong to task video, which the configuration resolves (see {@link TrainConfig#task}). */
     private TrainConfig forTask(TrainConfig cfg) {
-        if ((clipLength != null || clipSource != null || temporalWarp != null)
+        if ((clipLength != null || clipSource != null || temporalWarp != null || temporalConsistency != null)
                 && !TrainConfig.TASK_VIDEO.equals(cfg.task())) {
-            throw new Seg4jException("--clip-length, --clip-source and --temporal-warp train a video model: add "
+            throw new Seg4jException("--clip-length, --clip-source, --temporal-warp and --temporal-consistency train a "
+                    + "video model: add "
                     + "--task video (task is " + cfg.task() + ")");
         }
         return cfg;

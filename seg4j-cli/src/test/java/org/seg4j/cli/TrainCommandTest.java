@@ -74,4 +74,17 @@ class TrainCommandTest {
         assertThatThrownBy(image::resolveConfig).isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("--temporal-warp").hasMessageContaining("--task video");
     }
+
+    @Test
+    void temporalConsistencyIsAWeightOfVideoTrainingOnly() {
+        TrainCommand video = new TrainCommand();
+        new CommandLine(video).parseArgs("--data", tmp.toString(), "--out", tmp.resolve("run").toString(),
+                "--task", "video", "--model", "fastscnn", "--temporal-consistency", "3");
+        assertThat(video.resolveConfig().temporalConsistency()).isEqualTo(3.0);
+
+        TrainCommand image = new TrainCommand();
+        new CommandLine(image).parseArgs("--data", tmp.toString(), "--out", tmp.toString(), "--temporal-consistency",
+                "3");
+        assertThatThrownBy(image::resolveConfig).isInstanceOf(Seg4jException.class).hasMessageContaining("task video");
+    }
 }

@@ -18,6 +18,7 @@ import org.seg4j.data.SampleSource;
 import org.seg4j.metric.SegmentationMetrics;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
+import org.seg4j.model.TemporalOptions;
 import org.seg4j.train.optim.Optimizer;
 
 /**
@@ -202,7 +203,10 @@ public final class SegmentationTrainer {
             PanopticLoss panoptic = TrainConfig.TASK_PANOPTIC.equals(config.task())
                     ? new PanopticLoss(loss, config.centerLossWeight(), config.offsetLossWeight()) : null;
             step = new TrainingStep(block, loss, panoptic, optimizer, base, numClasses, config.seed(),
-                    Math.max(1, config.clipLength()));
+                    Math.max(1, config.clipLength()))
+                    .withTemporal(config.temporalConsistency() > 0
+                                    ? new TemporalConsistencyLoss(config.temporalConsistency()) : null,
+                            manifest == null || TemporalOptions.warpsWithFlow(manifest.model()));
             validator = validation == null ? null
                     : new Validator(validation, block, loss, base, numClasses, validationSamples,
                             validationSamples == null ? null : manifest);

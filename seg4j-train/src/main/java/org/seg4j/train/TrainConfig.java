@@ -122,6 +122,9 @@ import org.seg4j.util.Json;
  *     the temporal memory trains; the encoder, decoder and head keep the fine-tuning start's weights
  *     and run in inference mode, so their batch-norm statistics are not disturbed by batches of a few
  *     highly correlated clips)
+ * @param temporalConsistency video training: weight of the temporal consistency loss ({@link
+ *     TemporalConsistencyLoss}: consecutive frames' probabilities, aligned by the flow, should agree)
+ *     added to the segmentation loss; 0 for none
  */
 public record TrainConfig(
         int epochs,
@@ -178,7 +181,8 @@ public record TrainConfig(
         double offsetLossWeight,
         int clipLength,
         String clipSource,
-        String temporalTrain) {
+        String temporalTrain,
+        double temporalConsistency) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -192,7 +196,8 @@ public record TrainConfig(
             "val_batch_size", "model", "encoder", "base_width", "input_scale", "rotation", "color_jitter", "sampling",
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
             "train_groups", "freeze_encoder", "label_smoothing", "blur", "noise", "model_selection", "task",
-            "center_loss_weight", "offset_loss_weight", "clip_length", "clip_source", "temporal_train");
+            "center_loss_weight", "offset_loss_weight", "clip_length", "clip_source", "temporal_train",
+            "temporal_consistency");
 
     /** Task {@code semantic}: a class per pixel. */
     public static final String TASK_SEMANTIC = "semantic";
@@ -305,6 +310,13 @@ public record TrainConfig(
         }
         if (temporalTrain.equals("memory") && !TASK_VIDEO.equals(task)) {
             throw new Seg4jException("temporal_train memory trains only a temporal memory: it needs task video "
+                    + "(--task video), but task is '" + task + "'");
+        }
+        if (!(temporalConsistency >= 0) || Double.isInfinite(temporalConsistency)) {
+            throw new Seg4jException("temporal_consistency must be a finite weight >= 0, got " + temporalConsistency);
+        }
+        if (temporalConsistency > 0 && !TASK_VIDEO.equals(task)) {
+            throw new Seg4jException("temporal_consistency compares consecutive frames of clips: it needs task video "
                     + "(--task video), but task is '" + task + "'");
         }
         if (steps < 0) {
@@ -548,6 +560,7 @@ public record TrainConfig(
         int clipLength;
         String clipSource = "synthetic";
         String temporalTrain = "all";
+        double temporalConsistency;
 
         private Builder() {}
 
@@ -624,6 +637,8 @@ public record TrainConfig(
         public Builder optClipSource(String v) { clipSource = v; return this; }
         /** Video training: {@code all} or {@code memory} (only the temporal memory trains). */
         public Builder optTemporalTrain(String v) { temporalTrain = v; return this; }
+        /** Video training: weight of the temporal consistency loss (0 for none). */
+        public Builder optTemporalConsistency(double v) { temporalConsistency = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -642,7 +657,8 @@ public record TrainConfig(
                     progressIntervalSeconds, hflip, scaleMin, scaleMax, numWorkers, valBatchSize, model, encoder,
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
                     steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, labelSmoothing, blur, noise,
-                    modelSelection, task, centerLossWeight, offsetLossWeight, clipLength, clipSource, temporalTrain);
+                    modelSelection, task, centerLossWeight, offsetLossWeight, clipLength, clipSource, temporalTrain,
+                    temporalConsistency);
         }
     }
 }

@@ -110,6 +110,9 @@ final class TrainConfigMaps {
         if (c.temporalTrain().equals("all")) {
             m.remove("temporal_train"); // the default, and runs from before memory-only training
         }
+        if (c.temporalConsistency() == 0) {
+            m.remove("temporal_consistency"); // likewise for the consistency loss
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -177,6 +180,7 @@ final class TrainConfigMaps {
         m.put("clip_length", c.clipLength());
         m.put("clip_source", c.clipSource());
         m.put("temporal_train", c.temporalTrain());
+        m.put("temporal_consistency", c.temporalConsistency());
         return m;
     }
 
@@ -329,6 +333,7 @@ final class TrainConfigMaps {
             case "clip_length" -> b.clipLength = v == null ? 0 : asInt(v);
             case "clip_source" -> b.clipSource = v == null ? null : asString(v);
             case "temporal_train" -> b.temporalTrain = v == null ? null : asString(v);
+            case "temporal_consistency" -> b.temporalConsistency = v == null ? 0 : asDouble(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

@@ -146,22 +146,28 @@ public final class TrainingRun {
                     + "temporal: convgru (seg4j train --task video sets it)");
         }
         boolean warp = TemporalOptions.warpsWithFlow(spec);
+        boolean consistency = config.temporalConsistency() > 0;
+        boolean flows = warp || consistency;
         boolean neighbours = config.clipSource().equals("neighbours");
-        if (warp && neighbours && flow == null) {
-            throw new Seg4jException("model option " + TemporalOptions.WARP + ": flow with clip_source neighbours "
-                    + "needs an optical flow estimator: add seg4j-opencv (org.seg4j.opencv.FarnebackFlow) and pass it "
-                    + "to TrainingRun.Builder.optFlow (seg4j train does)");
+        if (flows && neighbours && flow == null) {
+            throw new Seg4jException((warp ? "model option " + TemporalOptions.WARP + ": flow" : "temporal_consistency")
+                    + " with clip_source neighbours needs an optical flow estimator: add seg4j-opencv "
+                    + "(org.seg4j.opencv.FarnebackFlow) and pass it to TrainingRun.Builder.optFlow (seg4j train does)");
         }
         ClipFrames clips = neighbours
-                ? (warp ? ClipFrames.neighbours(config.clipLength(), train, flow.get())
+                ? (flows ? ClipFrames.neighbours(config.clipLength(), train, flow.get())
                         : ClipFrames.neighbours(config.clipLength(), train))
-                : ClipFrames.synthetic(config.clipLength(), CameraMotion.DEFAULT, warp);
+                : ClipFrames.synthetic(config.clipLength(), CameraMotion.DEFAULT, flows);
         if (log != null) {
+            String along = neighbours && flows ? "the estimated flow (" + flow.get().describe() + ")"
+                    : "the camera's exact flow";
             log.println("seg4j: video training on clips of " + config.clipLength() + " frames ("
                     + config.clipSource() + "), " + config.batchSize() + " clips per batch; loss on every labelled "
                     + "frame, back-propagation through the whole clip"
-                    + (!warp ? "" : neighbours ? "; memory warped along the estimated flow (" + flow.get().describe()
-                            + ")" : "; memory warped along the camera's exact flow"));
+                    + (warp ? "; memory warped along " + along : "")
+                    + (consistency ? "; temporal consistency loss (weight " + java.math.BigDecimal.valueOf(
+                            config.temporalConsistency()).stripTrailingZeros().toPlainString()
+                            + ") between consecutive frames aligned by " + along : ""));
         }
         return clips;
     }
@@ -303,8 +309,9 @@ public final class TrainingRun {
         public Builder optInitModel(Path v) { initModel = v; return this; }
         /**
          * The optical flow for video training of a motion-compensated memory (model option {@code
-         * temporal_warp: flow}) on {@code clip_source neighbours}, asked for only then (synthetic clips
-         * know their camera's exact flow); seg4j-opencv's {@code FarnebackFlow::defaults}.
+         * temporal_warp: flow}) or with {@code temporal_consistency} on {@code clip_source neighbours},
+         * asked for only then (synthetic clips know their camera's exact flow); seg4j-opencv's {@code
+         * FarnebackFlow::defaults}.
          */
         public Builder optFlow(java.util.function.Supplier<FlowEstimator> v) { flow = v; return this; }
 

@@ -25,7 +25,9 @@ import org.seg4j.train.optim.Optimizer;
  * ConvGruMemory#CLIP_LENGTH}, carries its state through each clip from zero, and the loss over
  * every labelled frame is back-propagated through all {@code T} steps (truncated at the clip).
  * A batch with flows ({@link Batch#flows}) passes them as {@value ConvGruMemory#FLOW}: the memory
- * warps its state along them before each update, and the gradient flows back through the warp.
+ * warps its state along them before each update (unless the model's memory is not motion-compensated),
+ * and the gradient flows back through the warp. With a {@link TemporalConsistencyLoss} the flows also
+ * align consecutive predictions for that loss, added to the segmentation loss.
  */
 final class TrainingStep {
 
@@ -42,6 +44,8 @@ final class TrainingStep {
     private final ParameterList parameters;
     private final PairList<String, Object> forwardParams;
     private final int clipLength;
+    private TemporalConsistencyLoss consistency;
+    private boolean warpMemory = true;
 
     /** A semantic step on single images (clip length 1). */
     TrainingStep(Block block, SegmentationLoss loss, Optimizer optimizer, NDManager manager, int numClasses,
@@ -81,6 +85,21 @@ final class TrainingStep {
     }
 
     /**
+     * Video training: adds {@code consistency} (or nothing, when {@code null}) to the loss of every
+     * batch of clips with flows, and says whether the flows also go to the network to warp its
+     * memory ({@code temporal_warp: flow}); by default they do.
+     */
+    TrainingStep withTemporal(TemporalConsistencyLoss consistency, boolean warpMemory) {
+        if (consistency != null && clipLength < 2) {
+            throw new Seg4jException("temporal_consistency compares consecutive frames: it needs clips of at least "
+                    + "2 frames (clip_length), got " + clipLength);
+        }
+        this.consistency = consistency;
+        this.warpMemory = warpMemory;
+        return this;
+    }
+
+    /**
      * Trains on one batch at learning rate {@code lr} as global step {@code globalStep} and returns
      * the batch's loss. A non-finite loss is returned before the backward pass, leaving the weights
      * unchanged.
@@ -97,13 +116,21 @@ final class TrainingStep {
         try (NDManager step = manager.newSubManager()) {
             NDArray x = step.create(batch.images(), new Shape(batch.size(), 3, batch.height(), batch.width()));
             ParameterStore ps = new ParameterStore(step, false);
+            NDArray flows = batch.flows() == null ? null : flows(step, batch);
             float value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDList outputs = block.forward(ps, new NDList(x), true, params(step, batch));
+                NDList outputs = block.forward(ps, new NDList(x), true, params(flows));
                 checkLogits(outputs.head(), batch, numClasses);
                 NDArray l = panoptic != null
                         ? panoptic.compute(outputs, batch)
                         : loss.compute(outputs.head(), batch.labels());
+                if (consistency != null) {
+                    if (flows == null) {
+                        throw new Seg4jException("temporal_consistency needs the flows between a clip's frames, but "
+                                + "batch " + batch.ids() + " carries none");
+                    }
+                    l = l.add(consistency.compute(outputs.head(), flows, batch.labels(), clipLength));
+                }
                 value = l.getFloat();
                 if (!Float.isFinite(value)) {
                     return value;
@@ -116,17 +143,21 @@ final class TrainingStep {
     }
 
     /**
-     * The forward parameters of {@code batch}: the clip length, and the batch's flows ({@link
-     * Batch#flows}, from each frame to the frame before) for a motion-compensated memory.
+     * The forward parameters of a batch: the clip length, and its flows ({@link Batch#flows}, from
+     * each frame to the frame before, or {@code null}) for a motion-compensated memory.
      */
-    private PairList<String, Object> params(NDManager step, Batch batch) {
-        if (batch.flows() == null) {
+    private PairList<String, Object> params(NDArray flows) {
+        if (flows == null || !warpMemory) {
             return forwardParams;
         }
         PairList<String, Object> p = new PairList<>(forwardParams.keys(), forwardParams.values());
-        p.add(ConvGruMemory.FLOW, step.create(batch.flows(), new Shape(batch.size(), 2, batch.height(),
-                batch.width())));
+        p.add(ConvGruMemory.FLOW, flows);
         return p;
+    }
+
+    /** The batch's flows as an {@code N x 2 x H x W} array. */
+    private static NDArray flows(NDManager step, Batch batch) {
+        return step.create(batch.flows(), new Shape(batch.size(), 2, batch.height(), batch.width()));
     }
 
     /** Seed of the engine's generator before global step {@code step} ({@link StepSeeds#of}). */

@@ -82,4 +82,21 @@ class TrainConfigTaskTest {
         assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "video", "temporal_train", "decoder"), "run.yaml"))
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("temporal_train must be one of all, memory");
     }
+
+    @Test
+    void temporalConsistencyIsAVideoWeightThatChangesTheHash() {
+        TrainConfig video = TrainConfig.fromMap(Map.of("task", "video", "model", "fastscnn"), "test");
+        assertThat(video.temporalConsistency()).isZero();
+        TrainConfig consistent = TrainConfig.fromMap(Map.of("task", "video", "model", "fastscnn",
+                "temporal_consistency", 2.5), "test");
+        assertThat(consistent.temporalConsistency()).isEqualTo(2.5);
+        assertThat(TrainConfig.fromMap(consistent.toMap(), "again")).isEqualTo(consistent);
+        assertThat(consistent.hash()).isNotEqualTo(video.hash());
+        assertThat(TrainConfig.fromMap(Map.of("task", "video", "model", "fastscnn", "temporal_consistency", 0), "x")
+                .hash()).isEqualTo(video.hash());
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("temporal_consistency", 1), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("needs task video");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "video", "temporal_consistency", -1), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("temporal_consistency must be a finite weight");
+    }
 }

@@ -17,7 +17,10 @@ import org.seg4j.model.TemporalOptions;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainingRun;
 
-/** A training run with temporal_warp: flow: the clips carry flows, the model records the option. */
+/**
+ * A training run with temporal_warp: flow (the clips carry flows, the model records the option), and
+ * one with the temporal consistency loss alone (flows for the loss, none for the memory).
+ */
 class WarpedVideoTrainingTest {
 
     @TempDir
@@ -48,5 +51,28 @@ class WarpedVideoTrainingTest {
                         .setOutputDir(tmp.resolve("nb")).optLog(null).build().fit())
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("temporal_warp")
                 .hasMessageContaining("seg4j-opencv").hasMessageContaining("optFlow");
+    }
+
+    @Test
+    void theConsistencyLossAloneAsksForFlowsButLeavesTheMemoryUnwarped() {
+        SyntheticStreetScenes data = SyntheticStreetScenes.builder().optSeed(3).optSize(32, 32).optCount(2).build();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path out = tmp.resolve("consistent");
+        TrainConfig cfg = config("synthetic").optModelOptions(Map.of("blocks", "1")).optTemporalConsistency(2).build();
+        TrainingRun.builder().setTrainData(data).setConfig(cfg).setOutputDir(out)
+                .optLog(new PrintStream(log, true, StandardCharsets.UTF_8)).build().fit();
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .contains("temporal consistency loss (weight 2) between consecutive frames aligned by the camera's "
+                        + "exact flow")
+                .doesNotContain("memory warped");
+        assertThat(ModelDirectory.readManifest(out).model().options()).doesNotContainKey(TemporalOptions.WARP);
+        assertThat(TrainConfig.read(out.resolve(TrainConfig.FILE_NAME)).temporalConsistency()).isEqualTo(2.0);
+
+        assertThatThrownBy(() -> TrainingRun.builder().setTrainData(data)
+                        .setConfig(config("neighbours").optModelOptions(Map.of("blocks", "1"))
+                                .optTemporalConsistency(2).build())
+                        .setOutputDir(tmp.resolve("nb")).optLog(null).build().fit())
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("temporal_consistency")
+                .hasMessageContaining("optFlow");
     }
 }
