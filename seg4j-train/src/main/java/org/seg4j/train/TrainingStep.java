@@ -10,6 +10,7 @@ import ai.djl.nn.ParameterList;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.Batch;
 import org.seg4j.model.SegmentationModel;
@@ -150,7 +151,10 @@ final class TrainingStep {
         if (flows == null || !warpMemory) {
             return forwardParams;
         }
-        PairList<String, Object> p = new PairList<>(forwardParams.keys(), forwardParams.values());
+        // a copy: DJL's PairList(keys, values) wraps the given lists, so adding to it would add this
+        // step's flows to forwardParams, and every later step would read the first step's (freed) ones
+        PairList<String, Object> p = new PairList<>(new ArrayList<>(forwardParams.keys()),
+                new ArrayList<>(forwardParams.values()));
         p.add(ConvGruMemory.FLOW, flows);
         return p;
     }

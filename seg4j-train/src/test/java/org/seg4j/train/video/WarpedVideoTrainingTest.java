@@ -75,4 +75,16 @@ class WarpedVideoTrainingTest {
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("temporal_consistency")
                 .hasMessageContaining("optFlow");
     }
+
+    @Test
+    void everyStepWarpsAlongItsOwnFlows() {
+        // several steps: each must pass its own batch's flows (a first version kept the first step's,
+        // freed with that step, and the second step failed with "NDManager has been closed already")
+        SyntheticStreetScenes data = SyntheticStreetScenes.builder().optSeed(3).optSize(32, 32).optCount(6).build();
+        Path out = tmp.resolve("steps");
+        TrainingRun.builder().setTrainData(data).setConfig(config("synthetic").optTemporalTrain("memory")
+                        .optTemporalConsistency(1).build())
+                .setOutputDir(out).optLog(null).build().fit();
+        assertThat(ModelDirectory.readManifest(out).model().options()).containsEntry(TemporalOptions.WARP, "flow");
+    }
 }
