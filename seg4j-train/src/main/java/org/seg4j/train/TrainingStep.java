@@ -117,7 +117,8 @@ final class TrainingStep {
         try (NDManager step = manager.newSubManager()) {
             NDArray x = step.create(batch.images(), new Shape(batch.size(), 3, batch.height(), batch.width()));
             ParameterStore ps = new ParameterStore(step, false);
-            NDArray flows = batch.flows() == null ? null : flows(step, batch);
+            NDArray flows = batch.flows() == null ? null
+                    : step.create(batch.flows(), new Shape(batch.size(), 2, batch.height(), batch.width()));
             float value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDList outputs = block.forward(ps, new NDList(x), true, params(flows));
@@ -157,11 +158,6 @@ final class TrainingStep {
                 new ArrayList<>(forwardParams.values()));
         p.add(ConvGruMemory.FLOW, flows);
         return p;
-    }
-
-    /** The batch's flows as an {@code N x 2 x H x W} array. */
-    private static NDArray flows(NDManager step, Batch batch) {
-        return step.create(batch.flows(), new Shape(batch.size(), 2, batch.height(), batch.width()));
     }
 
     /** Seed of the engine's generator before global step {@code step} ({@link StepSeeds#of}). */
