@@ -48,9 +48,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--task", description = "semantic, panoptic (a class per pixel plus an instance per thing "
             + "pixel: --model panoptic-deeplab on data with instances/ beside masks/, e.g. seg4j synth --instances) "
-            + "or video: a temporal model (a ConvGRU memory between encoder and decoder, model option temporal: "
-            + "convgru) trained on clips of --clip-length frames (with --init, the memory starts as the identity, "
-            + "so training begins from the per-frame model), or instance (--model mask-rcnn on data with "
+            + "or video: a temporal model (a memory chosen by --temporal-memory) trained on clips of --clip-length "
+            + "frames (with --init, the network starts from the per-frame model), or instance (--model mask-rcnn on data with "
             + "instances/); default: panoptic for panoptic-deeplab, instance for mask-rcnn, else semantic.")
     String task;
 
@@ -182,6 +181,12 @@ final class TrainCommand implements Callable<Integer> {
             + "neighbours (consecutive labelled frames of a sequence named SEQUENCE_NUMBER) (clip_source; default "
             + "synthetic).")
     String clipSource;
+
+    @Option(names = "--temporal-memory", description = "Video: convgru (a ConvGRU between encoder and decoder, "
+            + "starting as the identity) or fusion (a learned blend of each frame's class probabilities with the "
+            + "previous frame's, starting as a moving average with weight temporal_blend, default 0.15, on the new "
+            + "frame). Model option temporal; default convgru.")
+    String temporalMemory;
 
     @Option(names = "--temporal-warp", description = "Video: none, or flow to warp the memory's state along the "
             + "optical flow before each update (GRFP): the synthetic camera's exact flow, or Farneback's on "
@@ -321,6 +326,9 @@ final class TrainCommand implements Callable<Integer> {
         if (temporalWarp != null) {
             modelOptions.put(TemporalOptions.WARP, temporalWarp);
         }
+        if (temporalMemory != null) {
+            modelOptions.put(TemporalOptions.TEMPORAL, temporalMemory);
+        }
         if (!modelOptions.isEmpty()) {
             Map<String, Object> merged = new LinkedHashMap<>(base.modelOptions());
             if (o.get("model_options") instanceof Map<?, ?> inherited) {
@@ -371,10 +379,10 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The clip options belong to task video, which the configuration resolves (see {@link TrainConfig#task}). */
     private TrainConfig forTask(TrainConfig cfg) {
-        if ((clipLength != null || clipSource != null || temporalWarp != null || temporalConsistency != null)
-                && !TrainConfig.TASK_VIDEO.equals(cfg.task())) {
-            throw new Seg4jException("--clip-length, --clip-source, --temporal-warp and --temporal-consistency train a "
-                    + "video model: add "
+        if ((clipLength != null || clipSource != null || temporalWarp != null || temporalConsistency != null
+                || temporalMemory != null) && !TrainConfig.TASK_VIDEO.equals(cfg.task())) {
+            throw new Seg4jException("--clip-length, --clip-source, --temporal-memory, --temporal-warp and "
+                    + "--temporal-consistency train a video model: add "
                     + "--task video (task is " + cfg.task() + ")");
         }
         return cfg;

@@ -127,7 +127,10 @@ public final class Architectures {
                 .setHead(head)
                 .optPadMode(padMode(spec.option("pad", "reflect")));
         TemporalOptions.warpsWithFlow(spec); // checks the value
-        if (TemporalOptions.isTemporal(spec)) {
+        if (TemporalOptions.isFusion(spec)) {
+            int hidden = TemporalOptions.channels(spec);
+            model.optScoreFusion(hidden > 0 ? hidden : TemporalOptions.DEFAULT_FUSION_CHANNELS, TemporalOptions.blend(spec));
+        } else if (TemporalOptions.isTemporal(spec)) {
             model.optTemporal(TemporalOptions.channels(spec), TemporalOptions.kernel(spec));
         }
         return model.build();

@@ -171,7 +171,7 @@ public final class ModelRegistry {
         Block block = e.factory().apply(spec);
         // Architectures that are not an encoder-decoder SegmentationModel have no place for the memory.
         if (TemporalOptions.isTemporal(spec) && !(block instanceof SegmentationModel m && m.isTemporal())) {
-            throw new Seg4jException(e.name() + " has no temporal variant: model option temporal: convgru (task "
+            throw new Seg4jException(e.name() + " has no temporal variant: model option temporal (task "
                     + "video) needs an encoder-decoder architecture such as fastscnn, deeplabv3plus or unet");
         }
         return block;

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.layer.ConvGruMemory;
 import org.seg4j.model.layer.Release;
+import org.seg4j.model.layer.ScoreFusionMemory;
 import org.seg4j.model.layer.Spatial;
 import org.seg4j.model.layer.Spatial.PadMode;
 
@@ -46,6 +47,12 @@ import org.seg4j.model.layer.Spatial.PadMode;
  * Without a state it starts from zero, so one image alone is segmented as the first frame of a
  * video.
  *
+ * <p>A temporal model may instead have its memory on the output ({@link Builder#optScoreFusion}): a
+ * {@link ScoreFusionMemory} blends each frame's class probabilities, at the input's resolution
+ * (padded), with the state of the previous frame, warped along the same {@value
+ * ConvGruMemory#FLOW} parameter. The forward contract is the same, the state being the previous
+ * frame's blended probabilities; the logits returned are then log-probabilities.
+ *
  * <p>Children are registered with {@code addChildBlock}, so {@code saveParameters} and {@code
  * loadParameters} cover the whole tree.
  */
@@ -58,8 +65,10 @@ public final class SegmentationModel extends AbstractBlock {
     private final SegmentationHead head;
     private final PadMode padMode;
     private final int[] featureIndices;
-    /** Temporal memory on {@code selected[memoryInput]}, or {@code null} for a per-frame model. */
+    /** Temporal memory on {@code selected[memoryInput]}, or {@code null}. */
     private final ConvGruMemory memory;
+    /** Temporal memory on the logits, or {@code null}; at most one of the two is set. */
+    private final ScoreFusionMemory fusion;
     private final int memoryInput;
     /** Encoder parameters that {@link #freezeEncoder} turned off, to turn back on. */
     private final Set<Parameter> frozen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -84,6 +93,9 @@ public final class SegmentationModel extends AbstractBlock {
         } else {
             this.memory = null;
         }
+        this.fusion = b.fusionHidden > 0
+                ? addChildBlock("temporal", new ScoreFusionMemory(b.head.numClasses(), b.fusionHidden, b.fusionBlend))
+                : null;
     }
 
     /** A new builder. */
@@ -116,14 +128,17 @@ public final class SegmentationModel extends AbstractBlock {
         return featureIndices.clone();
     }
 
-    /** The temporal memory, or {@code null} for a per-frame model. */
-    public ConvGruMemory temporal() {
-        return memory;
+    /**
+     * The temporal memory ({@link ConvGruMemory} between encoder and decoder, or {@link
+     * ScoreFusionMemory} on the output), or {@code null} for a per-frame model.
+     */
+    public AbstractBlock temporal() {
+        return memory != null ? memory : fusion;
     }
 
     /** Whether the forward pass carries a state from frame to frame. */
     public boolean isTemporal() {
-        return memory != null;
+        return memory != null || fusion != null;
     }
 
     /** Number of output classes. */
@@ -160,11 +175,11 @@ public final class SegmentationModel extends AbstractBlock {
      * @throws IllegalStateException when the model has no temporal memory
      */
     public void trainMemoryOnly(boolean on) {
-        if (memory == null) {
+        if (!isTemporal()) {
             throw new IllegalStateException("trainMemoryOnly: the model has no temporal memory");
         }
         Set<Parameter> memoryParams = Collections.newSetFromMap(new IdentityHashMap<>());
-        memory.getParameters().forEach(p -> memoryParams.add(p.getValue()));
+        temporal().getParameters().forEach(p -> memoryParams.add(p.getValue()));
         for (Pair<String, Parameter> p : getParameters()) {
             Parameter param = p.getValue();
             if (memoryParams.contains(param)) {
@@ -232,6 +247,15 @@ public final class SegmentationModel extends AbstractBlock {
         if (!training) {
             Release.close(scores, logits);
         }
+        if (fusion != null) {
+            NDList in = inputs.size() > 1 ? new NDList(logits, inputs.get(1)) : new NDList(logits);
+            NDList out = fusion.forward(ps, in, training, memoryParams(params, h, w));
+            if (!training) {
+                logits.close();
+            }
+            logits = out.get(0);
+            state = out.get(1);
+        }
         NDArray cropped = Spatial.crop(logits, h, w);
         return state == null ? new NDList(cropped) : new NDList(cropped, state);
     }
@@ -260,6 +284,10 @@ public final class SegmentationModel extends AbstractBlock {
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = inputShapes[0];
         Shape logits = new Shape(s.get(0), head.numClasses(), Spatial.height(s), Spatial.width(s));
+        if (fusion != null) {
+            Shape padded = padMode == PadMode.NONE ? logits : padded(logits);
+            return new Shape[] {logits, padded};
+        }
         if (memory == null) {
             return new Shape[] {logits};
         }
@@ -292,6 +320,10 @@ public final class SegmentationModel extends AbstractBlock {
         }
         decoder.initialize(manager, dataType, selected);
         head.initialize(manager, dataType, decoder.getOutputShapes(selected));
+        if (fusion != null) {
+            Shape logits = new Shape(s.get(0), head.numClasses(), Spatial.height(s), Spatial.width(s));
+            fusion.initialize(manager, dataType, padMode == PadMode.NONE ? logits : padded(logits));
+        }
     }
 
     /**
@@ -323,6 +355,7 @@ public final class SegmentationModel extends AbstractBlock {
     public String toString() {
         return "SegmentationModel(encoder=" + encoder.name() + ", decoder=" + decoder.getClass().getSimpleName()
                 + (memory == null ? "" : ", temporal=convgru(" + memory.hiddenChannels() + ")")
+                + (fusion == null ? "" : ", temporal=fusion(" + fusion.hiddenChannels() + ")")
                 + ", classes=" + head.numClasses() + ")";
     }
 
@@ -357,6 +390,8 @@ public final class SegmentationModel extends AbstractBlock {
         private PadMode padMode = PadMode.REFLECT;
         private int temporalChannels;
         private int temporalKernel;
+        private int fusionHidden;
+        private float fusionBlend;
 
         private Builder() {}
 
@@ -402,6 +437,20 @@ public final class SegmentationModel extends AbstractBlock {
         }
 
         /**
+         * Makes a temporal model with its memory on the output: a {@link ScoreFusionMemory}, a
+         * learned motion-compensated blend of each frame's class probabilities with the previous
+         * frame's, starting as a moving average with weight {@code blend} on the new frame.
+         *
+         * @param hiddenChannels channels of the blend's gate (a 1x1 convolution, ReLU, 1x1 convolution)
+         * @param blend the new frame's weight before training, in (0, 1)
+         */
+        public Builder optScoreFusion(int hiddenChannels, float blend) {
+            this.fusionHidden = hiddenChannels;
+            this.fusionBlend = blend;
+            return this;
+        }
+
+        /**
          * Checks that the parts fit together and builds the model; the decoder's features are chosen
          * by {@link SegmentationModel#featureIndices}.
          */
@@ -417,6 +466,11 @@ public final class SegmentationModel extends AbstractBlock {
             if (temporalKernel != 0 && (temporalChannels < 0 || temporalKernel < 0 || temporalKernel % 2 == 0)) {
                 throw new Seg4jException("a temporal model needs hidden channels >= 0 (0 = automatic) and an odd "
                         + "positive kernel, got " + temporalChannels + " and " + temporalKernel);
+            }
+            if (fusionHidden != 0 && (temporalKernel != 0 || fusionHidden < 0 || !(fusionBlend > 0f && fusionBlend < 1f))) {
+                throw new Seg4jException("a score-fusion memory needs positive hidden channels and a blend strictly "
+                        + "between 0 and 1, and no ConvGRU memory beside it; got " + fusionHidden + ", " + fusionBlend
+                        + (temporalKernel != 0 ? " and a ConvGRU" : ""));
             }
             if (padMode == PadMode.NONE && decoder.featureReductions().length > 1) {
                 throw new Seg4jException("pad none (no padding, logits resized to the input) needs a decoder that "

@@ -4,19 +4,22 @@ import java.util.List;
 import java.util.Locale;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.layer.ConvGruMemory;
+import org.seg4j.model.layer.ScoreFusionMemory;
 
 /**
  * The model options that turn any registered architecture into a temporal one: {@code temporal:
  * convgru} inserts a {@link ConvGruMemory} between the encoder and the decoder, on the deepest
  * feature the decoder reads (DeepLabV3+: the stride-16 features that feed ASPP; Fast-SCNN: the
- * stride-32 global features that feed pyramid pooling). Every architecture accepts them ({@link
- * ModelOptions#declared}); {@link Architectures#compose} reads them.
+ * stride-32 global features that feed pyramid pooling); {@code temporal: fusion} puts a {@link
+ * ScoreFusionMemory} on the output instead, a learned blend of each frame's class probabilities
+ * with the previous frame's. Every architecture accepts them ({@link ModelOptions#declared});
+ * {@link Architectures#compose} reads them.
  */
 public final class TemporalOptions {
 
-    /** Option key: {@code none} (per-frame model) or {@code convgru}. */
+    /** Option key: {@code none} (per-frame model), {@code convgru} or {@code fusion}. */
     public static final String TEMPORAL = "temporal";
-    /** Option key: channels of the ConvGRU's hidden state. */
+    /** Option key: channels of the ConvGRU's hidden state, or of the fusion gate's hidden layer. */
     public static final String CHANNELS = "temporal_channels";
     /** Option key: kernel size of the ConvGRU's convolutions. */
     public static final String KERNEL = "temporal_kernel";
@@ -29,6 +32,17 @@ public final class TemporalOptions {
      */
     public static final String WARP = "temporal_warp";
 
+    /**
+     * Option key: the new frame's weight in the blend of {@code temporal: fusion} before training
+     * (a fresh fusion memory is the motion-compensated moving average with this weight).
+     */
+    public static final String BLEND = "temporal_blend";
+
+    /** The fusion gate's hidden channels when {@value #CHANNELS} is unset. */
+    public static final int DEFAULT_FUSION_CHANNELS = 16;
+    /** The fusion's initial blend when {@value #BLEND} is unset. */
+    public static final double DEFAULT_BLEND = 0.15;
+
     /** Hidden channels when {@value #CHANNELS} is unset: the features' channels, at most this. */
     public static final int MAX_AUTO_CHANNELS = 128;
     /** Default kernel size. */
@@ -36,24 +50,54 @@ public final class TemporalOptions {
 
     /** The options, declared for every architecture. */
     public static final List<ModelOption> OPTIONS = List.of(
-            ModelOption.choice(TEMPORAL, "none", "temporal memory between encoder and decoder (video models)",
-                    "none", "convgru"),
-            ModelOption.integer(CHANNELS, "auto: the deepest feature's channels, at most " + MAX_AUTO_CHANNELS,
-                    "ConvGRU hidden channels (with temporal: convgru)"),
+            ModelOption.choice(TEMPORAL, "none", "temporal memory of video models: convgru between encoder and "
+                    + "decoder, fusion on the output probabilities", "none", "convgru", "fusion"),
+            ModelOption.integer(CHANNELS, "auto: convgru the deepest feature's channels, at most " + MAX_AUTO_CHANNELS
+                    + "; fusion " + DEFAULT_FUSION_CHANNELS, "hidden channels of the ConvGRU or of the fusion's gate"),
             ModelOption.integer(KERNEL, DEFAULT_KERNEL, "ConvGRU kernel size, odd (with temporal: convgru)"),
-            ModelOption.choice(WARP, "none", "warp the ConvGRU state along the optical flow before each update "
-                    + "(with temporal: convgru)", "none", "flow"));
+            ModelOption.choice(WARP, "none", "warp the memory's state along the optical flow before each update "
+                    + "(with temporal: convgru or fusion)", "none", "flow"),
+            ModelOption.number(BLEND, DEFAULT_BLEND, "the new frame's weight in the fusion before training, in (0, 1) "
+                    + "(with temporal: fusion)"));
 
     private TemporalOptions() {}
 
     /** Whether {@code spec} describes a temporal (recurrent) model. */
     public static boolean isTemporal(ModelSpec spec) {
+        return !kind(spec).equals("none");
+    }
+
+    /**
+     * The memory {@code spec} asks for: {@code none}, {@code convgru} or {@code fusion}.
+     *
+     * @throws Seg4jException for another value
+     */
+    public static String kind(ModelSpec spec) {
         String v = spec.option(TEMPORAL, "none").trim().toLowerCase(Locale.ROOT);
         return switch (v) {
-            case "none" -> false;
-            case "convgru" -> true;
-            default -> throw new Seg4jException("model option temporal must be none or convgru, got '" + v + "'");
+            case "none", "convgru", "fusion" -> v;
+            default -> throw new Seg4jException("model option temporal must be none, convgru or fusion, got '" + v + "'");
         };
+    }
+
+    /** Whether {@code spec}'s memory is a {@link ScoreFusionMemory} on the output. */
+    public static boolean isFusion(ModelSpec spec) {
+        return kind(spec).equals("fusion");
+    }
+
+    /** The fusion's initial blend as {@code spec} sets it. */
+    static float blend(ModelSpec spec) {
+        String v = spec.option(BLEND, Double.toString(DEFAULT_BLEND)).trim();
+        double blend;
+        try {
+            blend = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new Seg4jException("model option " + BLEND + " must be a number in (0, 1), got '" + v + "'");
+        }
+        if (!(blend > 0 && blend < 1)) {
+            throw new Seg4jException("model option " + BLEND + " must lie strictly between 0 and 1, got " + v);
+        }
+        return (float) blend;
     }
 
     /**
@@ -69,8 +113,8 @@ public final class TemporalOptions {
             default -> throw new Seg4jException("model option " + WARP + " must be none or flow, got '" + v + "'");
         };
         if (flow && !isTemporal(spec)) {
-            throw new Seg4jException("model option " + WARP + ": flow needs a temporal model (temporal: convgru, "
-                    + "seg4j train --task video)");
+            throw new Seg4jException("model option " + WARP + ": flow needs a temporal model (temporal: convgru or "
+                + "fusion, seg4j train --task video)");
         }
         return flow;
     }
@@ -106,7 +150,7 @@ public final class TemporalOptions {
     /** {@code spec} without the temporal options: the per-frame network inside it. */
     public static ModelSpec perFrame(ModelSpec spec) {
         java.util.Map<String, String> options = new java.util.TreeMap<>(spec.options());
-        options.keySet().removeAll(List.of(TEMPORAL, CHANNELS, KERNEL, WARP));
+        options.keySet().removeAll(List.of(TEMPORAL, CHANNELS, KERNEL, WARP, BLEND));
         return new ModelSpec(spec.architecture(), spec.encoder(), spec.numClasses(), spec.baseWidth(), options);
     }
 }

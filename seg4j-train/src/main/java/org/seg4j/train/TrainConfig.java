@@ -125,6 +125,10 @@ import org.seg4j.util.Json;
  * @param temporalConsistency video training: weight of the temporal consistency loss ({@link
  *     TemporalConsistencyLoss}: consecutive frames' probabilities, aligned by the flow, should agree)
  *     added to the segmentation loss; 0 for none
+ * @param clipFrameJitter video training: strength of the photometric change each frame of a clip gets
+ *     on its own, on top of the clip's shared augmentation (colour jitter of this strength and
+ *     Gaussian noise up to a quarter of it), as lighting, exposure and sensor noise change between
+ *     the frames of a real video; 0 for none
  */
 public record TrainConfig(
         int epochs,
@@ -182,7 +186,8 @@ public record TrainConfig(
         int clipLength,
         String clipSource,
         String temporalTrain,
-        double temporalConsistency) {
+        double temporalConsistency,
+        double clipFrameJitter) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -197,7 +202,7 @@ public record TrainConfig(
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
             "train_groups", "freeze_encoder", "label_smoothing", "blur", "noise", "model_selection", "task",
             "center_loss_weight", "offset_loss_weight", "clip_length", "clip_source", "temporal_train",
-            "temporal_consistency");
+            "temporal_consistency", "clip_frame_jitter");
 
     /** Task {@code semantic}: a class per pixel. */
     public static final String TASK_SEMANTIC = "semantic";
@@ -315,6 +320,13 @@ public record TrainConfig(
         if (!(temporalConsistency >= 0) || Double.isInfinite(temporalConsistency)) {
             throw new Seg4jException("temporal_consistency must be a finite weight >= 0, got " + temporalConsistency);
         }
+        if (!(clipFrameJitter >= 0 && clipFrameJitter <= 1)) {
+            throw new Seg4jException("clip_frame_jitter must be in [0, 1], got " + clipFrameJitter);
+        }
+        if (clipFrameJitter > 0 && !TASK_VIDEO.equals(task)) {
+            throw new Seg4jException("clip_frame_jitter changes each frame of a clip: it needs task video "
+                    + "(--task video), but task is '" + task + "'");
+        }
         if (temporalConsistency > 0 && !TASK_VIDEO.equals(task)) {
             throw new Seg4jException("temporal_consistency compares consecutive frames of clips: it needs task video "
                     + "(--task video), but task is '" + task + "'");
@@ -396,13 +408,16 @@ public record TrainConfig(
         }
     }
 
-    /** Task video's model options: {@code temporal: convgru} unless set, and an error if set otherwise. */
+    /**
+     * Task video's model options: {@code temporal: convgru} unless set, and an error if set to
+     * anything but a memory ({@code convgru} or {@code fusion}).
+     */
     private static Map<String, String> withTemporalModel(Map<String, String> options) {
         Map<String, String> m = new TreeMap<>(options == null ? Map.of() : options);
         String set = m.putIfAbsent(TemporalOptions.TEMPORAL, "convgru");
-        if (set != null && !set.trim().equalsIgnoreCase("convgru")) {
+        if (set != null && !set.trim().equalsIgnoreCase("convgru") && !set.trim().equalsIgnoreCase("fusion")) {
             throw new Seg4jException("task video trains a temporal model, but model option temporal is '" + set
-                    + "'; leave it unset or set it to convgru");
+                    + "'; leave it unset or set it to convgru or fusion");
         }
         return m;
     }
@@ -561,6 +576,7 @@ public record TrainConfig(
         String clipSource = "synthetic";
         String temporalTrain = "all";
         double temporalConsistency;
+        double clipFrameJitter;
 
         private Builder() {}
 
@@ -639,6 +655,8 @@ public record TrainConfig(
         public Builder optTemporalTrain(String v) { temporalTrain = v; return this; }
         /** Video training: weight of the temporal consistency loss (0 for none). */
         public Builder optTemporalConsistency(double v) { temporalConsistency = v; return this; }
+        /** Video training: strength of each frame's own photometric change (0 for none). */
+        public Builder optClipFrameJitter(double v) { clipFrameJitter = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -658,7 +676,7 @@ public record TrainConfig(
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
                     steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, labelSmoothing, blur, noise,
                     modelSelection, task, centerLossWeight, offsetLossWeight, clipLength, clipSource, temporalTrain,
-                    temporalConsistency);
+                    temporalConsistency, clipFrameJitter);
         }
     }
 }

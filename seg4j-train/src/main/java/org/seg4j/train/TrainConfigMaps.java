@@ -113,6 +113,9 @@ final class TrainConfigMaps {
         if (c.temporalConsistency() == 0) {
             m.remove("temporal_consistency"); // likewise for the consistency loss
         }
+        if (c.clipFrameJitter() == 0) {
+            m.remove("clip_frame_jitter"); // and for each frame's own jitter
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -181,6 +184,7 @@ final class TrainConfigMaps {
         m.put("clip_source", c.clipSource());
         m.put("temporal_train", c.temporalTrain());
         m.put("temporal_consistency", c.temporalConsistency());
+        m.put("clip_frame_jitter", c.clipFrameJitter());
         return m;
     }
 
@@ -334,6 +338,7 @@ final class TrainConfigMaps {
             case "clip_source" -> b.clipSource = v == null ? null : asString(v);
             case "temporal_train" -> b.temporalTrain = v == null ? null : asString(v);
             case "temporal_consistency" -> b.temporalConsistency = v == null ? 0 : asDouble(v);
+            case "clip_frame_jitter" -> b.clipFrameJitter = v == null ? 0 : asDouble(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

@@ -28,7 +28,10 @@ import org.seg4j.model.WeightTransfer;
 import org.seg4j.train.loader.BatchLoader;
 import org.seg4j.train.loader.ClipFrames;
 import org.seg4j.transform.CameraMotion;
+import org.seg4j.transform.ColorJitter;
+import org.seg4j.transform.GaussianNoise;
 import org.seg4j.transform.Normalization;
+import org.seg4j.transform.TransformPipeline;
 import org.seg4j.util.BuildInfo;
 
 /**
@@ -136,14 +139,14 @@ public final class TrainingRun {
         boolean temporal = TemporalOptions.isTemporal(spec);
         if (config.clipLength() == 0) {
             if (temporal) {
-                throw new Seg4jException("model option temporal: convgru trains on clips: set clip_length (seg4j "
+                throw new Seg4jException("a temporal model (model option temporal) trains on clips: set clip_length (seg4j "
                         + "train --task video --clip-length N)");
             }
             return null;
         }
         if (!temporal) {
             throw new Seg4jException("clip_length " + config.clipLength() + " needs a temporal model: model option "
-                    + "temporal: convgru (seg4j train --task video sets it)");
+                    + "temporal: convgru or fusion (seg4j train --task video sets it)");
         }
         boolean warp = TemporalOptions.warpsWithFlow(spec);
         boolean consistency = config.temporalConsistency() > 0;
@@ -158,6 +161,11 @@ public final class TrainingRun {
                 ? (flows ? ClipFrames.neighbours(config.clipLength(), train, flow.get())
                         : ClipFrames.neighbours(config.clipLength(), train))
                 : ClipFrames.synthetic(config.clipLength(), CameraMotion.DEFAULT, flows);
+        double jitter = config.clipFrameJitter();
+        if (jitter > 0) {
+            clips = ClipFrames.withFrameChanges(clips, TransformPipeline.of(
+                    new ColorJitter(jitter, jitter, jitter, 0), new GaussianNoise(jitter / 4)));
+        }
         if (log != null) {
             String along = neighbours && flows ? "the estimated flow (" + flow.get().describe() + ")"
                     : "the camera's exact flow";
@@ -167,7 +175,9 @@ public final class TrainingRun {
                     + (warp ? "; memory warped along " + along : "")
                     + (consistency ? "; temporal consistency loss (weight " + java.math.BigDecimal.valueOf(
                             config.temporalConsistency()).stripTrailingZeros().toPlainString()
-                            + ") between consecutive frames aligned by " + along : ""));
+                            + ") between consecutive frames aligned by " + along : "")
+                    + (jitter > 0 ? "; each frame jittered on its own (strength " + java.math.BigDecimal.valueOf(
+                            jitter).stripTrailingZeros().toPlainString() + ")" : ""));
         }
         return clips;
     }

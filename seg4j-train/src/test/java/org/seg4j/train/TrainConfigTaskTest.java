@@ -99,4 +99,21 @@ class TrainConfigTaskTest {
         assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "video", "temporal_consistency", -1), "run.yaml"))
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("temporal_consistency must be a finite weight");
     }
+
+    @Test
+    void clipFrameJitterIsAVideoSettingThatChangesTheHash() {
+        TrainConfig video = TrainConfig.fromMap(Map.of("task", "video", "model", "fastscnn"), "test");
+        assertThat(video.clipFrameJitter()).isZero();
+        TrainConfig jittered = TrainConfig.fromMap(Map.of("task", "video", "model", "fastscnn",
+                "clip_frame_jitter", 0.1), "test");
+        assertThat(jittered.clipFrameJitter()).isEqualTo(0.1);
+        assertThat(TrainConfig.fromMap(jittered.toMap(), "again")).isEqualTo(jittered);
+        assertThat(jittered.hash()).isNotEqualTo(video.hash());
+        assertThat(TrainConfig.fromMap(Map.of("task", "video", "model", "fastscnn", "clip_frame_jitter", 0), "x")
+                .hash()).isEqualTo(video.hash());
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("clip_frame_jitter", 0.1), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("needs task video");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("task", "video", "clip_frame_jitter", 2), "run.yaml"))
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("clip_frame_jitter must be in [0, 1]");
+    }
 }

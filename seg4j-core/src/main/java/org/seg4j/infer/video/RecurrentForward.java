@@ -19,8 +19,9 @@ import org.seg4j.util.GradientsOff;
 /**
  * The forward pass of a temporal network over one video, one frame per call: it hands the
  * network's hidden state from each frame to the next. The state is kept as Java floats between
- * calls (a few KB at the deepest stride), so every pass runs in its own sub-manager and no native
- * array outlives it. A frame of another size starts from a fresh state. Not thread-safe.
+ * calls (a few KB at the deepest stride for a ConvGRU, the blended class probabilities at the input's
+ * size for an output memory), so every pass runs in its own sub-manager and no native array outlives
+ * it. A frame of another size starts from a fresh state. Not thread-safe.
  */
 final class RecurrentForward implements ForwardPass, AutoCloseable {
 

@@ -148,6 +148,43 @@ public interface ClipFrames {
         };
     }
 
+    /**
+     * {@code clips} with each frame changed on its own by {@code perFrame} (photometric transforms
+     * only, such as colour jitter and noise, so that masks and flows stay valid), on top of the
+     * clip's shared augmentation: the lighting, exposure and noise changes between the frames of a
+     * real video, which a clip cut from one image lacks. Every frame, the first included, draws from
+     * its own generator, seeded from the clip's seed and its position.
+     */
+    static ClipFrames withFrameChanges(ClipFrames clips, JointTransform perFrame) {
+        java.util.Objects.requireNonNull(perFrame, "perFrame");
+        return new ClipFrames() {
+            @Override
+            public int length() {
+                return clips.length();
+            }
+
+            @Override
+            public List<Sample> clip(SampleSource source, int index, JointTransform pipeline, long seed) {
+                return changed(clips.clip(source, index, pipeline, seed), seed);
+            }
+
+            @Override
+            public Clip clipWithFlows(SampleSource source, int index, JointTransform pipeline, long seed) {
+                Clip c = clips.clipWithFlows(source, index, pipeline, seed);
+                return new Clip(changed(c.frames(), seed), c.flows());
+            }
+
+            private List<Sample> changed(List<Sample> frames, long seed) {
+                SplittableRandom seeds = new SplittableRandom(seed ^ 0x5DEECE66DL);
+                List<Sample> out = new ArrayList<>(frames.size());
+                for (Sample f : frames) {
+                    out.add(perFrame.apply(f, seeds.split()));
+                }
+                return out;
+            }
+        };
+    }
+
     private static void check(int length) {
         if (length < 1) {
             throw new Seg4jException("clip_length must be at least 1, got " + length);

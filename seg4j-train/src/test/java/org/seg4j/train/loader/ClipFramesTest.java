@@ -137,4 +137,36 @@ class ClipFramesTest {
         assertThat(clip.flows().get(0).mean()).containsExactly(0.0, 0.0);
         assertThat(clip.flows().get(2).mean()).containsExactly(1.0, 2.0);
     }
+
+    @Test
+    void frameChangesAlterEachFrameOnItsOwnAndKeepMasksAndFlows() {
+        SampleSource source = new PatternSource(2);
+        ClipFrames plain = ClipFrames.synthetic(3, CameraMotion.DEFAULT, true);
+        ClipFrames jittered = ClipFrames.withFrameChanges(plain, TransformPipeline.of(
+                new org.seg4j.transform.ColorJitter(0.3, 0.3, 0.3, 0), new org.seg4j.transform.GaussianNoise(0.05)));
+        var pipeline = TransformPipeline.of(new RandomCrop(20, 16, 0));
+        ClipFrames.Clip before = plain.clipWithFlows(source, 1, pipeline, 7);
+        ClipFrames.Clip after = jittered.clipWithFlows(source, 1, pipeline, 7);
+        assertThat(jittered.length()).isEqualTo(3);
+        assertThat(after.flows()).isEqualTo(before.flows());
+        for (int t = 0; t < 3; t++) {
+            assertThat(after.frames().get(t).mask().data()).isEqualTo(before.frames().get(t).mask().data());
+            assertThat(after.frames().get(t).image().data()).isNotEqualTo(before.frames().get(t).image().data());
+        }
+        // the change differs between frames: frame 1 minus its plain self is not frame 0's difference
+        assertThat(difference(after, before, 1)).isNotEqualTo(difference(after, before, 0));
+        // and is the same for the same seed
+        assertThat(jittered.clip(source, 1, pipeline, 7).get(2).image().data())
+                .isEqualTo(after.frames().get(2).image().data());
+    }
+
+    private static int[] difference(ClipFrames.Clip a, ClipFrames.Clip b, int t) {
+        byte[] x = a.frames().get(t).image().data();
+        byte[] y = b.frames().get(t).image().data();
+        int[] d = new int[x.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (x[i] & 0xFF) - (y[i] & 0xFF);
+        }
+        return d;
+    }
 }

@@ -3,6 +3,7 @@ package org.seg4j.train.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.nn.Parameter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.synth.SyntheticStreetScenes;
 import org.seg4j.model.ModelDirectory;
+import org.seg4j.model.SegmentationModel;
 import org.seg4j.model.TemporalOptions;
+import org.seg4j.model.layer.ScoreFusionMemory;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainingRun;
 
@@ -86,5 +89,29 @@ class WarpedVideoTrainingTest {
                         .optTemporalConsistency(1).build())
                 .setOutputDir(out).optLog(null).build().fit();
         assertThat(ModelDirectory.readManifest(out).model().options()).containsEntry(TemporalOptions.WARP, "flow");
+    }
+
+    @Test
+    void theOutputMemoryTrainsOnJitteredClipsAndMovesFromItsStartingBlend() {
+        SyntheticStreetScenes data = SyntheticStreetScenes.builder().optSeed(3).optSize(32, 32).optCount(6).build();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path out = tmp.resolve("fusion");
+        TrainConfig cfg = config("synthetic").optModelOptions(Map.of(TemporalOptions.WARP, "flow", "blocks", "1",
+                        TemporalOptions.TEMPORAL, "fusion"))
+                .optTemporalTrain("memory").optClipFrameJitter(0.2).optTemporalConsistency(1).build();
+        TrainingRun.builder().setTrainData(data).setConfig(cfg).setOutputDir(out)
+                .optLog(new PrintStream(log, true, StandardCharsets.UTF_8)).build().fit();
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("memory warped along the camera's exact flow")
+                .contains("each frame jittered on its own (strength 0.2)");
+        try (ModelDirectory.LoadedModel model = ModelDirectory.load(out)) {
+            assertThat(model.manifest().model().options()).containsEntry(TemporalOptions.TEMPORAL, "fusion");
+            SegmentationModel network = (SegmentationModel) model.block();
+            assertThat(network.temporal()).isInstanceOf(ScoreFusionMemory.class);
+            float startingBias = (float) Math.log(0.15 / 0.85);
+            float bias = network.temporal().getParameters().stream()
+                    .filter(p -> p.getKey().startsWith("02gate") && p.getValue().getType() == Parameter.Type.BIAS)
+                    .findFirst().orElseThrow().getValue().getArray().getFloat();
+            assertThat(Math.abs(bias - startingBias)).as("three steps of training move the gate").isGreaterThan(1e-4f);
+        }
     }
 }
