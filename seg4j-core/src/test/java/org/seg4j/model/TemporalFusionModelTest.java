@@ -6,23 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.util.Pair;
-import ai.djl.util.PairList;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.seg4j.Seg4jException;
-import org.seg4j.model.layer.ConvGruMemory;
 import org.seg4j.model.layer.ScoreFusionMemory;
 import org.seg4j.util.GradientsOff;
 
-/** A temporal model with its memory on the output (model option temporal: fusion). */
+/**
+ * A temporal model with its memory on the output (model option temporal: fusion); {@link
+ * TemporalModelTest} runs it through clips too.
+ */
 class TemporalFusionModelTest {
 
     private static final int H = 30; // not a multiple of the stride: the state is at the padded size
@@ -64,36 +61,6 @@ class TemporalFusionModelTest {
             NDList second = temporal.forward(ps, new NDList(x1, first.get(1)), false);
             NDArray expected = q1.mul(0.3f).add(q0.mul(0.7f));
             assertThat(maxAbsDiff(expected, second.head().softmax(1))).isLessThan(1e-5f);
-        }
-    }
-
-    @Test
-    void aClipInOnePassEqualsItsFramesOneByOne() {
-        try (NDManager m = NDManager.newBaseManager(); GradientsOff off = GradientsOff.begin()) {
-            SegmentationModel model = (SegmentationModel) built(fusion("0.5"), m);
-            for (Pair<String, Parameter> p : model.temporal().getParameters()) {
-                NDArray a = p.getValue().getArray();
-                a.set(new NDIndex("..."), new NormalInitializer(0.5f).initialize(m, a.getShape(), a.getDataType()));
-            }
-            int clips = 2;
-            int t = 3;
-            NDArray x = m.randomNormal(new Shape(clips * t, 3, H, W));
-            PairList<String, Object> params = new PairList<>();
-            params.add(ConvGruMemory.CLIP_LENGTH, t);
-            NDList together = model.forward(new ParameterStore(m, false), new NDList(x), false, params);
-            NDArray frames = x.reshape(clips, t, 3, H, W);
-            NDArray state = null;
-            float worst = 0;
-            for (int i = 0; i < t; i++) {
-                NDArray xi = frames.get(new NDIndex(":, {}", i));
-                NDList out = model.forward(new ParameterStore(m, false),
-                        state == null ? new NDList(xi) : new NDList(xi, state), false);
-                NDArray expected = together.head().reshape(clips, t, 3, H, W).get(new NDIndex(":, {}", i));
-                worst = Math.max(worst, maxAbsDiff(expected, out.head()));
-                state = out.get(1);
-            }
-            assertThat(worst).isLessThan(1e-4f);
-            assertThat(maxAbsDiff(state, together.get(1))).isLessThan(1e-5f);
         }
     }
 

@@ -67,12 +67,21 @@ class TemporalModelTest {
         }
     }
 
+    /** Both memories: the ConvGRU on DeepLabV3+ and Fast-SCNN, the output memory on Fast-SCNN. */
+    static Stream<ModelSpec> temporalSpecs() {
+        ModelSpec fastscnn = new ModelSpec("fastscnn", "", 3, 8, Map.of("blocks", "1"));
+        Map<String, String> fusion = new java.util.TreeMap<>(fastscnn.options());
+        fusion.put(TemporalOptions.TEMPORAL, "fusion");
+        return Stream.concat(perFrameSpecs().map(s -> TemporalOptions.withMemory(s, 8)),
+                Stream.of(new ModelSpec("fastscnn", "", 3, 8, fusion)));
+    }
+
     @ParameterizedTest
-    @MethodSource("perFrameSpecs")
+    @MethodSource("temporalSpecs")
     void aClipInOnePassEqualsItsFramesOneByOneAndTheStateMatters(ModelSpec spec) {
         try (NDManager m = NDManager.newBaseManager(); GradientsOff off = GradientsOff.begin()) {
-            SegmentationModel model = (SegmentationModel) built(TemporalOptions.withMemory(spec, 8), m);
-            // a trained memory: move the output projection away from zero
+            SegmentationModel model = (SegmentationModel) built(spec, m);
+            // a trained memory: move its weights (the ConvGRU's projection, the fusion's gate) away from the start
             for (Pair<String, Parameter> p : model.temporal().getParameters()) {
                 NDArray a = p.getValue().getArray();
                 a.set(new NDIndex("..."), new NormalInitializer(0.5f).initialize(m, a.getShape(), a.getDataType()));
