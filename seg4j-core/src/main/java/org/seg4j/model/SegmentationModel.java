@@ -285,8 +285,7 @@ public final class SegmentationModel extends AbstractBlock {
         Shape s = inputShapes[0];
         Shape logits = new Shape(s.get(0), head.numClasses(), Spatial.height(s), Spatial.width(s));
         if (fusion != null) {
-            Shape padded = padMode == PadMode.NONE ? logits : padded(logits);
-            return new Shape[] {logits, padded};
+            return new Shape[] {logits, fusionShape(s)};
         }
         if (memory == null) {
             return new Shape[] {logits};
@@ -298,6 +297,12 @@ public final class SegmentationModel extends AbstractBlock {
     /** The input shape {@code s} padded to a multiple of the output stride. */
     private Shape padded(Shape s) {
         return Spatial.roundUpSize(s, encoder.outputStride());
+    }
+
+    /** Shape of the logits the output memory blends (padded as the input is) for an input of shape {@code s}. */
+    private Shape fusionShape(Shape s) {
+        Shape logits = new Shape(s.get(0), head.numClasses(), Spatial.height(s), Spatial.width(s));
+        return padMode == PadMode.NONE ? logits : padded(logits);
     }
 
     /** Shapes of the encoder features the decoder reads, for an input of shape {@code s}. */
@@ -321,8 +326,7 @@ public final class SegmentationModel extends AbstractBlock {
         decoder.initialize(manager, dataType, selected);
         head.initialize(manager, dataType, decoder.getOutputShapes(selected));
         if (fusion != null) {
-            Shape logits = new Shape(s.get(0), head.numClasses(), Spatial.height(s), Spatial.width(s));
-            fusion.initialize(manager, dataType, padMode == PadMode.NONE ? logits : padded(logits));
+            fusion.initialize(manager, dataType, fusionShape(s));
         }
     }
 

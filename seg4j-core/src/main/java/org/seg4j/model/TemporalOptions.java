@@ -85,8 +85,13 @@ public final class TemporalOptions {
         return kind(spec).equals("fusion");
     }
 
-    /** The fusion's initial blend as {@code spec} sets it. */
-    static float blend(ModelSpec spec) {
+    /**
+     * The fusion's initial blend as {@code spec} sets it ({@value #BLEND}, default {@value
+     * #DEFAULT_BLEND}).
+     *
+     * @throws Seg4jException when it is not a number strictly between 0 and 1
+     */
+    public static float blend(ModelSpec spec) {
         String v = spec.option(BLEND, Double.toString(DEFAULT_BLEND)).trim();
         double blend;
         try {

@@ -188,14 +188,13 @@ public final class TrainingRun {
             WeightTransfer.Report report = WeightTransfer.fromModel(source, initModel, block, spec);
             if (log != null) {
                 log.println("seg4j: fine-tuning from " + initModel + ": " + report.describe());
-                if (TemporalOptions.isFusion(spec) && !TemporalOptions.isTemporal(source.manifest().model())) {
-                    log.println("seg4j: the output memory starts as a moving average of " + initModel
-                            + "'s probabilities with weight " + spec.option(TemporalOptions.BLEND,
-                                    Double.toString(TemporalOptions.DEFAULT_BLEND))
-                            + " on each new frame; a clip's first frame is predicted as " + initModel + " does");
-                } else if (TemporalOptions.isTemporal(spec) && !TemporalOptions.isTemporal(source.manifest().model())) {
-                    log.println("seg4j: the temporal memory starts as the identity: before training, this model "
-                            + "predicts every frame as " + initModel + " does");
+                if (TemporalOptions.isTemporal(spec) && !TemporalOptions.isTemporal(source.manifest().model())) {
+                    log.println(TemporalOptions.isFusion(spec)
+                            ? "seg4j: the output memory starts as a moving average of " + initModel
+                                    + "'s probabilities with weight " + TemporalOptions.blend(spec)
+                                    + " on each new frame; a clip's first frame is predicted as " + initModel + " does"
+                            : "seg4j: the temporal memory starts as the identity: before training, this model "
+                                    + "predicts every frame as " + initModel + " does");
                 }
                 logDifferences(source.manifest(), classes);
             }

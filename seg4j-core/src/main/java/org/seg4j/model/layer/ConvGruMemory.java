@@ -101,7 +101,7 @@ public final class ConvGruMemory extends AbstractBlock {
         boolean given = inputs.size() > 1;
         NDArray h = given ? inputs.get(1)
                 : x.getManager().zeros(new Shape(clips, cell.hiddenChannels(), s.get(2), s.get(3)), x.getDataType());
-        NDArray flows = flows(params, s);
+        NDArray flows = flowsAt(params, s);
         NDArray states;
         if (t == 1) {
             if (flows != null && given) {
@@ -126,8 +126,11 @@ public final class ConvGruMemory extends AbstractBlock {
         return new NDList(y, h);
     }
 
-    /** The {@value #FLOW} parameter at the features' resolution, or {@code null}. */
-    private static NDArray flows(PairList<String, Object> params, Shape features) {
+    /**
+     * The {@value #FLOW} parameter resized to {@code features}' resolution, or {@code null}; shared
+     * by the memories of this package.
+     */
+    static NDArray flowsAt(PairList<String, Object> params, Shape features) {
         Object v = params == null ? null : params.get(FLOW);
         if (v == null) {
             return null;

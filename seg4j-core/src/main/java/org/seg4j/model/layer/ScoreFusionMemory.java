@@ -53,7 +53,6 @@ public final class ScoreFusionMemory extends AbstractBlock {
 
     private final int numClasses;
     private final int hiddenChannels;
-    private final float blend;
     private final Conv2d hidden;
     private final Conv2d gate;
 
@@ -73,7 +72,6 @@ public final class ScoreFusionMemory extends AbstractBlock {
         }
         this.numClasses = numClasses;
         this.hiddenChannels = hiddenChannels;
-        this.blend = blend;
         this.hidden = addChildBlock("hidden", conv(hiddenChannels));
         this.gate = addChildBlock("gate", conv(1));
         gate.setInitializer(new ConstantInitializer(0f), p -> p.getType() == Parameter.Type.WEIGHT);
@@ -90,11 +88,6 @@ public final class ScoreFusionMemory extends AbstractBlock {
         return numClasses;
     }
 
-    /** The new frame's weight before training. */
-    public float initialBlend() {
-        return blend;
-    }
-
     /** Channels of the gate's hidden layer. */
     public int hiddenChannels() {
         return hiddenChannels;
@@ -108,7 +101,7 @@ public final class ScoreFusionMemory extends AbstractBlock {
         int t = ConvGruMemory.clipLength(params, s.get(0));
         long clips = s.get(0) / t;
         NDArray state = inputs.size() > 1 ? inputs.get(1) : null;
-        NDArray flows = flows(params, s);
+        NDArray flows = ConvGruMemory.flowsAt(params, s);
         NDArray q = z.softmax(1).reshape(clips, t, s.get(1), s.get(2), s.get(3));
         NDArray clipFlows = flows == null ? null : flows.reshape(clips, t, 2, s.get(2), s.get(3));
         NDList all = new NDList(t);
@@ -133,19 +126,6 @@ public final class ScoreFusionMemory extends AbstractBlock {
         NDArray keep = a.neg().add(1f); // (1 - a), the previous frame's weight
         NDArray inside = m.sum(new int[] {1}, true);
         return q.mul(keep.mul(inside).neg().add(1f)).add(m.mul(keep));
-    }
-
-    /** The {@value ConvGruMemory#FLOW} parameter at the logits' resolution, or {@code null}. */
-    private static NDArray flows(PairList<String, Object> params, Shape logits) {
-        Object v = params == null ? null : params.get(ConvGruMemory.FLOW);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof NDArray flow) || flow.getShape().dimension() != 4 || flow.getShape().get(0) != logits.get(0)) {
-            throw new IllegalArgumentException("forward parameter " + ConvGruMemory.FLOW + " must hold one N x 2 x H x W "
-                    + "flow per frame (" + logits.get(0) + ")");
-        }
-        return FlowWarp.resize(flow, logits.get(2), logits.get(3));
     }
 
     @Override
