@@ -8,11 +8,13 @@ import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.train.StepTiming;
+import org.seg4j.train.profile.OperatorTimes;
 
 /**
  * Times seg4j's training step (forward, loss, backward, Adam; StepTiming) for one architecture on a
- * random batch of 8, then records two more steps with libtorch's profiler into a Chrome trace.
- * Run through bench/profile/profile_step.sh, which reads the trace with self_time.py.
+ * random batch of 8, then records two more steps with libtorch's profiler into a Chrome trace and
+ * prints their operators by self time (OperatorTimes, as `seg4j train --profile-steps` does for a
+ * real run). Run through bench/profile/profile_step.sh, which adds conv_passes.py's table.
  *
  *   java -cp 'seg4j-cli/target/seg4j.jar:seg4j-cli/target/lib/*' bench/profile/StepProfile.java \
  *       MODEL ENCODER HEIGHT WIDTH STEPS TRACE.json
@@ -38,6 +40,7 @@ public class StepProfile {
             JniUtils.startProfile(false, false, false);
             StepTiming.stepMillis(block, base, 11, 8, h, w, 0, 2);
             JniUtils.stopProfile(a[5]);
+            System.out.println(OperatorTimes.read(java.nio.file.Path.of(a[5]), 2).toMarkdown(25));
         }
     }
 }

@@ -22,6 +22,7 @@ import org.seg4j.train.TrainResult;
 import org.seg4j.train.TrainingRun;
 import org.seg4j.train.cv.GroupSplit;
 import org.seg4j.train.region.RegionTrainOptions;
+import org.seg4j.train.profile.StepProfiler;
 import org.seg4j.train.region.RegionTraining;
 import org.seg4j.train.weak.BoxSupervisedTraining;
 import picocli.CommandLine.Command;
@@ -200,12 +201,18 @@ final class TrainCommand implements Callable<Integer> {
             + "neighbours); rewards a memory that keeps predictions steady (temporal_consistency; default 0, off).")
     Double temporalConsistency;
 
+    @Option(names = "--profile-steps", paramLabel = "N", description = "Record N training steps, after the first "
+            + "5, with libtorch's profiler: <out>/profile/trace.json (Chrome trace) and operators.md (operators by "
+            + "self time). The run itself is unchanged.")
+    Integer profileSteps;
+
     @Option(names = "--set", description = "Any configuration key, e.g. --set rotation=10 --set loss=ce+dice.")
     Map<String, String> set = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
         TrainConfig cfg = resolveConfig();
+        StepProfiler profiler = profiler(cfg);
         SegmentationDataset split = data.open(trainSplit, null, boxLabels == null);
         if (!cfg.valGroups().isEmpty() && !"val".equals(valSplit)) {
             throw new Seg4jException("--val-groups takes the validation set from the training split; --val-split "
@@ -236,7 +243,11 @@ final class TrainCommand implements Callable<Integer> {
         if (RegionRuntime.NAME.equalsIgnoreCase(cfg.model())) {
             return trainRegions(cfg, train, val);
         }
-        TrainResult result = boxLabels != null ? boxSupervised(cfg, train, val) : TrainingRun.builder()
+        if (boxLabels != null) {
+            System.out.println(summary(boxSupervised(cfg, train, val)));
+            return 0;
+        }
+        TrainingRun.Builder run = TrainingRun.builder()
                 .setTrainData(panoptic ? InstanceSamples.of(train) : train)
                 // validation scores the semantic head: the plain split is enough
                 .optValidationData(val)
@@ -245,11 +256,26 @@ final class TrainCommand implements Callable<Integer> {
                 .optDatasetFingerprint(train.fingerprint())
                 .optResume(resume)
                 .optInitModel(init)
-                .optFlow(org.seg4j.opencv.FarnebackFlow::defaults)
-                .build()
-                .fit();
+                .optFlow(org.seg4j.opencv.FarnebackFlow::defaults);
+        if (profiler != null) {
+            run.addListener(profiler);
+        }
+        TrainResult result = run.build().fit();
         System.out.println(summary(result));
         return 0;
+    }
+
+    /** The profiler {@code --profile-steps} asks for, or {@code null}; checked before any data is read. */
+    private StepProfiler profiler(TrainConfig cfg) {
+        if (profileSteps == null) {
+            return null;
+        }
+        if (boxLabels != null || TrainConfig.TASK_INSTANCE.equals(cfg.task())
+                || RegionRuntime.NAME.equalsIgnoreCase(cfg.model())) {
+            throw new Seg4jException("--profile-steps profiles semantic, panoptic and video training; it cannot be used"
+                    + " with --box-labels, --task instance or --model regions");
+        }
+        return StepProfiler.builder().setOutputDir(out.resolve("profile")).setSteps(profileSteps).build();
     }
 
     /**

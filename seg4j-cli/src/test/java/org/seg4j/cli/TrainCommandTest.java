@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seg4j.Seg4jException;
+import org.seg4j.data.group.GroupFixtures;
 import org.seg4j.train.TrainConfig;
 import picocli.CommandLine;
 
@@ -14,6 +15,32 @@ class TrainCommandTest {
 
     @TempDir
     Path tmp;
+
+    @Test
+    void profileStepsRecordsATraceAndAnOperatorTableInTheRunFolder() throws Exception {
+        Path data = GroupFixtures.camvid(tmp.resolve("camvid"), "train", 2, 16, 16, "0001TP", "0006R0", "0016E5");
+        Path run = tmp.resolve("run");
+        // 6 images in batches of 2 for 3 epochs: 9 steps; steps 6 and 7 are recorded
+        CliRunner.Run r = CliRunner.run("train", "--data", data.toString(), "--layout", "camvid", "--out",
+                run.toString(), "--val-split", "none", "--set", "model=fcn8s", "--set", "base_width=4", "--set",
+                "batch_size=2", "--set", "crop_height=16", "--set", "crop_width=16", "--set", "num_workers=1",
+                "--epochs", "3", "--profile-steps", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("profile: 2 steps recorded").contains(run.resolve("profile/operators.md").toString());
+        assertThat(java.nio.file.Files.readString(run.resolve("profile/operators.md")))
+                .contains("(2 steps)").contains("`aten::convolution_backward`");
+        assertThat(run.resolve("profile/trace.json")).isNotEmptyFile();
+        assertThat(run.resolve("weights.params")).isNotEmptyFile();
+
+        CliRunner.Run regions = CliRunner.run("train", "--data", data.toString(), "--layout", "camvid", "--out",
+                tmp.resolve("regions").toString(), "--model", "regions", "--profile-steps", "2");
+        assertThat(regions.exitCode()).isNotZero();
+        assertThat(regions.err()).contains("--profile-steps profiles semantic, panoptic and video training");
+        CliRunner.Run none = CliRunner.run("train", "--data", data.toString(), "--layout", "camvid", "--out",
+                tmp.resolve("none").toString(), "--profile-steps", "0");
+        assertThat(none.exitCode()).isNotZero();
+        assertThat(none.err()).contains("records at least 1 step");
+    }
 
     @Test
     void stepsAndDecayMultipliersReachTheConfiguration() {
