@@ -2,9 +2,12 @@ package org.seg4j.model.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.seg4j.model.layer.Spatial.PadMode;
 
@@ -43,6 +46,23 @@ class SpatialTest {
             assertThat(Spatial.resize(x, 1, 4).toFloatArray()).containsExactly(0f, 1f, 3f, 4f);
             assertThat(Spatial.roundUp(37, 16)).isEqualTo(48);
             assertThat(Spatial.roundUp(32, 16)).isEqualTo(32);
+        }
+    }
+
+    @Test
+    void enlargingPassesThePlainBilinearGradientBack() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {0, 4, 8, 12}, new Shape(1, 1, 2, 2));
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = Spatial.resize(x, 4, 4);
+                // output (1, 2) reads row source 0.25 (rows 0 and 1 weighted 0.75, 0.25) and column
+                // source 0.75 (columns 0 and 1 weighted 0.25, 0.75): its value and gradient follow
+                assertThat(y.get(0, 0, 1, 2).getFloat()).isCloseTo(0.75f * 3 + 0.25f * 11, Offset.offset(1e-6f));
+                gc.backward(y.get(0, 0, 1, 2));
+                assertThat(x.getGradient().toFloatArray()).containsExactly(
+                        new float[] {0.1875f, 0.5625f, 0.0625f, 0.1875f}, Offset.offset(1e-6f));
+            }
         }
     }
 
