@@ -84,6 +84,14 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Renames the fully written file {@code staged} over {@code target} (same folder), atomically
+     * where the file system can; for files that another program writes to a path of its own.
+     */
+    public static void replaceFile(Path staged, Path target) throws IOException {
+        moveReplacing(staged, target);
+    }
+
     /** Deletes a file or folder tree if it exists. */
     public static void deleteRecursively(Path path) throws IOException {
         if (path == null || !Files.exists(path)) {

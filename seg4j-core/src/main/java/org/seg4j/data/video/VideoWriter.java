@@ -3,15 +3,14 @@ package org.seg4j.data.video;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.RgbImage;
+import org.seg4j.util.AtomicFiles;
 
 /**
  * Encodes RGB frames into a video file by piping them to ffmpeg ({@code -f rawvideo -pix_fmt rgb24
@@ -148,11 +147,7 @@ public final class VideoWriter implements AutoCloseable {
             throw new Seg4jException(target + ": no frames were written, so no video was made");
         }
         try {
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replaceFile(temp, target);
         } catch (IOException e) {
             deleteTemp();
             throw new Seg4jException(target + ": cannot move the finished video into place (" + e.getMessage() + ")", e);

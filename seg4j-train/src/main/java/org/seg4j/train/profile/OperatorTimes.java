@@ -72,22 +72,20 @@ public record OperatorTimes(List<OperatorTime> operators, double totalMillis, in
         double total = 0;
         for (List<Event> thread : byThread.values()) {
             thread.sort(Comparator.comparingDouble(Event::start).thenComparing(Event::duration, Comparator.reverseOrder()));
-            Deque<double[]> open = new ArrayDeque<>(); // {end, self} of the enclosing events
-            Deque<String> names = new ArrayDeque<>();
+            Deque<Open> open = new ArrayDeque<>(); // the events enclosing the current one, innermost first
             for (Event e : thread) {
-                while (!open.isEmpty() && open.peek()[0] <= e.start()) {
-                    close(open.pop(), names.pop(), sums);
+                while (!open.isEmpty() && open.peek().end <= e.start()) {
+                    open.pop().addTo(sums);
                 }
                 if (open.isEmpty()) {
                     total += e.duration();
                 } else {
-                    open.peek()[1] -= e.duration();
+                    open.peek().self -= e.duration();
                 }
-                open.push(new double[] {e.start() + e.duration(), e.duration()});
-                names.push(e.name());
+                open.push(new Open(e));
             }
             while (!open.isEmpty()) {
-                close(open.pop(), names.pop(), sums);
+                open.pop().addTo(sums);
             }
         }
         double all = total;
@@ -98,10 +96,24 @@ public record OperatorTimes(List<OperatorTime> operators, double totalMillis, in
         return new OperatorTimes(ops, total / 1000 / steps, steps);
     }
 
-    private static void close(double[] event, String name, Map<String, double[]> sums) {
-        double[] s = sums.computeIfAbsent(name, n -> new double[2]);
-        s[0] += event[1];
-        s[1] += 1;
+    /** An event whose nested events are still being subtracted from its self time. */
+    private static final class Open {
+        final String name;
+        final double end;
+        double self;
+
+        Open(Event e) {
+            this.name = e.name();
+            this.end = e.start() + e.duration();
+            this.self = e.duration();
+        }
+
+        /** Adds this event's self time and one call to its operator's {@code {self, calls}}. */
+        void addTo(Map<String, double[]> sums) {
+            double[] s = sums.computeIfAbsent(name, n -> new double[2]);
+            s[0] += self;
+            s[1] += 1;
+        }
     }
 
     /** The {@code top} largest operators as a Markdown table, under a line with the total. */

@@ -4,16 +4,15 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.seg4j.Seg4jException;
 import org.seg4j.train.StepStats;
 import org.seg4j.train.TrainResult;
 import org.seg4j.train.TrainingListener;
+import org.seg4j.util.AtomicFiles;
 
 /**
  * Records a few steps of a training run with libtorch's profiler: after {@code skip} steps (the
@@ -65,7 +64,7 @@ public final class StepProfiler implements TrainingListener {
     @Override
     public Decision onStep(StepStats step) {
         seen++;
-        if (seen == skip && result == null) {
+        if (seen == skip) {
             start();
         } else if (recording && seen == skip + steps) {
             stop(steps);
@@ -111,16 +110,13 @@ public final class StepProfiler implements TrainingListener {
                 }
                 return;
             }
-            Files.move(tmp, trace, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            result = OperatorTimes.read(trace, recorded);
-            Path md = dir.resolve("operators.md");
-            Path mdTmp = dir.resolve("operators.md.tmp");
-            Files.writeString(mdTmp, "# Training step profile\n\n" + result.toMarkdown(TOP)
-                    + "\nTrace (Chrome format, chrome://tracing or ui.perfetto.dev): trace.json\n", StandardCharsets.UTF_8);
-            Files.move(mdTmp, md, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replaceFile(tmp, trace);
         } catch (IOException e) {
             throw new Seg4jException("cannot write the profile to " + dir + ": " + e.getMessage(), e);
         }
+        result = OperatorTimes.read(trace, recorded);
+        AtomicFiles.writeString(dir.resolve("operators.md"), "# Training step profile\n\n" + result.toMarkdown(TOP)
+                + "\nTrace (Chrome format, chrome://tracing or ui.perfetto.dev): trace.json\n");
         if (log != null) {
             StringBuilder top = new StringBuilder();
             for (OperatorTime o : result.operators().subList(0, Math.min(3, result.operators().size()))) {
