@@ -3,7 +3,7 @@
 lraspp_mobilenet_v3_large from scratch, 11 classes, batch 8 of random data, cross-entropy, AdamW),
 timed over STEPS steps after 2 warm-up steps and then profiled for 2 more with torch.profiler;
 prints the median step, the operators by self CPU time and the slowest convolution backward passes
-(as conv_passes.py). Run with the venv of bench/parity/README.md, nothing else on the machine:
+(conv_passes.py on its Chrome trace). Run with the venv of bench/parity/README.md, nothing else on the machine:
 
     OMP_WAIT_POLICY=PASSIVE /tmp/parity-venv/bin/python bench/profile/profile_step_pytorch.py \
         [HEIGHT=176 WIDTH=240 STEPS=8 THREADS=2]
@@ -11,12 +11,16 @@ prints the median step, the operators by self CPU time and the slowest convoluti
 import os
 import statistics
 import sys
+import tempfile
 import time
 
 import torch
 import torch.nn.functional as F
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "parity"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "parity"))
+sys.path.insert(0, HERE)
+import conv_passes  # noqa: E402
 import twins  # noqa: E402  (torchvision's model code, importable with the CPU torch)
 
 defaults = [176, 240, 8, 2]
@@ -55,15 +59,7 @@ print("| operator | self ms per step | share | calls per step |\n|---|---|---|--
 for e in sorted(prof.key_averages(), key=lambda e: -e.self_cpu_time_total)[:25]:
     print(f"| `{e.key}` | {e.self_cpu_time_total / 1000 / 2:.1f} | {100 * e.self_cpu_time_total / total:.1f}% | "
           f"{e.count / 2:.0f} |")
-events = sorted((e for e in prof.events() if e.name in ("aten::convolution", "aten::convolution_backward")),
-                key=lambda e: e.time_range.start)
-fwd = [e for e in events if e.name == "aten::convolution"]
-bwd = [e for e in events if e.name == "aten::convolution_backward"]
-n = len(fwd) // 2
-if n and len(bwd) == len(fwd):
-    f, b = fwd[-n:], bwd[-n:]
-    pairs = sorted(((b[n - 1 - i].time_range.elapsed_us(), f[i].time_range.elapsed_us(), i) for i in range(n)),
-                   reverse=True)
-    print(f"\nslowest convolution backward passes (last step; convolution i = i-th in forward order, of {n}):")
-    for bt, ft, i in pairs[:10]:
-        print(f"  convolution {i:3d}: forward {ft / 1000:6.1f} ms, backward {bt / 1000:6.1f} ms ({bt / max(ft, 1):.0f}x)")
+with tempfile.TemporaryDirectory() as tmp:
+    trace = os.path.join(tmp, "trace.json")
+    prof.export_chrome_trace(trace)
+    print("\n" + conv_passes.slowest(trace, 2))
