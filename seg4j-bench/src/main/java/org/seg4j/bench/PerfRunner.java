@@ -13,7 +13,6 @@ import org.seg4j.train.loader.BatchLoader;
 import org.seg4j.bench.LoaderBenchmark;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainingLoaders;
-import org.seg4j.transform.Normalization;
 
 /**
  * Runs both sides of {@code seg4j bench perf}, one process per side and model so that each peak
@@ -126,7 +125,7 @@ public final class PerfRunner {
                 .optNumWorkers(2)
                 .build();
         SegmentationDataset ds = SegmentationDataset.open(setup.camvid(), "camvid", "train");
-        try (BatchLoader loader = TrainingLoaders.training(ds, cfg, Normalization.IMAGENET).build()) {
+        try (BatchLoader loader = TrainingLoaders.training(ds, cfg, cfg.normalization()).build()) {
             double rate = LoaderBenchmark.imagesPerSecond(loader, setup.loaderBatches());
             return new SideResult("seg4j", null, 0, List.of(), null, rate, ProcessMemory.peakRssMb(), "");
         }

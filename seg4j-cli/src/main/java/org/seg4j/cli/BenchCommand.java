@@ -8,7 +8,6 @@ import org.seg4j.bench.LoaderBenchmark;
 import org.seg4j.train.Augmentations;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.TrainingLoaders;
-import org.seg4j.transform.Normalization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,7 +67,7 @@ final class BenchCommand implements Runnable {
             }
             TrainConfig cfg = b.build();
             SegmentationDataset ds = data.open(split, null);
-            try (BatchLoader loader = TrainingLoaders.training(ds, cfg, Normalization.IMAGENET).build()) {
+            try (BatchLoader loader = TrainingLoaders.training(ds, cfg, cfg.normalization()).build()) {
                 double rate = LoaderBenchmark.imagesPerSecond(loader, batches);
                 System.out.printf(Locale.ROOT, "loader: %.1f images/s (%s/%s, %d batches of %d, crop %dx%d, %d workers,"
                                 + " augmentation %s)%n", rate, data.root, split, batches, cfg.batchSize(),

@@ -105,6 +105,9 @@ public record ModelManifest(
      *     scale}) and large ones are tiled; {@link #RESIZE_STRETCH}: every image is resized to
      *     exactly {@code height x width} (aspect ratio not kept, as MediaPipe's selfie model expects)
      *     and the probabilities are resized back
+     * @param normalizationMode {@code null} (or {@code fixed}): {@code mean} and {@code std} normalise every
+     *     image; {@code per-image}: each image is standardised by its own per-channel mean and standard
+     *     deviation (see {@link org.seg4j.transform.Normalization})
      */
     public record Preprocessing(
             @JsonProperty("height") int height,
@@ -112,7 +115,8 @@ public record ModelManifest(
             @JsonProperty("mean") float[] mean,
             @JsonProperty("std") float[] std,
             @JsonProperty("scale") double scale,
-            @JsonProperty("resize") @JsonInclude(JsonInclude.Include.NON_NULL) String resize) {
+            @JsonProperty("resize") @JsonInclude(JsonInclude.Include.NON_NULL) String resize,
+            @JsonProperty("normalization") @JsonInclude(JsonInclude.Include.NON_NULL) String normalizationMode) {
 
         /** {@link #resize}: keep the image's size. */
         public static final String RESIZE_NONE = "none";
@@ -124,11 +128,30 @@ public record ModelManifest(
                 throw new IllegalArgumentException("preprocessing.resize must be " + RESIZE_NONE + " or "
                         + RESIZE_STRETCH + ", got '" + resize + "'");
             }
+            if (normalizationMode != null
+                    && !normalizationMode.equals(org.seg4j.transform.Normalization.FIXED_NAME)
+                    && !normalizationMode.equals(org.seg4j.transform.Normalization.PER_IMAGE_NAME)) {
+                throw new IllegalArgumentException("preprocessing.normalization must be "
+                        + org.seg4j.transform.Normalization.FIXED_NAME + " or "
+                        + org.seg4j.transform.Normalization.PER_IMAGE_NAME + ", got '" + normalizationMode + "'");
+            }
         }
 
-        /** Preprocessing that keeps the image's size. */
+        /** Preprocessing that keeps the image's size, with fixed normalisation statistics. */
         public Preprocessing(int height, int width, float[] mean, float[] std, double scale) {
-            this(height, width, mean, std, scale, null);
+            this(height, width, mean, std, scale, null, null);
+        }
+
+        /** Preprocessing with fixed normalisation statistics. */
+        public Preprocessing(int height, int width, float[] mean, float[] std, double scale, String resize) {
+            this(height, width, mean, std, scale, resize, null);
+        }
+
+        /** Preprocessing that applies {@code normalization} (fixed statistics or per image). */
+        public Preprocessing(int height, int width, org.seg4j.transform.Normalization normalization, double scale,
+                String resize) {
+            this(height, width, normalization.mean(), normalization.std(), scale, resize,
+                    normalization.perImage() ? org.seg4j.transform.Normalization.PER_IMAGE_NAME : null);
         }
 
         /** Whether every image is resized to exactly {@code height x width} ({@link #RESIZE_STRETCH}). */
@@ -139,7 +162,8 @@ public record ModelManifest(
 
         /** The normalisation as a transform object. */
         public org.seg4j.transform.Normalization normalization() {
-            return new org.seg4j.transform.Normalization(mean, std);
+            return new org.seg4j.transform.Normalization(mean, std,
+                    org.seg4j.transform.Normalization.PER_IMAGE_NAME.equals(normalizationMode));
         }
     }
 

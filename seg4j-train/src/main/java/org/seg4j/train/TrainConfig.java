@@ -11,6 +11,7 @@ import org.seg4j.Seg4jException;
 import org.seg4j.model.ModelOptions;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.TemporalOptions;
+import org.seg4j.transform.Normalization;
 import org.seg4j.util.Json;
 
 /**
@@ -129,6 +130,10 @@ import org.seg4j.util.Json;
  *     on its own, on top of the clip's shared augmentation (colour jitter of this strength and
  *     Gaussian noise up to a quarter of it), as lighting, exposure and sensor noise change between
  *     the frames of a real video; 0 for none
+ * @param inputNormalization loader and model: {@code fixed} (ImageNet's per-channel mean and standard
+ *     deviation, the default) or {@code per-image} (each image standardised by its own per-channel
+ *     statistics, which removes global brightness, contrast and colour-cast differences between
+ *     images; recorded in the model's manifest, so prediction does the same)
  */
 public record TrainConfig(
         int epochs,
@@ -187,7 +192,8 @@ public record TrainConfig(
         String clipSource,
         String temporalTrain,
         double temporalConsistency,
-        double clipFrameJitter) {
+        double clipFrameJitter,
+        String inputNormalization) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -202,7 +208,7 @@ public record TrainConfig(
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
             "train_groups", "freeze_encoder", "label_smoothing", "blur", "noise", "model_selection", "task",
             "center_loss_weight", "offset_loss_weight", "clip_length", "clip_source", "temporal_train",
-            "temporal_consistency", "clip_frame_jitter");
+            "temporal_consistency", "clip_frame_jitter", "input_normalization");
 
     /** Task {@code semantic}: a class per pixel. */
     public static final String TASK_SEMANTIC = "semantic";
@@ -327,6 +333,13 @@ public record TrainConfig(
             throw new Seg4jException("clip_frame_jitter changes each frame of a clip: it needs task video "
                     + "(--task video), but task is '" + task + "'");
         }
+        inputNormalization = inputNormalization == null ? Normalization.FIXED_NAME
+                : inputNormalization.trim().toLowerCase(Locale.ROOT);
+        if (!inputNormalization.equals(Normalization.FIXED_NAME)
+                && !inputNormalization.equals(Normalization.PER_IMAGE_NAME)) {
+            throw new Seg4jException("input_normalization must be " + Normalization.FIXED_NAME + " or "
+                    + Normalization.PER_IMAGE_NAME + ", got '" + inputNormalization + "'");
+        }
         if (temporalConsistency > 0 && !TASK_VIDEO.equals(task)) {
             throw new Seg4jException("temporal_consistency compares consecutive frames of clips: it needs task video "
                     + "(--task video), but task is '" + task + "'");
@@ -427,6 +440,12 @@ public record TrainConfig(
     }
 
     /** The default configuration. */
+    /** The input normalisation {@link #inputNormalization} names. */
+    public Normalization normalization() {
+        return Normalization.PER_IMAGE_NAME.equals(inputNormalization) ? Normalization.PER_IMAGE
+                : Normalization.IMAGENET;
+    }
+
     public static TrainConfig defaults() {
         return builder().build();
     }
@@ -577,6 +596,7 @@ public record TrainConfig(
         String temporalTrain = "all";
         double temporalConsistency;
         double clipFrameJitter;
+        String inputNormalization = Normalization.FIXED_NAME;
 
         private Builder() {}
 
@@ -657,6 +677,8 @@ public record TrainConfig(
         public Builder optTemporalConsistency(double v) { temporalConsistency = v; return this; }
         /** Video training: strength of each frame's own photometric change (0 for none). */
         public Builder optClipFrameJitter(double v) { clipFrameJitter = v; return this; }
+        /** {@code fixed} (ImageNet statistics) or {@code per-image} standardisation of the input. */
+        public Builder optInputNormalization(String v) { inputNormalization = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -676,7 +698,7 @@ public record TrainConfig(
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
                     steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, labelSmoothing, blur, noise,
                     modelSelection, task, centerLossWeight, offsetLossWeight, clipLength, clipSource, temporalTrain,
-                    temporalConsistency, clipFrameJitter);
+                    temporalConsistency, clipFrameJitter, inputNormalization);
         }
     }
 }

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.ModelOptions;
+import org.seg4j.transform.Normalization;
 import org.seg4j.util.Json;
 
 /**
@@ -116,6 +117,9 @@ final class TrainConfigMaps {
         if (c.clipFrameJitter() == 0) {
             m.remove("clip_frame_jitter"); // and for each frame's own jitter
         }
+        if (c.inputNormalization().equals(Normalization.FIXED_NAME)) {
+            m.remove("input_normalization"); // and for runs from before per-image normalisation
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -185,6 +189,7 @@ final class TrainConfigMaps {
         m.put("temporal_train", c.temporalTrain());
         m.put("temporal_consistency", c.temporalConsistency());
         m.put("clip_frame_jitter", c.clipFrameJitter());
+        m.put("input_normalization", c.inputNormalization());
         return m;
     }
 
@@ -339,6 +344,7 @@ final class TrainConfigMaps {
             case "temporal_train" -> b.temporalTrain = v == null ? null : asString(v);
             case "temporal_consistency" -> b.temporalConsistency = v == null ? 0 : asDouble(v);
             case "clip_frame_jitter" -> b.clipFrameJitter = v == null ? 0 : asDouble(v);
+            case "input_normalization" -> b.inputNormalization = v == null ? null : asString(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

@@ -102,7 +102,7 @@ public final class TrainingRun {
         if (weights != null && log != null) {
             log.println("seg4j: class weights " + ClassWeights.describe(weights, classes));
         }
-        Normalization norm = Normalization.IMAGENET;
+        Normalization norm = config.normalization();
         double[] sampleWeights = sampleWeights();
         ClipFrames clips = clips(spec);
         try (BatchLoader trainLoader = TrainingLoaders.training(train, config, norm)
@@ -248,7 +248,7 @@ public final class TrainingRun {
 
     private ModelManifest manifest(ModelSpec spec, ClassMeta classes, Normalization norm) {
         var pre = new ModelManifest.Preprocessing(
-                config.cropHeight(), config.cropWidth(), norm.mean(), norm.std(), config.inputScale());
+                config.cropHeight(), config.cropWidth(), norm, config.inputScale(), null);
         var provenance = new ModelManifest.Provenance(BuildInfo.version(), BuildInfo.djlVersion(),
                 BuildInfo.engineVersion(), BuildInfo.gitCommit(), config.seed(), datasetFingerprint,
                 OffsetDateTime.now().toString(), config.toMap());

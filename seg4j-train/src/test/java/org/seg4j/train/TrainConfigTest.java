@@ -92,6 +92,23 @@ class TrainConfigTest {
     }
 
     @Test
+    void inputNormalizationRoundTripsKeepsOlderHashesAndIsChecked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        TrainConfig c = TrainConfig.fromMap(Map.of("input_normalization", "Per-Image"), "x.yaml");
+        assertThat(c.inputNormalization()).isEqualTo("per-image");
+        assertThat(c.normalization().perImage()).isTrue();
+        assertThat(TrainConfig.defaults().normalization().perImage()).isFalse();
+        java.nio.file.Path file = tmp.resolve("config.yaml");
+        c.write(file);
+        assertThat(TrainConfig.read(file)).isEqualTo(c);
+        assertThat(c.hash()).isNotEqualTo(TrainConfig.defaults().hash());
+        assertThat(TrainConfig.defaults().toBuilder().optInputNormalization("fixed").build().hash())
+                .as("fixed keeps the hash of runs from before the key (the defaults' hash then)")
+                .isEqualTo("167c2a3fe223cc81");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("input_normalization", "imagenet"), "x.yaml"))
+                .hasMessageContaining("input_normalization must be fixed or per-image, got 'imagenet'");
+    }
+
+    @Test
     void regularisersAndModelSelectionRoundTripAndAreChecked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
         TrainConfig c = TrainConfig.fromMap(Map.of("label_smoothing", "0.1", "blur", "0.3", "noise", "0.02",
                 "model_selection", "LAST"), "x.yaml");

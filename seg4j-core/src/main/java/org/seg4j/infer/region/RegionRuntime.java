@@ -39,6 +39,11 @@ public final class RegionRuntime implements ModelRuntime {
     public ExternalForward open(Path file, int numClasses) {
         ModelManifest manifest = ModelDirectory.readManifest(file.toAbsolutePath().getParent());
         Normalization norm = manifest.preprocessing().normalization();
+        if (norm.perImage()) {
+            throw new org.seg4j.Seg4jException(file + ": a region model reads the 8-bit image back from its "
+                    + "normalised input, which per-image normalisation does not allow; its manifest must use fixed "
+                    + "normalisation statistics");
+        }
         RegionSegmenter segmenter = RegionSegmenter.open(file);
         if (segmenter.numClasses() != numClasses) {
             segmenter.close();

@@ -106,7 +106,7 @@ public final class ExternalModelImport {
 
     private ModelManifest manifest(String name, Check check) {
         var spec = new ModelSpec(runtime.name(), "", classes.numClasses(), 0, Map.of());
-        var pre = new ModelManifest.Preprocessing(height, width, normalization.mean(), normalization.std(), 1.0);
+        var pre = new ModelManifest.Preprocessing(height, width, normalization, 1.0, null);
         Map<String, Object> origin = new LinkedHashMap<>();
         origin.put("imported_from", file.toAbsolutePath().toString());
         origin.put("signature", check.signature());

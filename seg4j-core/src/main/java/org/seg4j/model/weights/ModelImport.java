@@ -102,7 +102,7 @@ public final class ModelImport {
     }
 
     private ModelManifest manifest(ImportReport report) {
-        var pre = new ModelManifest.Preprocessing(height, width, normalization.mean(), normalization.std(), scale,
+        var pre = new ModelManifest.Preprocessing(height, width, normalization, scale,
                 ModelManifest.Preprocessing.RESIZE_NONE.equals(resize) ? null : resize);
         Map<String, Object> origin = new LinkedHashMap<>();
         origin.put("imported_from", source != null ? source : weights.toAbsolutePath().toString());

@@ -138,6 +138,10 @@ public final class MaskRcnnTraining {
 
     /** Trains (or, with {@link Builder#optResume}, continues training) and saves the model. */
     public Result fit() {
+        if (config.normalization().perImage()) {
+            throw new Seg4jException("input_normalization " + Normalization.PER_IMAGE_NAME
+                    + " is for semantic, panoptic and video models; Mask R-CNN training uses fixed statistics");
+        }
         ClassMeta classes = data.classes();
         int[] labelOfClass = labelOfClass(classes);
         int[] classIds = classIds(labelOfClass);

@@ -98,6 +98,10 @@ public final class RegionTraining {
         Normalization norm = initModel != null
                 ? ModelDirectory.readManifest(initModel).preprocessing().normalization()
                 : Normalization.IMAGENET;
+        if (norm.perImage()) {
+            throw new Seg4jException(initModel + ": the model uses per-image input normalisation, which a region "
+                    + "model cannot use (it reads the 8-bit image back from the normalised input)");
+        }
         try (RegionEncoder encoder = initModel != null
                 ? RegionEncoder.fromModel(initModel, options.featureStride())
                 : RegionEncoder.fresh(encoderNetwork.numClasses() == k ? encoderNetwork
@@ -234,7 +238,7 @@ public final class RegionTraining {
         modelOptions.put("encoder", encoder.spec().encoder());
         ModelSpec spec = new ModelSpec(RegionRuntime.NAME, encoder.spec().encoder(), classes.numClasses(),
                 encoder.spec().baseWidth(), modelOptions);
-        var pre = new ModelManifest.Preprocessing(height, width, norm.mean(), norm.std(), 1.0);
+        var pre = new ModelManifest.Preprocessing(height, width, norm, 1.0, null);
         Map<String, Object> config = new LinkedHashMap<>(modelOptions);
         config.put("model", RegionRuntime.NAME);
         config.put("init", initModel == null ? null : initModel.toString());
