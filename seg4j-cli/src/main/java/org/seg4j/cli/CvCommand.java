@@ -45,7 +45,7 @@ final class CvCommand implements Callable<Integer> {
     Integer epochs;
 
     @Option(names = "--steps", description = "Optimizer steps of each fold, independent of the machine's speed "
-            + "(overrides the config's time budget and epochs).")
+            + "(overrides the config's time budget, unless --time-budget is given too, and its epochs).")
     Long steps;
 
     @Option(names = "--model-selection", defaultValue = "last",
@@ -89,7 +89,7 @@ final class CvCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TrainConfig resolveConfig() {
+    TrainConfig resolveConfig() {
         TrainConfig base = config == null ? TrainConfig.defaults() : TrainConfig.read(config);
         Map<String, Object> o = new LinkedHashMap<>(set);
         if (timeBudget != null) {
@@ -97,6 +97,9 @@ final class CvCommand implements Callable<Integer> {
         }
         if (steps != null) {
             o.put("steps", steps);
+        }
+        if (StepsOption.overridesBudget(steps, timeBudget, set)) {
+            o.put("time_budget", "none");
         }
         if (epochs != null) {
             o.put("epochs", epochs);

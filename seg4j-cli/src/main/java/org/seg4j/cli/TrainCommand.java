@@ -126,8 +126,9 @@ final class TrainCommand implements Callable<Integer> {
             + "(counted over --resume sessions); the schedule spans the steps that fit it.")
     String timeBudget;
 
-    @Option(names = "--steps", description = "Train exactly this many steps (the schedule spans them; --epochs is "
-            + "then unused). A budgeted run's steps_taken (summary.json) reruns its length on any machine.")
+    @Option(names = "--steps", description = "Train exactly this many steps (the schedule spans them; --epochs and "
+            + "the config's time budget are then unused unless --time-budget is given too). A budgeted run's "
+            + "steps_taken (summary.json) reruns its length on any machine.")
     Long steps;
 
     @Option(names = "--keep-last", description = "Number of per-epoch checkpoints kept.")
@@ -378,6 +379,9 @@ final class TrainCommand implements Callable<Integer> {
         put(o, "sampling", sampling);
         put(o, "time_budget", timeBudget);
         put(o, "steps", steps);
+        if (StepsOption.overridesBudget(steps, timeBudget, set)) {
+            o.put("time_budget", "none");
+        }
         put(o, "keep_last", keepLast);
         put(o, "num_workers", workers);
         put(o, "group_by", groupBy.spec);

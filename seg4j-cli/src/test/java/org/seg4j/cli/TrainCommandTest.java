@@ -54,6 +54,43 @@ class TrainCommandTest {
     }
 
     @Test
+    void stepsOnTheCommandLineReplaceTheConfigsTimeBudgetUnlessABudgetIsGivenToo() throws Exception {
+        Path config = tmp.resolve("hour.yaml");
+        java.nio.file.Files.writeString(config, "time_budget: 60m\nepochs: 200\n");
+        String out = tmp.resolve("run").toString();
+        String[] base = {"--config", config.toString(), "--data", tmp.toString(), "--out", out};
+
+        assertThat(trainConfig(base).timeBudget()).as("the file's budget without --steps")
+                .isEqualTo(java.time.Duration.ofMinutes(60));
+        TrainConfig steps = trainConfig(concat(base, "--steps", "2843"));
+        assertThat(steps.steps()).isEqualTo(2843);
+        assertThat(steps.timeBudget()).as("--steps is the run's length on any machine").isNull();
+        assertThat(trainConfig(concat(base, "--steps", "2843", "--time-budget", "5m")).timeBudget())
+                .isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(trainConfig(concat(base, "--steps", "2843", "--set", "time_budget=7m")).timeBudget())
+                .isEqualTo(java.time.Duration.ofMinutes(7));
+
+        CvCommand cv = new CvCommand();
+        new CommandLine(cv).parseArgs(concat(base, "--steps", "300"));
+        assertThat(cv.resolveConfig().timeBudget()).as("cv folds too").isNull();
+        CvCommand capped = new CvCommand();
+        new CommandLine(capped).parseArgs(concat(base, "--steps", "300", "--time-budget", "15m"));
+        assertThat(capped.resolveConfig().timeBudget()).isEqualTo(java.time.Duration.ofMinutes(15));
+    }
+
+    private static TrainConfig trainConfig(String... args) {
+        TrainCommand train = new TrainCommand();
+        new CommandLine(train).parseArgs(args);
+        return train.resolveConfig();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    @Test
     void taskVideoMakesATemporalModelTrainedOnClips() {
         TrainCommand train = new TrainCommand();
         new CommandLine(train).parseArgs("--data", tmp.toString(), "--out", tmp.resolve("run").toString(),
