@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             DataCommand.class,
             TrainCommand.class,
             CvCommand.class,
+            CvCompareCommand.class,
             EvalCommand.class,
             PredictCommand.class,
             RegionsCommand.class,
