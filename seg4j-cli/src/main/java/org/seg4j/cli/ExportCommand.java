@@ -102,6 +102,11 @@ final class ExportCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "seg4j: wrote %s (%.1f MB); ONNX Runtime vs seg4j on a random %dx%d input: "
                 + "max |logit difference| %.2g, class map agreement %.3f%%%n", onnx, bytes.length / 1e6,
                 pre.height(), pre.width(), maxDiff, 100.0 * same / pixels);
+        if (pre.normalization().perImage()) {
+            System.out.println("seg4j: the model reads each image standardised by its own per-channel mean and "
+                    + "standard deviation (input_normalization per-image); seg4j import --onnx needs "
+                    + "--per-image-normalization");
+        }
     }
 
     private static int argmax(float[] scores, int pixel, int classes, int pixels) {

@@ -65,6 +65,11 @@ final class ImportCommand implements Callable<Integer> {
             + "(default ImageNet's).")
     float[] std;
 
+    @Option(names = "--per-image-normalization", description = "The model expects each image standardised by its "
+            + "own per-channel mean and standard deviation (seg4j's input_normalization per-image, TensorFlow's "
+            + "per_image_standardization) instead of fixed --mean/--std.")
+    boolean perImage;
+
     @Option(names = "--encoder", description = "Encoder (default: the architecture's).")
     String encoder;
 
@@ -147,8 +152,15 @@ final class ImportCommand implements Callable<Integer> {
                 : new ModelSpec(spec.architecture(), spec.encoder(), numClasses, width, spec.options());
     }
 
-    /** {@code --mean}/{@code --std}, or ImageNet's. */
+    /** {@code --per-image-normalization}, {@code --mean}/{@code --std}, or ImageNet's. */
     private Normalization normalization() {
+        if (perImage) {
+            if (mean != null || std != null) {
+                throw new Seg4jException("--per-image-normalization uses each image's own statistics: leave out --mean "
+                        + "and --std");
+            }
+            return Normalization.PER_IMAGE;
+        }
         if (mean == null && std == null) {
             return Normalization.IMAGENET;
         }

@@ -52,6 +52,25 @@ class ImportCommandTest {
     }
 
     @Test
+    void perImageNormalizationReachesTheManifestAndExcludesFixedStatistics() {
+        Path out = tmp.resolve("per-image");
+        String[] args = {"import", "--weights", weights.toString(), "--model", "deeplabv3plus", "--encoder", "resnet18",
+            "--width", "8", "--option", "decoder_width=16", "--option", "low_level_width=8", "--classes",
+            classes.toString(), "--out", out.toString(), "--per-image-normalization"};
+        CliRunner.Run run = CliRunner.run(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(ModelDirectory.readManifest(out).preprocessing().normalization().perImage()).isTrue();
+
+        java.util.List<String> both = new java.util.ArrayList<>(java.util.List.of(args));
+        both.set(both.indexOf(out.toString()), tmp.resolve("both").toString());
+        both.add("--mean=0.5,0.5,0.5");
+        CliRunner.Run bad = CliRunner.run(both.toArray(String[]::new));
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("leave out --mean and --std");
+        assertThat(tmp.resolve("both")).doesNotExist();
+    }
+
+    @Test
     void encoderOnlyImportFindsThePrefixAndListsTheRest() {
         Path out = tmp.resolve("enc");
         CliRunner.Run run = CliRunner.run("import", "--weights", weights.toString(), "--model", "deeplabv3plus",
