@@ -23,13 +23,22 @@ final class CvCompareCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Also write the Markdown table to this file.")
     Path out;
 
+    @Option(names = "--chart", paramLabel = "PNG", description = "Also draw the held-out mIoU per fold and the mean, "
+            + "one bar per run, into this PNG file.")
+    Path chart;
+
     @Override
     public Integer call() {
-        String table = CvComparison.read(dirs).markdown();
+        CvComparison comparison = CvComparison.read(dirs);
+        String table = comparison.markdown();
         System.out.print(table);
         if (out != null) {
             AtomicFiles.writeString(out, table);
             System.err.println("wrote " + out);
+        }
+        if (chart != null) {
+            comparison.writeChart(chart);
+            System.err.println("wrote " + chart);
         }
         return 0;
     }

@@ -24,10 +24,15 @@ class CvCompareCommandTest {
         Path base = cv("base", "0.30", "0.40");
         Path cand = cv("cand", "0.35", "0.38");
         Path md = tmp.resolve("compare.md");
-        CliRunner.Run r = CliRunner.run("cv-compare", base.toString(), cand.toString(), "--out", md.toString());
+        Path png = tmp.resolve("compare.png");
+        CliRunner.Run r = CliRunner.run("cv-compare", base.toString(), cand.toString(), "--out", md.toString(),
+                "--chart", png.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("| 1 | `cand` | nothing | 35.0% (+5.0) | 38.0% (-2.0) | 36.5% ± 2.1 | +1.5 | 1 of 2 |");
         assertThat(md).content().isEqualTo(r.out());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThanOrEqualTo(640);
+        assertThat(image.getHeight()).isEqualTo(420);
 
         CliRunner.Run missing = CliRunner.run("cv-compare", base.toString(), tmp.resolve("nope").toString());
         assertThat(missing.exitCode()).isNotZero();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.seg4j.Seg4jException;
+import org.seg4j.metric.report.FoldComparisonChart;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.util.Json;
 
@@ -180,6 +181,20 @@ public record CvComparison(List<Run> runs) {
         }
         b.append(String.join(", ", lengths)).append(".\n");
         return b.toString();
+    }
+
+    /** Writes the bar chart of the runs' held-out mIoU per fold and mean (PNG, atomically). */
+    public void writeChart(Path png) {
+        List<String> folds = List.copyOf(runs.get(0).folds().keySet());
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (Run r : runs) {
+            String name = r.dir().getFileName().toString();
+            while (series.containsKey(name)) {
+                name = name + "'";
+            }
+            series.put(name, folds.stream().mapToDouble(f -> r.folds().get(f)).toArray());
+        }
+        FoldComparisonChart.write(png, folds, series);
     }
 
     private static String pct(double fraction) {
