@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,7 +123,7 @@ public record CvComparison(List<Run> runs) {
     public List<String> differences(Run run) {
         Map<String, Object> ref = runs.get(0).config();
         List<String> out = new ArrayList<>();
-        Set<String> keys = new java.util.LinkedHashSet<>(ref.keySet());
+        Set<String> keys = new LinkedHashSet<>(ref.keySet());
         keys.addAll(run.config().keySet());
         for (String k : keys) {
             if (!Objects.equals(String.valueOf(ref.get(k)), String.valueOf(run.config().get(k)))) {
