@@ -127,7 +127,8 @@ public record CvComparison(List<Run> runs) {
         keys.addAll(run.config().keySet());
         for (String k : keys) {
             if (!Objects.equals(String.valueOf(ref.get(k)), String.valueOf(run.config().get(k)))) {
-                out.add(k + "=" + run.config().get(k));
+                Object v = run.config().get(k);
+                out.add(k + "=" + (v == null ? "none" : v));
             }
         }
         return out;

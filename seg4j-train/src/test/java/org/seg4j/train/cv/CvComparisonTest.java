@@ -41,6 +41,10 @@ class CvComparisonTest {
         CvComparison c = CvComparison.read(List.of(ref, cand));
 
         assertThat(c.differences(c.runs().get(1))).containsExactly("label_smoothing=0.1");
+        Path unbudgeted = cv(tmp.resolve("steps"), Map.of("time_budget", "none"), 300, "A", "0.3", "B", "0.3", "C", "0.3");
+        Path budgeted = cv(tmp.resolve("budget"), Map.of("time_budget", "60m"), 300, "A", "0.3", "B", "0.3", "C", "0.3");
+        CvComparison byBudget = CvComparison.read(List.of(budgeted, unbudgeted));
+        assertThat(byBudget.differences(byBudget.runs().get(1))).containsExactly("time_budget=none");
         assertThat(c.ranked()).extracting(CvComparison.Run::dir).containsExactly(cand, ref);
         String md = c.markdown();
         // reference: mean 32.7, sample std sqrt(((-2.67)^2 + 3.33^2 + (-0.67)^2) / 2) = 3.06
