@@ -1,6 +1,7 @@
 package org.seg4j.cli;
 
 import java.util.Map;
+import org.seg4j.train.TrainConfig;
 
 /**
  * How {@code --steps} and a time budget combine on the command line: a step count asked for on the
@@ -15,7 +16,7 @@ final class StepsOption {
 
     /** Whether the configuration's time budget must be cleared for {@code steps}. */
     static boolean overridesBudget(Long steps, String timeBudget, Map<String, String> set) {
-        return steps != null && timeBudget == null && !set.containsKey("time_budget")
-                && !set.containsKey("time-budget");
+        return steps != null && timeBudget == null
+                && set.keySet().stream().map(TrainConfig::canonicalKey).noneMatch("time_budget"::equals);
     }
 }

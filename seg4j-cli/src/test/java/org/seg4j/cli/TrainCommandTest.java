@@ -69,6 +69,8 @@ class TrainCommandTest {
                 .isEqualTo(java.time.Duration.ofMinutes(5));
         assertThat(trainConfig(concat(base, "--steps", "2843", "--set", "time_budget=7m")).timeBudget())
                 .isEqualTo(java.time.Duration.ofMinutes(7));
+        assertThat(trainConfig(concat(base, "--steps", "2843", "--set", "Time-Budget=8m")).timeBudget())
+                .as("a key in any form the config accepts").isEqualTo(java.time.Duration.ofMinutes(8));
 
         CvCommand cv = new CvCommand();
         new CommandLine(cv).parseArgs(concat(base, "--steps", "300"));

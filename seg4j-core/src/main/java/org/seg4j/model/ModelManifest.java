@@ -128,9 +128,7 @@ public record ModelManifest(
                 throw new IllegalArgumentException("preprocessing.resize must be " + RESIZE_NONE + " or "
                         + RESIZE_STRETCH + ", got '" + resize + "'");
             }
-            if (normalizationMode != null
-                    && !normalizationMode.equals(org.seg4j.transform.Normalization.FIXED_NAME)
-                    && !normalizationMode.equals(org.seg4j.transform.Normalization.PER_IMAGE_NAME)) {
+            if (normalizationMode != null && !org.seg4j.transform.Normalization.isModeName(normalizationMode)) {
                 throw new IllegalArgumentException("preprocessing.normalization must be "
                         + org.seg4j.transform.Normalization.FIXED_NAME + " or "
                         + org.seg4j.transform.Normalization.PER_IMAGE_NAME + ", got '" + normalizationMode + "'");

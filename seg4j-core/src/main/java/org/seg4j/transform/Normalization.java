@@ -51,6 +51,11 @@ public record Normalization(float[] mean, float[] std, boolean perImage) {
         this(mean, std, false);
     }
 
+    /** Whether {@code name} names a normalisation mode: {@link #FIXED_NAME} or {@link #PER_IMAGE_NAME}. */
+    public static boolean isModeName(String name) {
+        return FIXED_NAME.equals(name) || PER_IMAGE_NAME.equals(name);
+    }
+
     /** {@link #PER_IMAGE_NAME} or {@link #FIXED_NAME}. */
     public String modeName() {
         return perImage ? PER_IMAGE_NAME : FIXED_NAME;

@@ -335,8 +335,7 @@ public record TrainConfig(
         }
         inputNormalization = inputNormalization == null ? Normalization.FIXED_NAME
                 : inputNormalization.trim().toLowerCase(Locale.ROOT);
-        if (!inputNormalization.equals(Normalization.FIXED_NAME)
-                && !inputNormalization.equals(Normalization.PER_IMAGE_NAME)) {
+        if (!Normalization.isModeName(inputNormalization)) {
             throw new Seg4jException("input_normalization must be " + Normalization.FIXED_NAME + " or "
                     + Normalization.PER_IMAGE_NAME + ", got '" + inputNormalization + "'");
         }
@@ -440,6 +439,14 @@ public record TrainConfig(
     }
 
     /** The default configuration. */
+    /**
+     * A configuration key as the file and {@code --set} accept it ({@code Time-Budget}) in its
+     * canonical form ({@code time_budget}).
+     */
+    public static String canonicalKey(String key) {
+        return TrainConfigMaps.canonical(key);
+    }
+
     /** The input normalisation {@link #inputNormalization} names. */
     public Normalization normalization() {
         return Normalization.PER_IMAGE_NAME.equals(inputNormalization) ? Normalization.PER_IMAGE

@@ -279,7 +279,7 @@ final class TrainConfigMaps {
         return v.toString().trim();
     }
 
-    private static String canonical(String key) {
+    static String canonical(String key) {
         return key.trim().toLowerCase(Locale.ROOT).replace('-', '_');
     }
 

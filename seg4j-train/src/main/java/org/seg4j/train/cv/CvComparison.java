@@ -161,7 +161,7 @@ public record CvComparison(List<Run> runs) {
             for (String f : folds) {
                 double v = r.folds().get(f);
                 double d = v - ref.folds().get(f);
-                b.append(' ').append(pct(v));
+                b.append(' ').append(CvReport.pct(v));
                 if (r != ref && !Double.isNaN(d)) {
                     b.append(String.format(Locale.ROOT, " (%+.1f)", 100 * d));
                     better += d > 0 ? 1 : 0;
@@ -169,7 +169,7 @@ public record CvComparison(List<Run> runs) {
                 b.append(" |");
             }
             Spread s = r.meanIoU();
-            b.append(' ').append(pct(s.mean())).append(" ± ").append(Double.isNaN(s.std()) ? "n/a"
+            b.append(' ').append(CvReport.pct(s.mean())).append(" ± ").append(Double.isNaN(s.std()) ? "n/a"
                     : String.format(Locale.ROOT, "%.1f", 100 * s.std())).append(" | ");
             b.append(r == ref ? "" : String.format(Locale.ROOT, "%+.1f", 100 * (s.mean() - ref.meanIoU().mean())));
             b.append(" | ").append(r == ref ? "" : better + " of " + folds.size()).append(" |\n");
@@ -197,9 +197,5 @@ public record CvComparison(List<Run> runs) {
             series.put(name, folds.stream().mapToDouble(f -> r.folds().get(f)).toArray());
         }
         FoldComparisonChart.write(png, folds, series);
-    }
-
-    private static String pct(double fraction) {
-        return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 }

@@ -102,7 +102,7 @@ final class CvReport {
         return b.toString();
     }
 
-    private static String pct(double fraction) {
+    static String pct(double fraction) {
         return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 }
