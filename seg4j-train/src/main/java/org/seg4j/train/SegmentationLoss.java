@@ -13,7 +13,8 @@ import org.seg4j.model.layer.Scalars;
 /**
  * Per-pixel segmentation loss over logits {@code (N, C, H, W)} and labels {@code (N, H, W)}:
  * softmax cross-entropy with an ignore label ({@link LabelMask#IGNORE}) and optional class
- * weights, a soft Dice loss, or their sum.
+ * weights, a soft Dice loss, the Lovász-softmax loss ({@link LovaszSoftmax}), or cross-entropy plus
+ * one of the other two.
  *
  * <p>Cross-entropy matches PyTorch's {@code CrossEntropyLoss(weight=w, ignore_index=255)}: the
  * weighted mean {@code sum(w[y] * nll) / sum(w[y])} over the non-ignored pixels. The Dice term is
@@ -37,16 +38,23 @@ public final class SegmentationLoss {
         /** Soft Dice. */
         DICE,
         /** Cross-entropy plus Dice. */
-        CE_DICE;
+        CE_DICE,
+        /** Lovász-softmax. */
+        LOVASZ,
+        /** Cross-entropy plus Lovász-softmax. */
+        CE_LOVASZ;
 
-        /** Parses {@code ce}, {@code dice} or {@code ce+dice}. */
+        /** Parses {@code ce}, {@code dice}, {@code ce+dice}, {@code lovasz} or {@code ce+lovasz}. */
         public static Kind parse(String name) {
             String n = name == null ? "ce" : name.trim().toLowerCase(Locale.ROOT);
             return switch (n) {
                 case "ce", "cross-entropy", "cross_entropy", "crossentropy" -> CE;
                 case "dice" -> DICE;
                 case "ce+dice", "ce_dice", "ce-dice", "dice+ce" -> CE_DICE;
-                default -> throw new Seg4jException("unknown loss '" + name + "'; valid: ce, dice, ce+dice");
+                case "lovasz", "lovasz-softmax", "lovasz_softmax" -> LOVASZ;
+                case "ce+lovasz", "ce_lovasz", "ce-lovasz", "lovasz+ce" -> CE_LOVASZ;
+                default -> throw new Seg4jException("unknown loss '" + name
+                        + "'; valid: ce, dice, ce+dice, lovasz, ce+lovasz");
             };
         }
 
@@ -56,7 +64,21 @@ public final class SegmentationLoss {
                 case CE -> "ce";
                 case DICE -> "dice";
                 case CE_DICE -> "ce+dice";
+                case LOVASZ -> "lovasz";
+                case CE_LOVASZ -> "ce+lovasz";
             };
+        }
+
+        boolean hasCrossEntropy() {
+            return this == CE || this == CE_DICE || this == CE_LOVASZ;
+        }
+
+        boolean hasDice() {
+            return this == DICE || this == CE_DICE;
+        }
+
+        boolean hasLovasz() {
+            return this == LOVASZ || this == CE_LOVASZ;
         }
     }
 
@@ -138,7 +160,7 @@ public final class SegmentationLoss {
     /**
      * The scalar loss with a weight per pixel on top of the class weights (Panoptic-DeepLab weights
      * small instances up): cross-entropy is {@code sum(w[y] * p * nll) / sum(w[y] * p)}; the Dice
-     * term ignores the pixel weights.
+     * and Lovász terms ignore the pixel weights.
      *
      * @param pixelWeights {@code N * H * W} non-negative weights, or {@code null} for all 1
      */
@@ -161,7 +183,7 @@ public final class SegmentationLoss {
         }
         long[] index = new long[pixels];
         float[] pixelWeight = new float[pixels];
-        // the non-ignored pixels, for the Dice term and the label-smoothing term
+        // the non-ignored pixels, for the Dice, Lovász and label-smoothing terms
         float[] valid = kind == Kind.CE && labelSmoothing == 0 ? null : new float[pixels];
         double weightSum = 0;
         int validCount = 0;
@@ -186,7 +208,7 @@ public final class SegmentationLoss {
         NDManager m = logits.getManager();
         Shape pixelShape = new Shape(n, 1, h, w);
         NDArray total = null;
-        if (kind != Kind.DICE) {
+        if (kind.hasCrossEntropy()) {
             if (weightSum <= 0) {
                 total = Scalars.mul(logits.sum(), 0f);
             } else {
@@ -202,7 +224,11 @@ public final class SegmentationLoss {
                 total = Scalars.div(nll, (float) weightSum);
             }
         }
-        if (kind != Kind.CE) {
+        if (kind.hasLovasz()) {
+            NDArray lovasz = LovaszSoftmax.compute(logits, index, valid);
+            total = total == null ? lovasz : total.add(lovasz);
+        }
+        if (kind.hasDice()) {
             NDArray dice;
             if (validCount == 0) {
                 dice = Scalars.mul(logits.sum(), 0f);

@@ -53,7 +53,7 @@ import org.seg4j.util.Json;
  * @param schedule {@code constant}, {@code poly} or {@code cosine}
  * @param polyPower exponent of the poly schedule
  * @param warmupSteps linear warm-up steps
- * @param loss {@code ce}, {@code dice} or {@code ce+dice}
+ * @param loss {@code ce}, {@code dice}, {@code ce+dice}, {@code lovasz} or {@code ce+lovasz}
  * @param classWeighting {@code none}, {@code median-frequency}, {@code inverse-sqrt} or {@code explicit}
  * @param classWeights explicit class weights (only with {@code explicit}), else {@code null}
  * @param seed random seed

@@ -1,0 +1,155 @@
+package org.seg4j.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.Test;
+import org.seg4j.model.layer.FreedConstantChurn;
+
+class LovaszSoftmaxTest {
+
+    private static final byte VOID = (byte) 255;
+
+    /**
+     * One image of three pixels, two classes: pixel 0 has logits (0, 0) and label 0, pixel 1 logits
+     * (1, 0) and label 1, pixel 2 is void. With s = e / (1 + e), class 0's errors sorted are
+     * (s, 0.5) with truth (0, 1), whose Jaccard gradient is (0.5, 0.5); class 1's are (s, 0.5) with
+     * truth (1, 0), gradient (1, 0). The mean of the two is (3s + 0.5) / 4.
+     */
+    @Test
+    void matchesHandValueAndIgnoresVoidPixels() {
+        double s = Math.E / (1 + Math.E);
+        double expected = (3 * s + 0.5) / 4;
+        SegmentationLoss lovasz = new SegmentationLoss(2, null, SegmentationLoss.Kind.LOVASZ);
+        try (NDManager m = NDManager.newBaseManager()) {
+            // [c][w]; the void pixel's logits must not matter
+            for (float voidLogit : new float[] {0f, 30f, -30f}) {
+                NDArray x = m.create(new float[] {0f, 1f, voidLogit, 0f, 0f, -voidLogit}, new Shape(1, 2, 1, 3));
+                assertThat(lovasz.compute(x, new byte[] {0, 1, VOID}).getFloat()).isCloseTo((float) expected,
+                        within(1e-6f));
+            }
+        }
+    }
+
+    @Test
+    void perfectPredictionScoresZeroAndAConfidentWrongOneScoresOne() {
+        SegmentationLoss lovasz = new SegmentationLoss(2, null, SegmentationLoss.Kind.LOVASZ);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray right = m.create(new float[] {40f, -40f, -40f, 40f}, new Shape(1, 2, 1, 2));
+            assertThat(lovasz.compute(right, new byte[] {0, 1}).getFloat()).isCloseTo(0f, within(1e-6f));
+            NDArray wrong = m.create(new float[] {-40f, 40f, 40f, -40f}, new Shape(1, 2, 1, 2));
+            assertThat(lovasz.compute(wrong, new byte[] {0, 1}).getFloat()).isCloseTo(1f, within(1e-6f));
+        }
+    }
+
+    @Test
+    void allVoidGivesZeroWithAZeroGradient() {
+        SegmentationLoss lovasz = new SegmentationLoss(2, null, SegmentationLoss.Kind.CE_LOVASZ);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(new float[] {1f, 2f, 3f, 4f}, new Shape(1, 2, 1, 2));
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray l = lovasz.compute(x, new byte[] {VOID, VOID});
+                assertThat(l.getFloat()).isEqualTo(0f);
+                gc.backward(l);
+            }
+            assertThat(x.getGradient().abs().sum().getFloat()).isEqualTo(0f);
+        }
+    }
+
+    /**
+     * Loss and gradient against segmentation_models.pytorch's {@code LovaszLoss(mode="multiclass",
+     * ignore_index=255)} (its lovasz.py at commit 14c60e2, run with torch 2.13 on CPU in float32) on
+     * N=2, C=3, H=4, W=5 logits {@code 3 sin(0.37 i + 0.5)} in (N, C, H, W) order and labels
+     * {@code (7p + p / 3) mod 4} per pixel p, 3 meaning void. The gradient survives constants being
+     * freed and collected between forward and backward (see Scalars).
+     */
+    @Test
+    void matchesTheReferenceImplementationInValueAndGradient() {
+        int n = 2;
+        int c = 3;
+        int h = 4;
+        int w = 5;
+        float[] logits = new float[n * c * h * w];
+        for (int i = 0; i < logits.length; i++) {
+            logits[i] = (float) (3 * Math.sin(0.37 * i + 0.5));
+        }
+        byte[] labels = new byte[n * h * w];
+        for (int p = 0; p < labels.length; p++) {
+            int v = (7 * p + p / 3) % 4;
+            labels[p] = v == 3 ? VOID : (byte) v;
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(logits, new Shape(n, c, h, w));
+            x.setRequiresGradient(true);
+            float value;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray l = new SegmentationLoss(c, null, SegmentationLoss.Kind.LOVASZ).compute(x, labels);
+                value = l.getFloat();
+                FreedConstantChurn.run(m);
+                gc.backward(l);
+            }
+            assertThat(value).isCloseTo(0.72012663f, within(1e-5f));
+            float[] g = x.getGradient().toFloatArray();
+            assertThat(g[0]).isCloseTo(-0.00420478f, within(1e-6f));
+            assertThat(g[7]).isEqualTo(0f); // a void pixel
+            assertThat(g[23]).isCloseTo(-0.00116764f, within(1e-6f));
+            assertThat(g[66]).isCloseTo(0.00015313f, within(1e-6f));
+            assertThat(g[90]).isCloseTo(0.00380408f, within(1e-6f));
+            assertThat(g[119]).isCloseTo(-0.00060534f, within(1e-6f));
+            assertThat(x.getGradient().abs().sum().getFloat()).isCloseTo(0.19274250f, within(1e-5f));
+
+            NDArray y = m.create(logits, new Shape(n, c, h, w));
+            assertThat(new SegmentationLoss(c, null, SegmentationLoss.Kind.CE_LOVASZ).compute(y, labels).getFloat())
+                    .isCloseTo(2.68283749f, within(1e-5f));
+        }
+    }
+
+    /** Gradient descent on the loss alone, from all-zero logits, labels every pixel right. */
+    @Test
+    void descendingTheLossAloneFitsTheLabels() {
+        int c = 3;
+        byte[] labels = new byte[2 * 4 * 4];
+        for (int p = 0; p < labels.length; p++) {
+            labels[p] = p % 5 == 4 ? VOID : (byte) ((p * 5 + p / 4) % c);
+        }
+        SegmentationLoss lovasz = new SegmentationLoss(c, null, SegmentationLoss.Kind.LOVASZ);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.zeros(new Shape(2, c, 4, 4));
+            x.setRequiresGradient(true);
+            float first = Float.NaN;
+            float last = Float.NaN;
+            for (int step = 0; step < 200; step++) {
+                try (NDManager s = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray l = lovasz.compute(x, labels);
+                    l.attach(s);
+                    last = l.getFloat();
+                    first = step == 0 ? last : first;
+                    gc.backward(l);
+                }
+                x.subi(x.getGradient().mul(20f));
+            }
+            assertThat(last).isLessThan(first / 10);
+            int[] predicted = x.argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false).toIntArray();
+            for (int p = 0; p < labels.length; p++) {
+                if (labels[p] != VOID) {
+                    assertThat(predicted[p]).as("pixel %d", p).isEqualTo(labels[p]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void namesParseAndRoundTrip() {
+        assertThat(SegmentationLoss.Kind.parse("Lovasz")).isEqualTo(SegmentationLoss.Kind.LOVASZ);
+        assertThat(SegmentationLoss.Kind.parse("lovasz+ce")).isEqualTo(SegmentationLoss.Kind.CE_LOVASZ);
+        for (SegmentationLoss.Kind k : SegmentationLoss.Kind.values()) {
+            assertThat(SegmentationLoss.Kind.parse(k.configName())).isEqualTo(k);
+        }
+    }
+}
