@@ -2,8 +2,11 @@ package org.seg4j.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.seg4j.Seg4jException;
 import org.seg4j.model.layer.Scalars;
 
 /**
@@ -21,9 +24,13 @@ import org.seg4j.model.layer.Scalars;
  * {@code torch.sort}: on a batch of 8 x 11 x 176 x 240 the sort alone took longer than a training
  * step's forward and backward passes. Errors closer than 2<sup>-16</sup> may therefore come in pixel
  * order instead of value order, which moves the loss by less than 2<sup>-16</sup> per class (exact
- * ties are in arbitrary order in the reference too). The Jaccard weights of the sorted positions
- * are constants of the loss (as in the reference, where they come from the labels alone), so the
+ * ties are in arbitrary order in the reference too); a pixel's own weight may then differ from the
+ * reference's by up to one over the class's union at that position. The Jaccard weights are
+ * constants of the loss (as in the reference, where they come from the labels alone), so the
  * gradient flows through the errors only.
+ *
+ * <p>On a GPU this path copies {@code C x P} floats to the host and back each step, where {@code
+ * torch.sort} would be fast; it has been measured on the CPU only.
  */
 final class LovaszSoftmax {
 
@@ -42,14 +49,10 @@ final class LovaszSoftmax {
         Shape s = logits.getShape();
         int classes = Math.toIntExact(s.get(1));
         int pixels = valid.length;
-        NDManager m = logits.getManager();
-        float[] fg = new float[classes * pixels];
         int[] truthCount = new int[classes];
         for (int i = 0; i < pixels; i++) {
             if (valid[i] != 0f) {
-                int c = (int) index[i];
-                fg[c * pixels + i] = 1f;
-                truthCount[c]++;
+                truthCount[(int) index[i]]++;
             }
         }
         int present = 0;
@@ -59,23 +62,37 @@ final class LovaszSoftmax {
         if (present == 0) {
             return Scalars.mul(logits.sum(), 0f);
         }
+        if ((long) classes * pixels > Integer.MAX_VALUE) {
+            throw new Seg4jException("the Lovász loss holds classes x pixels in one Java array: " + classes
+                    + " x " + pixels + " is too many; use a smaller batch or crop");
+        }
+        NDManager m = logits.getManager();
+        Shape rows = new Shape(classes, pixels);
         // (C, P): one row of probabilities per class, pixels in the labels' order
-        NDArray probs = logits.softmax(1).transpose(1, 0, 2, 3).reshape(classes, pixels);
-        NDArray errors = m.create(fg, new Shape(classes, pixels)).sub(probs).abs();
-        float[] errorValues = errors.toFloatArray();
-        float[] weights = new float[classes * pixels];
-        IntStream.range(0, classes).parallel().filter(c -> truthCount[c] > 0).forEach(c ->
-                jaccardWeights(errorValues, fg, valid, c * pixels, pixels, truthCount[c], weights));
-        return Scalars.div(errors.mul(m.create(weights, new Shape(classes, pixels))).sum(), present);
+        NDArray probs = logits.softmax(1).transpose(1, 0, 2, 3).reshape(rows);
+        NDArray truth = m.create(index, new Shape(pixels)).oneHot(classes, DataType.FLOAT32).transpose();
+        NDArray errors = truth.sub(probs).abs();
+        // each class's row of errors is replaced by its pixels' Jaccard weights
+        float[] weights = errors.toFloatArray();
+        IntStream.range(0, classes).parallel().forEach(c -> {
+            if (truthCount[c] > 0) {
+                jaccardWeights(weights, index, valid, c, pixels, truthCount[c]);
+            } else {
+                Arrays.fill(weights, c * pixels, (c + 1) * pixels, 0f);
+            }
+        });
+        return Scalars.div(errors.mul(m.create(weights, rows)).sum(), present);
     }
 
     /**
-     * Algorithm 1 of the paper for one class (the row at {@code offset}): visiting the labelled
-     * pixels by decreasing error, each one's weight is how much the Jaccard loss of predicting all
-     * pixels visited so far as the class grows when it is added. Ignored pixels keep weight 0.
+     * Algorithm 1 of the paper for class {@code c}, whose errors are the row {@code c} of {@code
+     * rows}: visiting the labelled pixels by decreasing error, each one's weight is how much the
+     * Jaccard loss of predicting all pixels visited so far as the class grows when it is added. The
+     * row is overwritten with the weights; ignored pixels get 0.
      */
-    private static void jaccardWeights(float[] errors, float[] fg, float[] valid, int offset, int pixels,
-            int truthTotal, float[] weights) {
+    private static void jaccardWeights(float[] rows, long[] index, float[] valid, int c, int pixels,
+            int truthTotal) {
+        int offset = c * pixels;
         int[] start = new int[LEVELS + 1];
         int[] key = new int[pixels];
         int labelled = 0;
@@ -85,7 +102,7 @@ final class LovaszSoftmax {
                 continue;
             }
             // descending error = ascending key
-            int k = LEVELS - 1 - Math.min(LEVELS - 1, Math.max(0, (int) (errors[offset + i] * LEVELS)));
+            int k = LEVELS - 1 - Math.min(LEVELS - 1, Math.max(0, (int) (rows[offset + i] * LEVELS)));
             key[i] = k;
             start[k + 1]++;
             labelled++;
@@ -97,6 +114,8 @@ final class LovaszSoftmax {
         for (int i = 0; i < pixels; i++) {
             if (key[i] >= 0) {
                 order[start[key[i]]++] = i;
+            } else {
+                rows[offset + i] = 0f;
             }
         }
         double truth = truthTotal;
@@ -104,13 +123,13 @@ final class LovaszSoftmax {
         int falseSeen = 0;
         double previous = 0;
         for (int i : order) {
-            if (fg[offset + i] != 0f) {
+            if (index[i] == c) {
                 truthSeen++;
             } else {
                 falseSeen++;
             }
             double jaccard = 1 - (truth - truthSeen) / (truth + falseSeen);
-            weights[offset + i] = (float) (jaccard - previous);
+            rows[offset + i] = (float) (jaccard - previous);
             previous = jaccard;
         }
     }

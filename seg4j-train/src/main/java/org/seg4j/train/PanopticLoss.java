@@ -19,8 +19,8 @@ import org.seg4j.data.instance.CenterTargetBatch;
  *
  * <ul>
  *   <li>semantic: {@link SegmentationLoss} (cross-entropy with class weights and the ignore label,
- *       or Dice) with the targets' semantic pixel weights on top (the paper's weight 3 on
- *       instances under 4096 pixels);</li>
+ *       Dice or Lovász-softmax, alone or added to cross-entropy) with the targets' semantic pixel
+ *       weights on top (the paper's weight 3 on instances under 4096 pixels);</li>
  *   <li>centre: squared error per pixel times the centre weight (0 on void and crowd), summed and
  *       divided by the weights' sum, as detectron2's {@code PanopticDeepLab};</li>
  *   <li>offset: absolute error of both planes per pixel times the offset weight (1 on non-crowd

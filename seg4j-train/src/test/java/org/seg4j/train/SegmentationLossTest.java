@@ -120,4 +120,13 @@ class SegmentationLossTest {
         SegmentationLoss both = new SegmentationLoss(2, null, SegmentationLoss.Kind.CE_DICE);
         assertThat(value(both, wrong)).isGreaterThan(value(dice, wrong) + 10);
     }
+
+    @Test
+    void kindNamesParseAndRoundTrip() {
+        assertThat(SegmentationLoss.Kind.parse("Lovasz")).isEqualTo(SegmentationLoss.Kind.LOVASZ);
+        assertThat(SegmentationLoss.Kind.parse("lovasz+ce")).isEqualTo(SegmentationLoss.Kind.CE_LOVASZ);
+        for (SegmentationLoss.Kind k : SegmentationLoss.Kind.values()) {
+            assertThat(SegmentationLoss.Kind.parse(k.configName())).isEqualTo(k);
+        }
+    }
 }
