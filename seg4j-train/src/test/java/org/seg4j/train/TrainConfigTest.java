@@ -28,6 +28,7 @@ class TrainConfigTest {
         assertThat(c.hflip()).isTrue();
         assertThat(c.loss()).isEqualTo("ce+dice");
         assertThat(c.scaleMax()).isEqualTo(2.0);
+        assertThat(c.normalization().perImage()).isTrue();
     }
 
     @Test
