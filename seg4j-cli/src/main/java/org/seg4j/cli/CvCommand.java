@@ -66,6 +66,11 @@ final class CvCommand implements Callable<Integer> {
     @Option(names = "--set", description = "Any configuration key, e.g. --set lr=0.002.")
     Map<String, String> set = new LinkedHashMap<>();
 
+    @Option(names = "--model-option", paramLabel = "KEY=VALUE", description = "Architecture or encoder option of "
+            + "every fold, repeatable, e.g. --model-option output_stride=32 (seg4j models --options NAME lists "
+            + "them); on top of the configuration's model_options.")
+    Map<String, String> modelOptions = new LinkedHashMap<>();
+
     @ArgGroup(exclusive = false, heading = "Inference for the held-out evaluation%n")
     InferenceOptions inference = new InferenceOptions();
 
@@ -114,6 +119,7 @@ final class CvCommand implements Callable<Integer> {
         if (groupBy.spec != null) {
             o.put("group_by", groupBy.spec);
         }
+        ModelOptionsOption.putMerged(base, o, modelOptions);
         return base.toBuilder().optValues(o).build();
     }
 }

@@ -356,14 +356,7 @@ final class TrainCommand implements Callable<Integer> {
         if (temporalMemory != null) {
             modelOptions.put(TemporalOptions.TEMPORAL, temporalMemory);
         }
-        if (!modelOptions.isEmpty()) {
-            Map<String, Object> merged = new LinkedHashMap<>(base.modelOptions());
-            if (o.get("model_options") instanceof Map<?, ?> inherited) {
-                inherited.forEach((k, v) -> merged.put(k.toString(), v));
-            }
-            merged.putAll(modelOptions);
-            o.put("model_options", merged);
-        }
+        ModelOptionsOption.putMerged(base, o, modelOptions);
         put(o, "epochs", epochs);
         put(o, "batch_size", batchSize);
         put(o, "input_scale", scale);
