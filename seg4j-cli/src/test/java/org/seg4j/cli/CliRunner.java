@@ -15,6 +15,13 @@ final class CliRunner {
 
     private CliRunner() {}
 
+    /** The arguments {@code base} followed by {@code more}, for runs that differ by a few options. */
+    static String[] concat(String[] base, String... more) {
+        String[] r = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, r, base.length, more.length);
+        return r;
+    }
+
     static synchronized Run run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

@@ -36,9 +36,7 @@ class CvCommandTest {
     private TrainConfig resolve(Path config, String... extra) {
         CvCommand cv = new CvCommand();
         String[] base = {"--config", config.toString(), "--data", tmp.toString(), "--out", tmp.resolve("cv").toString()};
-        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        new CommandLine(cv).parseArgs(args);
+        new CommandLine(cv).parseArgs(CliRunner.concat(base, extra));
         return cv.resolveConfig();
     }
 }

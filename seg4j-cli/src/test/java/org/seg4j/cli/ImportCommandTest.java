@@ -122,10 +122,7 @@ class ImportCommandTest {
         assertThat(refused.err()).contains("aux_classifier.0.weight").contains("--skip-prefix aux_classifier.");
         assertThat(out.resolve(ModelDirectory.MANIFEST)).doesNotExist();
 
-        String[] skipping = java.util.Arrays.copyOf(base, base.length + 2);
-        skipping[base.length] = "--skip-prefix";
-        skipping[base.length + 1] = "aux_classifier.";
-        CliRunner.Run run = CliRunner.run(skipping);
+        CliRunner.Run run = CliRunner.run(CliRunner.concat(base, "--skip-prefix", "aux_classifier."));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("0 left at initialisation, 0 source arrays unused")
                 .contains("aux_classifier.4.bias: skipped on request (prefix aux_classifier.)");

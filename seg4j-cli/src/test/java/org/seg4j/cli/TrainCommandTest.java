@@ -62,21 +62,21 @@ class TrainCommandTest {
 
         assertThat(trainConfig(base).timeBudget()).as("the file's budget without --steps")
                 .isEqualTo(java.time.Duration.ofMinutes(60));
-        TrainConfig steps = trainConfig(concat(base, "--steps", "2843"));
+        TrainConfig steps = trainConfig(CliRunner.concat(base, "--steps", "2843"));
         assertThat(steps.steps()).isEqualTo(2843);
         assertThat(steps.timeBudget()).as("--steps is the run's length on any machine").isNull();
-        assertThat(trainConfig(concat(base, "--steps", "2843", "--time-budget", "5m")).timeBudget())
+        assertThat(trainConfig(CliRunner.concat(base, "--steps", "2843", "--time-budget", "5m")).timeBudget())
                 .isEqualTo(java.time.Duration.ofMinutes(5));
-        assertThat(trainConfig(concat(base, "--steps", "2843", "--set", "time_budget=7m")).timeBudget())
+        assertThat(trainConfig(CliRunner.concat(base, "--steps", "2843", "--set", "time_budget=7m")).timeBudget())
                 .isEqualTo(java.time.Duration.ofMinutes(7));
-        assertThat(trainConfig(concat(base, "--steps", "2843", "--set", "Time-Budget=8m")).timeBudget())
+        assertThat(trainConfig(CliRunner.concat(base, "--steps", "2843", "--set", "Time-Budget=8m")).timeBudget())
                 .as("a key in any form the config accepts").isEqualTo(java.time.Duration.ofMinutes(8));
 
         CvCommand cv = new CvCommand();
-        new CommandLine(cv).parseArgs(concat(base, "--steps", "300"));
+        new CommandLine(cv).parseArgs(CliRunner.concat(base, "--steps", "300"));
         assertThat(cv.resolveConfig().timeBudget()).as("cv folds too").isNull();
         CvCommand capped = new CvCommand();
-        new CommandLine(capped).parseArgs(concat(base, "--steps", "300", "--time-budget", "15m"));
+        new CommandLine(capped).parseArgs(CliRunner.concat(base, "--steps", "300", "--time-budget", "15m"));
         assertThat(capped.resolveConfig().timeBudget()).isEqualTo(java.time.Duration.ofMinutes(15));
     }
 
@@ -84,12 +84,6 @@ class TrainCommandTest {
         TrainCommand train = new TrainCommand();
         new CommandLine(train).parseArgs(args);
         return train.resolveConfig();
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 
     @Test
