@@ -89,4 +89,31 @@ class ModelOptionsCliTest {
         assertThat(changed.exitCode()).isNotZero();
         assertThat(changed.err()).contains("decoder_channels=16").contains("--model-option");
     }
+
+    @Test
+    void anIbnEncoderTrainsAndEvaluatesFromTheCommandLine() throws Exception {
+        CliRunner.Run options = CliRunner.run("models", "deeplabv3plus", "--options");
+        assertThat(options.out()).contains("ibn").contains("none, a");
+        Path data = tmp.resolve("data");
+        Path run = tmp.resolve("ibn");
+        CliRunner.Run synth = CliRunner.run("synth", "--out", data.toString(), "--count", "4", "--val-count", "2",
+                "--size", "32x48", "--seed", "5");
+        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        CliRunner.Run train = CliRunner.run("train", "--data", data.toString(), "--out", run.toString(), "--model",
+                "deeplabv3plus", "--encoder", "resnet18", "--width", "8", "--model-option", "ibn=a", "--epochs", "1",
+                "--batch-size", "2", "--crop", "32x48", "--set", "num_workers=1");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(Json.JSON.readTree(run.resolve("model.json").toFile()).at("/model/options/ibn").asText()).isEqualTo("a");
+        CliRunner.Run eval = CliRunner.run("eval", "--model", run.toString(), "--data", data.toString(), "--split",
+                "val", "--out", tmp.resolve("ibn-eval").toString());
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        try (org.seg4j.model.ModelDirectory.LoadedModel loaded = org.seg4j.model.ModelDirectory.load(run)) {
+            org.seg4j.model.SegmentationModel model = (org.seg4j.model.SegmentationModel) loaded.block();
+            assertThat(((org.seg4j.model.encoder.ResNetEncoder) model.encoder()).ibn()).isTrue();
+        }
+        CliRunner.Run bad = CliRunner.run("train", "--data", data.toString(), "--out", tmp.resolve("bad").toString(),
+                "--model", "deeplabv3plus", "--model-option", "ibn=b");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("ibn").contains("none, a");
+    }
 }

@@ -68,6 +68,8 @@ class ArchitectureOverfitTest {
                         "aspp_pooling", "conv_bn", "pad", "none")), 80, 0.02f),
                 new Case(spec("fcn", "resnet18", 8, Map.of("pad", "none")), 80, 0.02f),
                 new Case(spec("deeplabv3plus", "vgg16", 8, Map.of("decoder_width", "16")), 80, 0.02f),
+                // IBN-a units (instance norm on half the channels of layer1-3) train through the same path
+                new Case(spec("deeplabv3plus", "resnet18", 8, Map.of("decoder_width", "16", "ibn", "a")), 80, 0.02f),
                 new Case(spec("pspnet", "resnet18", 8, Map.of("output_stride", "8", "decoder_width", "16")), 80, 0.02f),
                 new Case(spec("parsenet", "resnet18", 8, Map.of("output_stride", "8")), 80, 0.02f),
                 new Case(spec("fastfcn", "resnet18", 8, Map.of("decoder_width", "16")), 80, 0.02f),

@@ -15,7 +15,7 @@ import org.seg4j.model.ModelSpec;
 /**
  * Encoders by name: {@code unet}, {@code vgg16}, {@code resnet18}, {@code resnet34}, {@code
  * resnet50}, {@code resnet101}, {@code mobilenetv2}, {@code mobilenetv3_large} and the ViTs. Adding one means one class and one line in the static block.
- * The ResNets and MobileNets read the spec option {@value #OUTPUT_STRIDE}.
+ * The ResNets and MobileNets read the spec option {@value #OUTPUT_STRIDE}, the ResNets also {@value #IBN}.
  */
 public final class Encoders {
 
@@ -47,6 +47,14 @@ public final class Encoders {
     /** Option {@value #OUTPUT_STRIDE} of the dilatable encoders. */
     public static final ModelOption OUTPUT_STRIDE_OPTION = ModelOption.integer(OUTPUT_STRIDE, 32,
             "32, 16 or 8: the deepest stages are dilated instead of strided below 32");
+
+    /** The spec option that turns a ResNet's shallow stages into IBN-a units ({@link ResNetEncoder.Builder#optIbn}). */
+    public static final String IBN = "ibn";
+
+    /** Option {@value #IBN} of the ResNets. */
+    public static final ModelOption IBN_OPTION = ModelOption.choice(IBN, "none",
+            "none or a: IBN-a, half of the channels instance-normalised in the first unit of each block of layer1-3",
+            "none", "a");
 
     /** Options of the ViT encoders (see {@link VitEncoder#fromSpec}). */
     public static final List<ModelOption> VIT_OPTIONS = List.of(
@@ -95,12 +103,13 @@ public final class Encoders {
 
     private static Entry resnet(int depth, String blocks) {
         return new Entry("resnet" + depth, "ResNet-" + depth + " (" + blocks + "), stem + 4 stages at strides 2..32; "
-                + "option output_stride (32, 16 or 8)", ResNetEncoder.DEFAULT_WIDTH, (w, spec) -> ResNetEncoder
+                + "options output_stride (32, 16 or 8), ibn (none or a)", ResNetEncoder.DEFAULT_WIDTH, (w, spec) -> ResNetEncoder
                         .builder()
                         .setDepth(depth)
                         .optWidth(w)
                         .optOutputStride(spec.intOption(OUTPUT_STRIDE, 32))
-                        .build(), List.of(OUTPUT_STRIDE_OPTION));
+                        .optIbn("a".equalsIgnoreCase(spec.option(IBN, "none").trim()))
+                        .build(), List.of(OUTPUT_STRIDE_OPTION, IBN_OPTION));
     }
 
     /** Registers an encoder (for applications adding their own). */

@@ -8,6 +8,7 @@ import org.seg4j.model.layer.FoldableSequence;
 import org.seg4j.Seg4jException;
 import org.seg4j.model.layer.ConvBn;
 import org.seg4j.model.layer.ConvBn.Nonlinearity;
+import org.seg4j.model.layer.ConvIbn;
 import org.seg4j.model.layer.Residual;
 
 /**
@@ -20,6 +21,12 @@ import org.seg4j.model.layer.Residual;
  * <p>With output stride 16 or 8, {@code layer4} (and {@code layer3}) keep their input's resolution
  * and use dilated convolutions instead (see {@link DilationPlan}); reductions then repeat, e.g.
  * 2, 4, 8, 8, 8.
+ *
+ * <p>With {@link Builder#optIbn IBN-a} (Pan et al., ECCV 2018), the first unit of every residual
+ * block of {@code layer1} to {@code layer3} normalises half of its channels per image (instance
+ * norm) and half per batch ({@link ConvIbn}); {@code layer4} and the stem keep batch norm, as
+ * IBN-Net's {@code resnet18_ibn_a}. Instance norm in the shallow stages, where appearance lives,
+ * makes the features less sensitive to lighting and colour shifts between scenes.
  */
 public final class ResNetEncoder extends StageEncoder {
 
@@ -30,10 +37,12 @@ public final class ResNetEncoder extends StageEncoder {
 
     private static final int[] STAGE_STRIDES = {2, 2, 2, 2, 2};
 
+    private final boolean ibn;
     private int inChannels;
 
     private ResNetEncoder(Builder b) {
         super(VERSION, "resnet" + b.depth);
+        this.ibn = b.ibn;
         int[] units = switch (b.depth) {
             case 18 -> new int[] {2, 2, 2, 2};
             case 34, 50 -> new int[] {3, 4, 6, 3};
@@ -58,7 +67,8 @@ public final class ResNetEncoder extends StageEncoder {
             for (int u = 0; u < units[layer]; u++) {
                 int dilation = u == 0 ? plan.firstDilation(stage) : plan.dilation(stage);
                 int s = u == 0 ? stride : 1;
-                block.add(bottleneck ? bottleneck(planes, s, dilation) : basic(planes, s, dilation));
+                boolean instance = ibn && layer < units.length - 1;
+                block.add(bottleneck ? bottleneck(planes, s, dilation, instance) : basic(planes, s, dilation, instance));
                 inChannels = planes * expansion;
             }
             addStage(block, planes * expansion, plan.reduction(stage));
@@ -70,18 +80,27 @@ public final class ResNetEncoder extends StageEncoder {
         return new Builder();
     }
 
-    private Block basic(int planes, int stride, int dilation) {
+    /** Whether the shallow stages use IBN-a units. */
+    public boolean ibn() {
+        return ibn;
+    }
+
+    private Block basic(int planes, int stride, int dilation, boolean instance) {
         SequentialBlock main = new FoldableSequence()
-                .add(ConvBn.builder().setFilters(planes).setKernel(3).optStride(stride).optDilation(dilation).build())
+                .add(instance
+                        ? ConvIbn.builder().setFilters(planes).setKernel(3).optStride(stride).optDilation(dilation).build()
+                        : ConvBn.builder().setFilters(planes).setKernel(3).optStride(stride).optDilation(dilation).build())
                 .add(ConvBn.builder().setFilters(planes).setKernel(3).optDilation(dilation)
                         .optNonlinearity(Nonlinearity.NONE).build());
         return new Residual(main, shortcut(planes, stride), true);
     }
 
-    private Block bottleneck(int planes, int stride, int dilation) {
+    private Block bottleneck(int planes, int stride, int dilation, boolean instance) {
         int out = planes * 4;
         SequentialBlock main = new FoldableSequence()
-                .add(ConvBn.builder().setFilters(planes).setKernel(1).build())
+                .add(instance
+                        ? ConvIbn.builder().setFilters(planes).setKernel(1).build()
+                        : ConvBn.builder().setFilters(planes).setKernel(1).build())
                 .add(ConvBn.builder().setFilters(planes).setKernel(3).optStride(stride).optDilation(dilation).build())
                 .add(ConvBn.builder().setFilters(out).setKernel(1).optNonlinearity(Nonlinearity.NONE).build());
         return new Residual(main, shortcut(out, stride), true);
@@ -101,6 +120,7 @@ public final class ResNetEncoder extends StageEncoder {
         private int depth;
         private int width = DEFAULT_WIDTH;
         private int outputStride = 32;
+        private boolean ibn;
 
         private Builder() {}
 
@@ -119,6 +139,15 @@ public final class ResNetEncoder extends StageEncoder {
         /** Largest reduction: 32 (default), 16 or 8 (the deepest stages are dilated instead). */
         public Builder optOutputStride(int outputStride) {
             this.outputStride = outputStride;
+            return this;
+        }
+
+        /**
+         * IBN-a units in {@code layer1} to {@code layer3} (default {@code false}: batch norm
+         * throughout, torchvision's network, whose weights then map).
+         */
+        public Builder optIbn(boolean ibn) {
+            this.ibn = ibn;
             return this;
         }
 

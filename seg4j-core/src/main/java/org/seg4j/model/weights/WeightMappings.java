@@ -8,6 +8,7 @@ import org.seg4j.Seg4jException;
 import org.seg4j.model.Encoder;
 import org.seg4j.model.encoder.Encoders;
 import org.seg4j.model.encoder.MobileNetV3LargeEncoder;
+import org.seg4j.model.encoder.ResNetEncoder;
 
 /**
  * The mapping tables by encoder name: PyTorch names first (torchvision's classification models),
@@ -23,16 +24,25 @@ public final class WeightMappings {
     private static final Map<String, Function<Block, WeightMapping>> ENCODERS = new LinkedHashMap<>();
 
     static {
-        ENCODERS.put("resnet18", e -> ResNetMapping.table(18));
-        ENCODERS.put("resnet34", e -> ResNetMapping.table(34));
-        ENCODERS.put("resnet50", e -> ResNetMapping.table(50));
-        ENCODERS.put("resnet101", e -> ResNetMapping.table(101));
+        ENCODERS.put("resnet18", e -> resnet(e, 18));
+        ENCODERS.put("resnet34", e -> resnet(e, 34));
+        ENCODERS.put("resnet50", e -> resnet(e, 50));
+        ENCODERS.put("resnet101", e -> resnet(e, 101));
         ENCODERS.put("vgg16", e -> VggMapping.table());
         ENCODERS.put("mobilenetv2", MobileNetV2Mapping::table);
         ENCODERS.put(MobileNetV3LargeEncoder.NAME, MobileNetV3Mapping::table);
     }
 
     private WeightMappings() {}
+
+    private static WeightMapping resnet(Block encoder, int depth) {
+        if (encoder instanceof ResNetEncoder r && r.ibn()) {
+            throw new Seg4jException("encoder resnet" + depth + " with model option ibn=a has instance-batch norm units"
+                    + " that torchvision's ResNet lacks, so no PyTorch weights map onto it; train it from scratch, or"
+                    + " leave ibn at none to import or export torchvision weights");
+        }
+        return ResNetMapping.table(depth);
+    }
 
     /** Encoder names with a table. */
     public static java.util.List<String> encoders() {

@@ -16,6 +16,7 @@ import org.seg4j.Seg4jException;
 import org.seg4j.model.Encoder;
 import org.seg4j.model.ModelSpec;
 import org.seg4j.model.ModelStats;
+import org.seg4j.model.layer.ConvIbn;
 
 class ResNetEncoderTest {
 
@@ -73,6 +74,36 @@ class ResNetEncoderTest {
     }
 
     @Test
+    void ibnAPutsInstanceNormInTheFirstUnitOfEachBlockOfLayer1To3() {
+        Encoder r18 = Encoders.create("resnet18", new ModelSpec("unet", "resnet18", 2, 8, Map.of(Encoders.IBN, "a")));
+        assertThat(((ResNetEncoder) r18).ibn()).isTrue();
+        assertThat(r18.reductions()).containsExactly(2, 4, 8, 16, 32);
+        assertThat(r18.outChannels()).containsExactly(8, 8, 16, 32, 64);
+        EncoderShapes.assertMatchesForward(r18, 64, 96);
+        assertThat(count(r18, ConvIbn.class)).isEqualTo(6);
+        Encoder r50 = Encoders.create("resnet50", new ModelSpec("unet", "resnet50", 2, 8,
+                Map.of(Encoders.IBN, "a", Encoders.OUTPUT_STRIDE, "16")));
+        assertThat(count(r50, ConvIbn.class)).isEqualTo(3 + 4 + 6);
+        EncoderShapes.assertMatchesForward(r50, 32, 64);
+        assertThat(count(Encoders.create("resnet18", 8), ConvIbn.class)).isZero();
+    }
+
+    @Test
+    void ibnAKeepsTheTrainableParameterCount() {
+        // Each IBN norm has a scale and shift per channel, split between its two halves, as batch norm.
+        Encoder ibn = Encoders.create("resnet18", new ModelSpec("unet", "resnet18", 2, 0, Map.of(Encoders.IBN, "a")));
+        assertThat(trainable(ibn)).isEqualTo(11_176_512L);
+    }
+
+    @Test
+    void anUnknownIbnVariantIsAUserError() {
+        assertThatThrownBy(() -> new ModelSpec("deeplabv3plus", "resnet18", 2, 8, Map.of(Encoders.IBN, "b")))
+                .isInstanceOf(Seg4jException.class)
+                .hasMessageContaining("ibn")
+                .hasMessageContaining("none, a");
+    }
+
+    @Test
     void badOutputStrideAndDepthAreUserErrors() {
         assertThatThrownBy(() -> create("resnet18", 8, 4))
                 .isInstanceOf(Seg4jException.class)
@@ -98,6 +129,14 @@ class ResNetEncoderTest {
             assertThat(ModelStats.parameterCount(e)).isGreaterThan(n);
             return n;
         }
+    }
+
+    private static int count(Block block, Class<? extends Block> type) {
+        int n = type.isInstance(block) ? 1 : 0;
+        for (Pair<String, Block> child : block.getChildren()) {
+            n += count(child.getValue(), type);
+        }
+        return n;
     }
 
     private static int maxDilation(Block block) {
