@@ -12,6 +12,8 @@ import java.util.List;
 import org.seg4j.model.decoder.fastscnn.InvertedResidual;
 import org.seg4j.model.decoder.parsenet.L2Norm;
 import org.seg4j.model.layer.ConvBn;
+import org.seg4j.model.layer.ConvIbn;
+import org.seg4j.model.layer.InstanceBatchNorm;
 import org.seg4j.model.layer.PyramidPooling;
 import org.seg4j.model.layer.Residual;
 import org.seg4j.model.layer.SqueezeExcitation;
@@ -27,6 +29,8 @@ final class LayerExports {
         r.register(Conv2d.class, (b, in, out) -> List.of(out.conv(in.get(0), b)));
         r.register(BatchNorm.class, LayerExports::batchNorm);
         r.register(ConvBn.class, LayerExports::convBn);
+        r.register(ConvIbn.class, (b, in, out) -> List.of(out.relu(out.emit(b.norm(), out.conv(in.get(0), b.conv())))));
+        r.register(InstanceBatchNorm.class, LayerExports::instanceBatchNorm);
         r.register(SequentialBlock.class, LayerExports::sequence);
         r.register(Residual.class, LayerExports::residual);
         r.register(InvertedResidual.class, (b, in, out) -> {
@@ -61,6 +65,19 @@ final class LayerExports {
             case RELU6 -> out.relu6(x);
             case HARD_SWISH -> out.hardSwish(x);
         });
+    }
+
+    /** The leading channels through InstanceNormalization, the others through BatchNormalization, concatenated. */
+    private static List<String> instanceBatchNorm(InstanceBatchNorm norm, List<String> in, OnnxEmitter out) {
+        String x = in.get(0);
+        long split = norm.instanceChannels();
+        String axis = out.graph().longs("axis", 1);
+        String head = out.node("Slice", List.of(x, out.graph().longs("c", 0), out.graph().longs("c", split), axis));
+        String tail = out.node("Slice", List.of(x, out.graph().longs("c", split), out.graph().longs("c", Long.MAX_VALUE), axis));
+        String scale = out.graph().floats("in_scale", out.param(norm, "in_gamma").toFloatArray(), split);
+        String shift = out.graph().floats("in_shift", out.param(norm, "in_beta").toFloatArray(), split);
+        String instance = out.node("InstanceNormalization", List.of(head, scale, shift), Attr.of("epsilon", norm.epsilon()));
+        return List.of(out.concat(List.of(instance, out.emit(norm.batchNorm(), tail)), 1));
     }
 
     /** Children in order; a convolution directly followed by batch norm is written as one folded convolution. */

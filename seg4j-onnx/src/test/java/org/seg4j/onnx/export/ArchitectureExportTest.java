@@ -37,6 +37,7 @@ public class ArchitectureExportTest {
     static Stream<Arguments> architectures() {
         return Stream.of(
                 Arguments.of(new ModelSpec("deeplabv3plus", "resnet18", CLASSES, 8, Map.of())),
+                Arguments.of(new ModelSpec("deeplabv3plus", "resnet18", CLASSES, 8, Map.of("ibn", "a"))),
                 Arguments.of(new ModelSpec("deeplabv3plus", "mobilenetv2", CLASSES, 8, Map.of("output_stride", "8"))),
                 Arguments.of(new ModelSpec("deeplabv3", "resnet50", CLASSES, 4, Map.of("pad", "zero"))),
                 Arguments.of(new ModelSpec("fcn8s", "vgg16", CLASSES, 4, Map.of())),
