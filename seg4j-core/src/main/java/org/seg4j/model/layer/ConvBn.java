@@ -48,16 +48,7 @@ public final class ConvBn extends AbstractBlock implements BatchNormFoldable {
         super(VERSION);
         this.nonlinearity = b.nonlinearity;
         this.epsilon = b.epsilon;
-        int pad = b.dilation * (b.kernel / 2);
-        this.conv = addChildBlock("conv", Conv2d.builder()
-                .setKernelShape(new Shape(b.kernel, b.kernel))
-                .optStride(new Shape(b.stride, b.stride))
-                .optPadding(new Shape(pad, pad))
-                .optDilation(new Shape(b.dilation, b.dilation))
-                .optGroups(b.groups)
-                .setFilters(b.filters)
-                .optBias(false)
-                .build());
+        this.conv = addChildBlock("conv", Layers.sameConv(b.filters, b.kernel, b.stride, b.dilation, b.groups));
         this.norm = addChildBlock("bn", BatchNorm.builder().optEpsilon(b.epsilon).optMomentum(b.momentum).build());
     }
 

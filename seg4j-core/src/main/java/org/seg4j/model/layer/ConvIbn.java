@@ -26,15 +26,7 @@ public final class ConvIbn extends AbstractBlock {
 
     private ConvIbn(Builder b) {
         super(VERSION);
-        int pad = b.dilation * (b.kernel / 2);
-        this.conv = addChildBlock("conv", Conv2d.builder()
-                .setKernelShape(new Shape(b.kernel, b.kernel))
-                .optStride(new Shape(b.stride, b.stride))
-                .optPadding(new Shape(pad, pad))
-                .optDilation(new Shape(b.dilation, b.dilation))
-                .setFilters(b.filters)
-                .optBias(false)
-                .build());
+        this.conv = addChildBlock("conv", Layers.sameConv(b.filters, b.kernel, b.stride, b.dilation, 1));
         int instance = Math.round(b.filters * b.ratio);
         this.norm = addChildBlock("ibn", new InstanceBatchNorm(b.filters, instance, BatchNormFolding.EPSILON, 0.9f));
     }

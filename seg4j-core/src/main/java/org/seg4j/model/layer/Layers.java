@@ -29,6 +29,23 @@ public final class Layers {
                 .add(Activation.reluBlock());
     }
 
+    /**
+     * A {@code k x k} convolution without bias (a norm follows it) and with "same" padding for its
+     * dilation ({@code dilation * (k / 2)}), so the output size only depends on the stride.
+     */
+    public static Conv2d sameConv(int filters, int kernel, int stride, int dilation, int groups) {
+        int pad = dilation * (kernel / 2);
+        return Conv2d.builder()
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(pad, pad))
+                .optDilation(new Shape(dilation, dilation))
+                .optGroups(groups)
+                .setFilters(filters)
+                .optBias(false)
+                .build();
+    }
+
     /** Two 3x3 conv + BN + ReLU units, the U-Net's basic block. */
     public static SequentialBlock doubleConv(int filters) {
         return new FoldableSequence().add(convBnRelu(filters, 3)).add(convBnRelu(filters, 3));
