@@ -53,11 +53,8 @@ class ModelOptionsCliTest {
 
     @Test
     void trainedModelKeepsItsOptionsSoEvalRebuildsTheSameNetwork() throws Exception {
-        Path data = tmp.resolve("data");
+        Path data = synthData();
         Path run = tmp.resolve("run");
-        CliRunner.Run synth = CliRunner.run("synth", "--out", data.toString(), "--count", "4", "--val-count", "2",
-                "--size", "32x48", "--seed", "5");
-        assertThat(synth.exitCode()).as(synth.err()).isZero();
         // depth 2 instead of the default 4: a network rebuilt without the option has other weights
         CliRunner.Run train = CliRunner.run("train", "--data", data.toString(), "--out", run.toString(), "--model",
                 "unet", "--width", "4", "--model-option", "depth=2", "--model-option", "pad=zero", "--epochs", "1",
@@ -94,11 +91,8 @@ class ModelOptionsCliTest {
     void anIbnEncoderTrainsAndEvaluatesFromTheCommandLine() throws Exception {
         CliRunner.Run options = CliRunner.run("models", "deeplabv3plus", "--options");
         assertThat(options.out()).contains("ibn").contains("none, a");
-        Path data = tmp.resolve("data");
+        Path data = synthData();
         Path run = tmp.resolve("ibn");
-        CliRunner.Run synth = CliRunner.run("synth", "--out", data.toString(), "--count", "4", "--val-count", "2",
-                "--size", "32x48", "--seed", "5");
-        assertThat(synth.exitCode()).as(synth.err()).isZero();
         CliRunner.Run train = CliRunner.run("train", "--data", data.toString(), "--out", run.toString(), "--model",
                 "deeplabv3plus", "--encoder", "resnet18", "--width", "8", "--model-option", "ibn=a", "--epochs", "1",
                 "--batch-size", "2", "--crop", "32x48", "--set", "num_workers=1");
@@ -115,5 +109,14 @@ class ModelOptionsCliTest {
                 "--model", "deeplabv3plus", "--model-option", "ibn=b");
         assertThat(bad.exitCode()).isNotZero();
         assertThat(bad.err()).contains("ibn").contains("none, a");
+    }
+
+    /** Six generated 32x48 images (four training, two validation) under {@code tmp/data}. */
+    private Path synthData() {
+        Path data = tmp.resolve("data");
+        CliRunner.Run synth = CliRunner.run("synth", "--out", data.toString(), "--count", "4", "--val-count", "2",
+                "--size", "32x48", "--seed", "5");
+        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        return data;
     }
 }
