@@ -1,11 +1,9 @@
 package org.seg4j.model.decoder.fastscnn;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import org.seg4j.model.layer.Layers;
 
 /** The convolution units Fast-SCNN is made of; every convolution is bias-free and followed by batch norm. */
 final class FastScnnLayers {
@@ -15,14 +13,14 @@ final class FastScnnLayers {
     /** A {@code k x k} convolution with the given stride, "same" padding, batch norm and ReLU. */
     static SequentialBlock convBnRelu(int filters, int kernel, int stride) {
         return new SequentialBlock()
-                .add(conv(filters, kernel, stride, 1, 1))
+                .add(Layers.sameConv(filters, kernel, stride, 1, 1))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock());
     }
 
     /** A 1x1 convolution and batch norm, without activation (a linear projection). */
     static SequentialBlock pointwiseBn(int filters) {
-        return new SequentialBlock().add(conv(filters, 1, 1, 1, 1)).add(BatchNorm.builder().build());
+        return new SequentialBlock().add(Layers.sameConv(filters, 1, 1, 1, 1)).add(BatchNorm.builder().build());
     }
 
     /** A 1x1 convolution, batch norm and ReLU. */
@@ -33,7 +31,7 @@ final class FastScnnLayers {
     /** A depthwise 3x3 convolution over {@code channels} channels (stride, dilation), batch norm and ReLU. */
     static SequentialBlock depthwiseBnRelu(int channels, int stride, int dilation) {
         return new SequentialBlock()
-                .add(conv(channels, 3, stride, dilation, channels))
+                .add(Layers.sameConv(channels, 3, stride, dilation, channels))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock());
     }
@@ -44,18 +42,5 @@ final class FastScnnLayers {
      */
     static SequentialBlock separable(int inChannels, int filters, int stride) {
         return new SequentialBlock().add(depthwiseBnRelu(inChannels, stride, 1)).add(pointwiseBnRelu(filters));
-    }
-
-    private static Block conv(int filters, int kernel, int stride, int dilation, int groups) {
-        int pad = dilation * (kernel / 2);
-        return Conv2d.builder()
-                .setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride))
-                .optPadding(new Shape(pad, pad))
-                .optDilation(new Shape(dilation, dilation))
-                .optGroups(groups)
-                .setFilters(filters)
-                .optBias(false)
-                .build();
     }
 }
