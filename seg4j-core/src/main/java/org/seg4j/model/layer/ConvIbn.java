@@ -1,5 +1,6 @@
 package org.seg4j.model.layer;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -51,7 +52,12 @@ public final class ConvIbn extends AbstractBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList c = conv.forward(ps, inputs, training, params);
         NDList y = norm.forward(ps, c, training, params);
-        return new NDList(Activation.relu(y.head()));
+        NDArray out = Activation.relu(y.head());
+        if (!training) {
+            Release.closeExcept(c, y);
+            Release.close(y.head(), out);
+        }
+        return new NDList(out);
     }
 
     @Override

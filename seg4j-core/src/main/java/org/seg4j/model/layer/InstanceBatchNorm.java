@@ -109,7 +109,14 @@ public final class InstanceBatchNorm extends AbstractBlock {
         NDArray b = ps.getValue(beta, x.getDevice(), training);
         NDArray instance = centred.div(std).mul(g).add(b);
         NDList batch = batchNorm.forward(ps, new NDList(halves.get(1)), training, params);
-        return new NDList(NDArrays.concat(new NDList(instance, batch.head()), 1));
+        NDArray out = NDArrays.concat(new NDList(instance, batch.head()), 1);
+        if (!training) {
+            // inference keeps only the output; training keeps everything for the backward pass
+            for (NDArray a : new NDArray[] {halves.get(0), halves.get(1), mean, centred, std, instance, batch.head()}) {
+                Release.close(a, x, out);
+            }
+        }
+        return new NDList(out);
     }
 
     /** Mean over height and width, kept as {@code (N, C, 1, 1)}: PyTorch's DJL mean takes one axis at a time. */
