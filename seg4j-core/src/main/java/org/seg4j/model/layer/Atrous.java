@@ -1,9 +1,7 @@
 package org.seg4j.model.layer;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 
 /**
@@ -17,7 +15,7 @@ public final class Atrous {
     /** A 3x3 convolution with dilation {@code rate} (no bias), batch norm and ReLU. */
     public static SequentialBlock convBnRelu(int filters, int rate) {
         return new FoldableSequence()
-                .add(conv3x3(filters, rate, 1))
+                .add(Layers.sameConv(filters, 3, 1, rate, 1))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock());
     }
@@ -31,20 +29,9 @@ public final class Atrous {
      */
     public static SequentialBlock separableBnRelu(int inChannels, int filters, int rate) {
         return new FoldableSequence()
-                .add(conv3x3(inChannels, rate, inChannels))
+                .add(Layers.sameConv(inChannels, 3, 1, rate, inChannels))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock())
                 .add(Layers.convBnRelu(filters, 1));
-    }
-
-    private static Conv2d conv3x3(int filters, int rate, int groups) {
-        return Conv2d.builder()
-                .setKernelShape(new Shape(3, 3))
-                .optPadding(new Shape(rate, rate))
-                .optDilation(new Shape(rate, rate))
-                .optGroups(groups)
-                .setFilters(filters)
-                .optBias(false)
-                .build();
     }
 }

@@ -19,12 +19,7 @@ public final class Layers {
      */
     public static SequentialBlock convBnRelu(int filters, int kernel) {
         return new FoldableSequence()
-                .add(Conv2d.builder()
-                        .setKernelShape(new Shape(kernel, kernel))
-                        .optPadding(new Shape(kernel / 2, kernel / 2))
-                        .setFilters(filters)
-                        .optBias(false)
-                        .build())
+                .add(sameConv(filters, kernel, 1, 1, 1))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock());
     }
