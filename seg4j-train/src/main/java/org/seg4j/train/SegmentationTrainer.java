@@ -16,6 +16,7 @@ import org.seg4j.data.Batch;
 import org.seg4j.data.BatchProvider;
 import org.seg4j.data.SampleSource;
 import org.seg4j.metric.SegmentationMetrics;
+import org.seg4j.model.DilationReach;
 import org.seg4j.model.ModelDirectory;
 import org.seg4j.model.ModelManifest;
 import org.seg4j.model.TemporalOptions;
@@ -179,6 +180,7 @@ public final class SegmentationTrainer {
                 Engine.getInstance().setRandomSeed(TrainingStep.stepSeed(config.seed(), -1));
                 ModelDirectory.initialize(block, base, config.cropHeight(), config.cropWidth());
             }
+            log.dilationReach(DilationReach.warning(block));
             if (memoryOnly != null) {
                 memoryOnly.apply();
             }

@@ -33,6 +33,13 @@ final class TrainingLog {
         }
     }
 
+    /** @param warning {@link org.seg4j.model.DilationReach#warning}'s, or {@code null} for nothing to say */
+    void dilationReach(String warning) {
+        if (out != null && warning != null) {
+            out.println("warning: " + warning);
+        }
+    }
+
     void averageRestarted(Path checkpoint) {
         if (out != null) {
             out.println("note: " + checkpoint + " holds no weight average (ema.bin); the average starts again"

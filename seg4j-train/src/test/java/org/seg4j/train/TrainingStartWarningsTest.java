@@ -49,4 +49,40 @@ class TrainingStartWarningsTest {
                 .contains("seg4j: warning: 75.0% of the pixels of the 2 masks are void (more than 50%)")
                 .contains("values: {0: membrane, 255: cell}");
     }
+    @Test
+    void dilationsThatReachPastTheCropsFeatureMapAreWarnedAbout() throws Exception {
+        Path data = tmp.resolve("data");
+        for (String s : new String[] {"a", "b"}) {
+            TestImages.rgbPng(data.resolve("images/" + s + ".png"), 32, 32);
+            TestImages.grayPng(data.resolve("masks/" + s + ".png"), 32, 32, 0, 1, 1, 0);
+        }
+        Files.writeString(data.resolve(ClassMeta.FILE_NAME), """
+                classes:
+                  - {id: 0, name: background, color: [0, 0, 0]}
+                  - {id: 1, name: object, color: [255, 255, 255]}
+                """);
+        // output stride 16 on 32x32 crops: a 2x2 map, where DeepLab's rates 6, 12, 18 read only padding, and
+        // so do the two dilated 3x3 convolutions of ResNet's last stage
+        assertThat(train(data, "default", Map.of()))
+                .contains("warning: at 32x32 inputs, taps of 5 dilated convolutions read only padding: ")
+                .contains("decoder.aspp.rate6.Conv2d (dilation 6 on 2x2: 8 of 9 taps)")
+                .contains("Keep dilations below 2");
+        assertThat(train(data, "undilated", Map.of("atrous_rates", "1,1,1", "output_stride", "32")))
+                .doesNotContain("read only padding");
+    }
+
+    private String train(Path data, String name, Map<String, Object> modelOptions) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainConfig config = TrainConfig.fromMap(Map.of("model", "deeplabv3", "base_width", 4, "epochs", 1,
+                "batch_size", 2, "crop_height", 32, "crop_width", 32, "num_workers", 1,
+                "model_options", modelOptions), "test");
+        TrainingRun.builder()
+                .setTrainData(SegmentationDataset.open(data, "folder", "all"))
+                .setConfig(config)
+                .setOutputDir(tmp.resolve(name))
+                .optLog(new PrintStream(log, true, StandardCharsets.UTF_8))
+                .build()
+                .fit();
+        return log.toString(StandardCharsets.UTF_8);
+    }
 }
