@@ -82,7 +82,8 @@ public final class DilationReach {
                 + "scales above 1, larger tiles), where they add noise. Keep dilations below %d (model options "
                 + "atrous_rates and output_stride; DeepLab's rates 6,12,18 scaled to this size are %s) or train on "
                 + "larger crops",
-                height, width, findings.size() == 1 ? "a dilated convolution" : findings.size() + " dilated convolutions",
+                height, width,
+                findings.size() == 1 ? "a dilated convolution" : findings.size() + " dilated convolutions",
                 findings.stream().map(Finding::describe).collect(Collectors.joining(", ")), size,
                 scaledRates(size));
     }
@@ -135,7 +136,8 @@ public final class DilationReach {
             }
         }
         return untrained == 0 ? null
-                : new Finding(path.isEmpty() ? conv.getClass().getSimpleName() : path, dilation, in.get(2), in.get(3), untrained, rows.length * cols.length);
+                : new Finding(path.isEmpty() ? conv.getClass().getSimpleName() : path, dilation, in.get(2),
+                        in.get(3), untrained, rows.length * cols.length);
     }
 
     /**
