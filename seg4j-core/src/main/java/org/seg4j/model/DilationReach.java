@@ -5,10 +5,12 @@ import ai.djl.nn.Block;
 import ai.djl.nn.BlockList;
 import ai.djl.nn.convolutional.Convolution;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.seg4j.model.decoder.deeplab.DeepLabV3;
 
 /**
  * Dilated convolutions whose off-centre taps never reach inside their input at the size a network
@@ -85,15 +87,8 @@ public final class DilationReach {
                 height, width,
                 findings.size() == 1 ? "a dilated convolution" : findings.size() + " dilated convolutions",
                 findings.stream().map(Finding::describe).collect(Collectors.joining(", ")), size,
-                scaledRates(size));
-    }
-
-    /** DeepLab's rates 6, 12, 18 (made for a 33-wide map) scaled to a map {@code size} wide. */
-    static String scaledRates(long size) {
-        return java.util.stream.LongStream.of(6, 12, 18)
-                .map(r -> Math.max(1, Math.round(r * size / 33.0)))
-                .mapToObj(Long::toString)
-                .collect(Collectors.joining(","));
+                Arrays.stream(DeepLabV3.ratesForMapSize(size)).mapToObj(Integer::toString)
+                        .collect(Collectors.joining(",")));
     }
 
     private static void walk(Block block, String path, List<Finding> findings) {

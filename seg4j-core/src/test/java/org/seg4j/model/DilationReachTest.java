@@ -75,13 +75,6 @@ class DilationReachTest {
         assertThat(DilationReach.warning(paper)).isNull();
     }
 
-    @Test
-    void scaledRatesFollowTheMapSize() {
-        assertThat(DilationReach.scaledRates(33)).isEqualTo("6,12,18");
-        assertThat(DilationReach.scaledRates(11)).isEqualTo("2,4,6");
-        assertThat(DilationReach.scaledRates(2)).isEqualTo("1,1,1");
-    }
-
     private static List<DilationReach.Finding> findings(Conv2d conv, int height, int width) {
         try (NDManager manager = NDManager.newBaseManager()) {
             conv.setInitializer(new ConstantInitializer(0f), p -> true);

@@ -27,6 +27,9 @@ public final class DeepLabV3 {
 
     static final int[] RATES_AT_16 = {6, 12, 18};
 
+    /** The feature-map size the paper's rates were made for: 513-pixel crops at output stride 16. */
+    static final int PAPER_MAP_SIZE = 33;
+
     /** Option {@code atrous_rates}. */
     static final ModelOption ATROUS_RATES = ModelOption.intList("atrous_rates",
             "auto: 6,12,18 x 16 / output_stride", "ASPP dilation rates");
@@ -62,6 +65,19 @@ public final class DeepLabV3 {
             case "conv_bn" -> true;
             default -> throw new Seg4jException("model option aspp_pooling must be conv or conv_bn, got '" + v + "'");
         };
+    }
+
+    /**
+     * The paper's rates 6, 12, 18 scaled to a feature map {@code size} high or wide, each at least 1:
+     * 2, 4, 6 for the 11x15 map of a 176x240 crop at output stride 16, where the paper's 12 and 18
+     * would read only padding with their outer taps (see {@link org.seg4j.model.DilationReach}).
+     */
+    public static int[] ratesForMapSize(long size) {
+        int[] rates = new int[RATES_AT_16.length];
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = (int) Math.max(1, Math.round(RATES_AT_16[i] * size / (double) PAPER_MAP_SIZE));
+        }
+        return rates;
     }
 
     /** Option {@code atrous_rates}, or the paper's rates scaled to the encoder's output stride. */

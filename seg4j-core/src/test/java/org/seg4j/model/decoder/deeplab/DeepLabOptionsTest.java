@@ -27,6 +27,13 @@ class DeepLabOptionsTest {
     }
 
     @Test
+    void paperRatesScaleToTheFeatureMapSize() {
+        assertThat(DeepLabV3.ratesForMapSize(33)).containsExactly(6, 12, 18);
+        assertThat(DeepLabV3.ratesForMapSize(11)).containsExactly(2, 4, 6);
+        assertThat(DeepLabV3.ratesForMapSize(2)).containsExactly(1, 1, 1);
+    }
+
+    @Test
     void torchvisionPoolingBranchTrainsOnTwoImagesAndRefusesOneWithTheWayOut() {
         try (NDManager base = NDManager.newBaseManager()) {
             SegmentationModel model = (SegmentationModel) ModelRegistry.create(new ModelSpec("deeplabv3", "resnet18",
