@@ -1,7 +1,9 @@
 package org.seg4j.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,6 +11,7 @@ import org.seg4j.data.SegmentationDataset;
 import org.seg4j.train.TrainConfig;
 import org.seg4j.train.cv.CrossValidation;
 import org.seg4j.train.cv.CvSummary;
+import org.seg4j.train.cv.Spread;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +37,11 @@ final class CvCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "leave-one-group-out",
             description = "leave-one-group-out, or a number of folds of whole groups (default: ${DEFAULT-VALUE}).")
     String folds;
+
+    @Option(names = "--only-folds", split = ",", paramLabel = "NAME",
+            description = "Run and summarise only these folds, e.g. 0006R0 (comma-separated); a later run of all "
+                    + "folds into the same --out reuses them.")
+    List<String> onlyFolds = new ArrayList<>();
 
     @Mixin
     GroupByOption groupBy = new GroupByOption();
@@ -83,15 +91,20 @@ final class CvCommand implements Callable<Integer> {
                 .setConfig(cfg)
                 .setOutputDir(out)
                 .optFolds(folds)
+                .optOnlyFolds(onlyFolds)
                 .optInference(inference.toOptions())
                 .optLog(System.err)
                 .build()
                 .run();
-        System.out.printf(Locale.ROOT, "cross-validation (%d folds): mIoU %.1f%% ± %.1f, "
-                        + "global accuracy %.1f%% ± %.1f (mean ± sample std); summary: %s%n", summary.folds().size(),
-                100 * summary.meanIoU().mean(), 100 * summary.meanIoU().std(), 100 * summary.pixelAccuracy().mean(),
-                100 * summary.pixelAccuracy().std(), out.resolve(CvSummary.MARKDOWN));
+        System.out.printf(Locale.ROOT, "cross-validation (%d %s): mIoU %s, global accuracy %s (mean ± sample "
+                        + "std); summary: %s%n", summary.folds().size(), summary.folds().size() == 1 ? "fold" : "folds",
+                percent(summary.meanIoU()), percent(summary.pixelAccuracy()), out.resolve(CvSummary.MARKDOWN));
         return 0;
+    }
+
+    private static String percent(Spread s) {
+        return Double.isNaN(s.std()) ? String.format(Locale.ROOT, "%.1f%%", 100 * s.mean())
+                : String.format(Locale.ROOT, "%.1f%% ± %.1f", 100 * s.mean(), 100 * s.std());
     }
 
     TrainConfig resolveConfig() {

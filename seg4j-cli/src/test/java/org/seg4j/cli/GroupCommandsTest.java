@@ -88,6 +88,14 @@ class GroupCommandsTest {
                 .doesNotContain("training on");
         assertThat(Json.JSON.readTree(out.resolve("cv.json").toFile()).at("/mIoU/mean").asDouble())
                 .isEqualTo(cv.at("/mIoU/mean").asDouble());
+
+        CliRunner.Run one = CliRunner.run(args("cv", "--data", data.toString(), "--out", out.toString(),
+                "--only-folds", "0016E5"));
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(one.out()).containsPattern("cross-validation \\(1 fold\\): mIoU \\d+\\.\\d%, global accuracy");
+        CliRunner.Run unknown = CliRunner.run(args("cv", "--data", data.toString(), "--out", out.toString(),
+                "--only-folds", "0016E"));
+        assertThat(unknown.err()).contains("--only-folds 0016E: no such fold; the folds are 0001TP, 0006R0, 0016E5");
     }
 
     @Test

@@ -41,7 +41,9 @@ import org.seg4j.train.TrainingRun;
  *
  * <p>Resumable: a fold whose {@code fold.json} says it finished, with a model in its folder, is not
  * trained again, and an interrupted fold continues from its last checkpoint. A fold trained with
- * another configuration is an error rather than silently reused.
+ * another configuration is an error rather than silently reused. {@link Builder#optOnlyFolds} runs
+ * some of the folds (one fold per session on a slow machine); a later run of all of them reuses
+ * the finished ones and summarises every fold.
  */
 public final class CrossValidation {
 
@@ -53,6 +55,7 @@ public final class CrossValidation {
     private final Path outputDir;
     private final GroupKey key;
     private final String folds;
+    private final List<String> onlyFolds;
     private final PredictorOptions inference;
     private final PrintStream log;
 
@@ -62,6 +65,7 @@ public final class CrossValidation {
         this.outputDir = b.outputDir;
         this.key = key;
         this.folds = b.folds;
+        this.onlyFolds = b.onlyFolds;
         this.inference = b.inference;
         this.log = b.log;
     }
@@ -73,10 +77,14 @@ public final class CrossValidation {
     /** Trains and scores every fold that needs it, writes {@code cv.md} and {@code cv.json}, returns the summary. */
     public CvSummary run() {
         SampleGroups groups = SampleGroups.of(data, key);
-        List<GroupFolds.Fold> plan = GroupFolds.parse(folds, groups.sizes());
-        String scheme = plan.size() == groups.sizes().size() ? "leave-one-group-out" : plan.size() + " group folds";
+        List<GroupFolds.Fold> all = GroupFolds.parse(folds, groups.sizes());
+        String scheme = all.size() == groups.sizes().size() ? "leave-one-group-out" : all.size() + " group folds";
+        List<GroupFolds.Fold> plan = selected(all);
+        if (plan.size() < all.size()) {
+            scheme += " (only " + names(plan) + " of " + names(all) + ")";
+        }
         createDirectories(outputDir);
-        say("cv: %s; %s, %d folds -> %s", groups, scheme, plan.size(), outputDir);
+        say("cv: %s; %s, %d %s -> %s", groups, scheme, plan.size(), plan.size() == 1 ? "fold" : "folds", outputDir);
         List<FoldResult> results = new ArrayList<>();
         double trainedSeconds = 0; // wall time of the folds trained by this call, for the ETA
         int trainedFolds = 0;
@@ -103,6 +111,23 @@ public final class CrossValidation {
                 100 * summary.pixelAccuracy().mean(), 100 * summary.pixelAccuracy().std(),
                 outputDir.resolve(CvSummary.MARKDOWN));
         return summary;
+    }
+
+    private static String names(List<GroupFolds.Fold> folds) {
+        return String.join(", ", folds.stream().map(GroupFolds.Fold::name).toList());
+    }
+
+    private List<GroupFolds.Fold> selected(List<GroupFolds.Fold> all) {
+        if (onlyFolds.isEmpty()) {
+            return all;
+        }
+        List<String> names = all.stream().map(GroupFolds.Fold::name).toList();
+        List<String> unknown = onlyFolds.stream().filter(n -> !names.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new Seg4jException("--only-folds " + String.join(",", unknown) + ": no such fold; the folds are "
+                    + String.join(", ", names));
+        }
+        return all.stream().filter(f -> onlyFolds.contains(f.name())).toList();
     }
 
     private FoldResult runFold(GroupFolds.Fold fold, SampleGroups groups, String label) {
@@ -186,6 +211,7 @@ public final class CrossValidation {
         private Path outputDir;
         private GroupKey key;
         private String folds = "leave-one-group-out";
+        private List<String> onlyFolds = List.of();
         private PredictorOptions inference = PredictorOptions.defaults();
         private PrintStream log = System.err;
 
@@ -201,6 +227,11 @@ public final class CrossValidation {
         public Builder optGroupKey(GroupKey v) { key = v; return this; }
         /** {@code leave-one-group-out} (the default) or a number of group folds. */
         public Builder optFolds(String v) { folds = v; return this; }
+        /**
+         * Runs and summarises only these folds, by name ({@code 0006R0} for leave-one-group-out,
+         * {@code k2} for group folds); empty (the default): all of them.
+         */
+        public Builder optOnlyFolds(List<String> v) { onlyFolds = List.copyOf(v); return this; }
         /** Inference settings of the held-out evaluation (default: plain, as {@code seg4j eval}). */
         public Builder optInference(PredictorOptions v) { inference = v; return this; }
         /** Where progress goes ({@code null}: nowhere). */
@@ -215,8 +246,9 @@ public final class CrossValidation {
                         + config.valGroups() + " and train_groups " + config.trainGroups() + " from the configuration");
             }
             GroupKey k = key != null ? key : GroupKey.resolve(config.groupBy(), data.layout().name(), "group_by");
-            GroupFolds.parse(folds, SampleGroups.of(data, k).sizes()); // fail before any training
-            return new CrossValidation(this, k);
+            CrossValidation cv = new CrossValidation(this, k);
+            cv.selected(GroupFolds.parse(folds, SampleGroups.of(data, k).sizes())); // fail before any training
+            return cv;
         }
     }
 }

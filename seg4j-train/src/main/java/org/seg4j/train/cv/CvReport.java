@@ -70,7 +70,8 @@ final class CvReport {
     static String markdown(CvSummary s) {
         StringBuilder b = new StringBuilder();
         int n = s.folds().size();
-        b.append("# Cross-validation: ").append(s.scheme()).append(", ").append(n).append(" folds\n\n");
+        b.append("# Cross-validation: ").append(s.scheme()).append(", ").append(n).append(n == 1 ? " fold" : " folds")
+                .append("\n\n");
         b.append("Groups by ").append(s.groupKey()).append(". Each fold trains on the other groups and is scored ")
                 .append("on its held-out groups at full resolution (as `seg4j eval`).\n\n");
         b.append(String.format(Locale.ROOT, "**mIoU %s ± %s**, global accuracy %s ± %s (mean ± sample standard "

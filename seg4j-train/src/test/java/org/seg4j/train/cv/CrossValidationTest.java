@@ -124,6 +124,31 @@ class CrossValidationTest {
     }
 
     @Test
+    void someFoldsRunNowAndTheRestLaterIntoTheSameFolder() throws Exception {
+        Path out = tmp.resolve("cv");
+        log = new ByteArrayOutputStream();
+        CvSummary one = CrossValidation.builder().setData(train).setConfig(tiny()).setOutputDir(out)
+                .optOnlyFolds(List.of("0006R0")).optLog(new PrintStream(log, true, StandardCharsets.UTF_8))
+                .build().run();
+        assertThat(one.folds()).extracting(f -> f.state().heldOut()).containsExactly(List.of("0006R0"));
+        assertThat(one.meanIoU().count()).isEqualTo(1);
+        assertThat(one.meanIoU().std()).isNaN();
+        assertThat(log()).contains("leave-one-group-out (only 0006R0 of 0001TP, 0006R0, 0016E5), 1 fold ->");
+        assertThat(out.resolve("fold-0001TP")).doesNotExist();
+        assertThat(Files.readString(out.resolve("cv.md"))).startsWith(
+                "# Cross-validation: leave-one-group-out (only 0006R0 of 0001TP, 0006R0, 0016E5), 1 fold\n");
+        FileTime trained = Files.getLastModifiedTime(out.resolve("fold-0006R0").resolve(ModelDirectory.WEIGHTS));
+
+        CvSummary all = run(out, tiny());
+        assertThat(all.folds()).extracting(FoldResult::trainedNow).containsExactly(true, false, true);
+        assertThat(all.folds().get(1).metrics().meanIoU()).isEqualTo(one.folds().get(0).metrics().meanIoU());
+        assertThat(Files.getLastModifiedTime(out.resolve("fold-0006R0").resolve(ModelDirectory.WEIGHTS)))
+                .isEqualTo(trained);
+        assertThat(Json.JSON.readTree(out.resolve("cv.json").toFile()).get("scheme").asText())
+                .isEqualTo("leave-one-group-out");
+    }
+
+    @Test
     void aFoldTrainedWithAnotherConfigurationIsNotReused() {
         Path out = tmp.resolve("cv");
         run(out, tiny());
@@ -142,6 +167,9 @@ class CrossValidationTest {
                 .optFolds("4").build()).hasMessageContaining("--folds 4: need between 2 and the number of groups (3)");
         assertThatThrownBy(() -> CrossValidation.builder().setData(train).setConfig(tiny()).setOutputDir(out)
                 .optGroupKey(GroupKey.regex("^(\\d+)_")).build()).hasMessageContaining("0001TP_00000.png");
+        assertThatThrownBy(() -> CrossValidation.builder().setData(train).setConfig(tiny()).setOutputDir(out)
+                .optOnlyFolds(List.of("0006R0", "Seq05VD")).build())
+                .hasMessageContaining("--only-folds Seq05VD: no such fold; the folds are 0001TP, 0006R0, 0016E5");
         assertThat(out).doesNotExist();
     }
 }
