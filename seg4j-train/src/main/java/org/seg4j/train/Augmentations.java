@@ -5,6 +5,7 @@ import org.seg4j.transform.GaussianBlur;
 import org.seg4j.transform.GaussianNoise;
 import org.seg4j.transform.HorizontalFlip;
 import org.seg4j.transform.RandomCrop;
+import org.seg4j.transform.RandomGamma;
 import org.seg4j.transform.RandomRotation;
 import org.seg4j.transform.RandomScale;
 import org.seg4j.transform.TransformPipeline;
@@ -16,8 +17,8 @@ public final class Augmentations {
 
     /**
      * Training pipeline: random scale (around {@code input_scale}), optional rotation, a crop of
-     * exactly {@code crop_height x crop_width}, optional horizontal flip, colour jitter, Gaussian blur
-     * and Gaussian noise (photometric changes last, on the crop, where they cost least).
+     * exactly {@code crop_height x crop_width}, optional horizontal flip, colour jitter, a gamma curve,
+     * Gaussian blur and Gaussian noise (photometric changes last, on the crop, where they cost least).
      */
     public static TransformPipeline training(TrainConfig c) {
         return pipeline(c, true);
@@ -42,6 +43,7 @@ public final class Augmentations {
                 .addIf(crop, new RandomCrop(c.cropHeight(), c.cropWidth()))
                 .addIf(c.hflip(), new HorizontalFlip(0.5))
                 .addIf(j > 0, new ColorJitter(j, j, j, 0))
+                .addIf(c.gamma() > 0, new RandomGamma(c.gamma()))
                 .addIf(c.blur() > 0, GaussianBlur.withProbability(c.blur()))
                 .addIf(c.noise() > 0, new GaussianNoise(c.noise()))
                 .build();

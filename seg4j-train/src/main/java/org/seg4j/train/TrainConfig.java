@@ -134,6 +134,9 @@ import org.seg4j.util.Json;
  *     deviation, the default) or {@code per-image} (each image standardised by its own per-channel
  *     statistics, which removes global brightness, contrast and colour-cast differences between
  *     images; recorded in the model's manifest, so prediction does the same)
+ * @param gamma loader: range of a random gamma curve on the image, {@code 255 (x/255)^g} with
+ *     {@code g} log-uniform in {@code [1/(1 + gamma), 1 + gamma]} (a curve that per-image
+ *     normalisation does not undo, unlike brightness and contrast); 0 for none
  */
 public record TrainConfig(
         int epochs,
@@ -193,7 +196,8 @@ public record TrainConfig(
         String temporalTrain,
         double temporalConsistency,
         double clipFrameJitter,
-        String inputNormalization) {
+        String inputNormalization,
+        double gamma) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -208,7 +212,7 @@ public record TrainConfig(
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
             "train_groups", "freeze_encoder", "label_smoothing", "blur", "noise", "model_selection", "task",
             "center_loss_weight", "offset_loss_weight", "clip_length", "clip_source", "temporal_train",
-            "temporal_consistency", "clip_frame_jitter", "input_normalization");
+            "temporal_consistency", "clip_frame_jitter", "input_normalization", "gamma");
 
     /** Task {@code semantic}: a class per pixel. */
     public static final String TASK_SEMANTIC = "semantic";
@@ -285,6 +289,10 @@ public record TrainConfig(
         }
         if (!(noise >= 0 && noise <= 1)) {
             throw new Seg4jException("noise must be in [0, 1] (a fraction of the 0-255 range), got " + noise);
+        }
+        if (!(gamma >= 0 && gamma <= 4)) {
+            throw new Seg4jException("gamma must be in [0, 4] (gamma curves between 1/(1 + gamma) and 1 + gamma), got "
+                    + gamma);
         }
         modelSelection = norm(modelSelection, "best");
         if (!modelSelection.equals("best") && !modelSelection.equals("last")) {
@@ -604,6 +612,7 @@ public record TrainConfig(
         double temporalConsistency;
         double clipFrameJitter;
         String inputNormalization = Normalization.FIXED_NAME;
+        double gamma;
 
         private Builder() {}
 
@@ -686,6 +695,8 @@ public record TrainConfig(
         public Builder optClipFrameJitter(double v) { clipFrameJitter = v; return this; }
         /** {@code fixed} (ImageNet statistics) or {@code per-image} standardisation of the input. */
         public Builder optInputNormalization(String v) { inputNormalization = v; return this; }
+        /** Range of a random gamma curve on the training image (0 for none). */
+        public Builder optGamma(double v) { gamma = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -705,7 +716,7 @@ public record TrainConfig(
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
                     steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, labelSmoothing, blur, noise,
                     modelSelection, task, centerLossWeight, offsetLossWeight, clipLength, clipSource, temporalTrain,
-                    temporalConsistency, clipFrameJitter, inputNormalization);
+                    temporalConsistency, clipFrameJitter, inputNormalization, gamma);
         }
     }
 }

@@ -120,6 +120,9 @@ final class TrainConfigMaps {
         if (c.inputNormalization().equals(Normalization.FIXED_NAME)) {
             m.remove("input_normalization"); // and for runs from before per-image normalisation
         }
+        if (c.gamma() == 0) {
+            m.remove("gamma"); // and for runs from before the gamma augmentation
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -190,6 +193,7 @@ final class TrainConfigMaps {
         m.put("temporal_consistency", c.temporalConsistency());
         m.put("clip_frame_jitter", c.clipFrameJitter());
         m.put("input_normalization", c.inputNormalization());
+        m.put("gamma", c.gamma());
         return m;
     }
 
@@ -345,6 +349,7 @@ final class TrainConfigMaps {
             case "temporal_consistency" -> b.temporalConsistency = v == null ? 0 : asDouble(v);
             case "clip_frame_jitter" -> b.clipFrameJitter = v == null ? 0 : asDouble(v);
             case "input_normalization" -> b.inputNormalization = v == null ? null : asString(v);
+            case "gamma" -> b.gamma = v == null ? 0 : asDouble(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

@@ -132,6 +132,22 @@ class TrainConfigTest {
     }
 
     @Test
+    void gammaRoundTripsIsCheckedAndAtZeroKeepsOlderHashes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        TrainConfig c = TrainConfig.fromMap(Map.of("gamma", "0.3"), "x.yaml");
+        assertThat(c.gamma()).isEqualTo(0.3);
+        java.nio.file.Path file = tmp.resolve("config.yaml");
+        c.write(file);
+        assertThat(TrainConfig.read(file)).isEqualTo(c);
+        assertThat(c.hash()).isNotEqualTo(TrainConfig.defaults().hash());
+        assertThat(TrainConfig.defaults().toBuilder().optGamma(0).build().hash())
+                .as("gamma 0 keeps the hash of runs from before the key").isEqualTo(TrainConfig.defaults().hash());
+        assertThat(Augmentations.training(c).toString()).contains("RandomGamma[range=0.3]");
+        assertThat(Augmentations.training(TrainConfig.defaults()).toString()).doesNotContain("RandomGamma");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("gamma", "-0.5"), "x.yaml"))
+                .hasMessageContaining("gamma must be in [0, 4]");
+    }
+
+    @Test
     void durations() {
         assertThat(TrainConfig.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(TrainConfig.parseDuration("2h")).isEqualTo(Duration.ofHours(2));
