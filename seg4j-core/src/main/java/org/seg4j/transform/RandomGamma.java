@@ -18,8 +18,11 @@ import org.seg4j.data.Sample;
  */
 public record RandomGamma(double range) implements JointTransform {
 
+    /** The largest range: gamma curves between 1/5 and 5. */
+    public static final double MAX_RANGE = 4;
+
     public RandomGamma {
-        Checks.range("RandomGamma", "range", range, 0, 4);
+        Checks.range("RandomGamma", "range", range, 0, MAX_RANGE);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.seg4j.model.ModelOptions;
 import org.seg4j.model.ModelRegistry;
 import org.seg4j.model.TemporalOptions;
 import org.seg4j.transform.Normalization;
+import org.seg4j.transform.RandomGamma;
 import org.seg4j.util.Json;
 
 /**
@@ -290,9 +291,9 @@ public record TrainConfig(
         if (!(noise >= 0 && noise <= 1)) {
             throw new Seg4jException("noise must be in [0, 1] (a fraction of the 0-255 range), got " + noise);
         }
-        if (!(gamma >= 0 && gamma <= 4)) {
-            throw new Seg4jException("gamma must be in [0, 4] (gamma curves between 1/(1 + gamma) and 1 + gamma), got "
-                    + gamma);
+        if (!(gamma >= 0 && gamma <= RandomGamma.MAX_RANGE)) {
+            throw new Seg4jException(String.format(Locale.ROOT, "gamma must be in [0, %.0f] (gamma curves between "
+                    + "1/(1 + gamma) and 1 + gamma), got %s", RandomGamma.MAX_RANGE, gamma));
         }
         modelSelection = norm(modelSelection, "best");
         if (!modelSelection.equals("best") && !modelSelection.equals("last")) {
