@@ -138,6 +138,10 @@ import org.seg4j.util.Json;
  * @param gamma loader: range of a random gamma curve on the image, {@code 255 (x/255)^g} with
  *     {@code g} log-uniform in {@code [1/(1 + gamma), 1 + gamma]} (a curve that per-image
  *     normalisation does not undo, unlike brightness and contrast); 0 for none
+ * @param copyPaste loader, task {@code semantic}: chance that a training crop receives the pixels of
+ *     some classes from another crop of its batch ({@link org.seg4j.transform.ClassPaste}); 0 for none
+ * @param copyPasteClasses the class names whose pixels are pasted; empty for a random half of the
+ *     donor crop's classes (ClassMix)
  */
 public record TrainConfig(
         int epochs,
@@ -198,7 +202,9 @@ public record TrainConfig(
         double temporalConsistency,
         double clipFrameJitter,
         String inputNormalization,
-        double gamma) {
+        double gamma,
+        double copyPaste,
+        List<String> copyPasteClasses) {
 
     /** File name of the resolved configuration inside a run folder. */
     public static final String FILE_NAME = "config.yaml";
@@ -213,7 +219,8 @@ public record TrainConfig(
             "repeat_threshold", "norm_decay_mult", "bias_decay_mult", "model_options", "group_by", "val_groups",
             "train_groups", "freeze_encoder", "label_smoothing", "blur", "noise", "model_selection", "task",
             "center_loss_weight", "offset_loss_weight", "clip_length", "clip_source", "temporal_train",
-            "temporal_consistency", "clip_frame_jitter", "input_normalization", "gamma");
+            "temporal_consistency", "clip_frame_jitter", "input_normalization", "gamma", "copy_paste",
+            "copy_paste_classes");
 
     /** Task {@code semantic}: a class per pixel. */
     public static final String TASK_SEMANTIC = "semantic";
@@ -295,6 +302,14 @@ public record TrainConfig(
             throw new Seg4jException(String.format(Locale.ROOT, "gamma must be in [0, %.0f] (gamma curves between "
                     + "1/(1 + gamma) and 1 + gamma), got %s", RandomGamma.MAX_RANGE, gamma));
         }
+        if (!(copyPaste >= 0 && copyPaste <= 1)) {
+            throw new Seg4jException("copy_paste is a probability and must be in [0, 1], got " + copyPaste);
+        }
+        copyPasteClasses = copyPasteClasses == null ? List.of() : List.copyOf(copyPasteClasses);
+        if (copyPaste == 0 && !copyPasteClasses.isEmpty()) {
+            throw new Seg4jException("copy_paste_classes " + copyPasteClasses
+                    + " is set but copy_paste is 0; set copy_paste to the chance of a paste");
+        }
         modelSelection = norm(modelSelection, "best");
         if (!modelSelection.equals("best") && !modelSelection.equals("last")) {
             throw new Seg4jException("unknown model_selection '" + modelSelection + "'; valid: best, last");
@@ -310,6 +325,10 @@ public record TrainConfig(
                 || Double.isInfinite(offsetLossWeight)) {
             throw new Seg4jException("center_loss_weight and offset_loss_weight must be finite and >= 0, got "
                     + centerLossWeight + " and " + offsetLossWeight);
+        }
+        if (copyPaste > 0 && !TASK_SEMANTIC.equals(task)) {
+            throw new Seg4jException("copy_paste works on semantic masks; task " + task
+                    + " has instance or clip annotations that pasted pixels would not update");
         }
         if (TASK_VIDEO.equals(task)) {
             clipLength = clipLength == 0 ? DEFAULT_CLIP_LENGTH : clipLength;
@@ -614,6 +633,8 @@ public record TrainConfig(
         double clipFrameJitter;
         String inputNormalization = Normalization.FIXED_NAME;
         double gamma;
+        double copyPaste;
+        List<String> copyPasteClasses = List.of();
 
         private Builder() {}
 
@@ -698,6 +719,10 @@ public record TrainConfig(
         public Builder optInputNormalization(String v) { inputNormalization = v; return this; }
         /** Range of a random gamma curve on the training image (0 for none). */
         public Builder optGamma(double v) { gamma = v; return this; }
+        /** Chance that a training crop receives a paste from another crop of its batch (0 for none). */
+        public Builder optCopyPaste(double v) { copyPaste = v; return this; }
+        /** Class names pasted by {@code copy_paste}; empty for ClassMix's random half. */
+        public Builder optCopyPasteClasses(List<String> v) { copyPasteClasses = v; return this; }
 
         /**
          * Applies {@code key=value} overrides (CLI {@code --set}); keys as in the file.
@@ -717,7 +742,7 @@ public record TrainConfig(
                     baseWidth, inputScale, rotation, colorJitter, sampling, repeatThreshold, normDecayMult, biasDecayMult,
                     steps, modelOptions, groupBy, valGroups, trainGroups, freezeEncoder, labelSmoothing, blur, noise,
                     modelSelection, task, centerLossWeight, offsetLossWeight, clipLength, clipSource, temporalTrain,
-                    temporalConsistency, clipFrameJitter, inputNormalization, gamma);
+                    temporalConsistency, clipFrameJitter, inputNormalization, gamma, copyPaste, copyPasteClasses);
         }
     }
 }

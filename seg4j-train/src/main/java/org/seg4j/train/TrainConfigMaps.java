@@ -123,6 +123,10 @@ final class TrainConfigMaps {
         if (c.gamma() == 0) {
             m.remove("gamma"); // and for runs from before the gamma augmentation
         }
+        if (c.copyPaste() == 0) {
+            m.remove("copy_paste"); // and for runs from before copy-paste
+            m.remove("copy_paste_classes");
+        }
         try {
             byte[] d = MessageDigest.getInstance("SHA-256")
                     .digest(Json.JSON.writeValueAsString(m).getBytes(StandardCharsets.UTF_8));
@@ -194,6 +198,8 @@ final class TrainConfigMaps {
         m.put("clip_frame_jitter", c.clipFrameJitter());
         m.put("input_normalization", c.inputNormalization());
         m.put("gamma", c.gamma());
+        m.put("copy_paste", c.copyPaste());
+        m.put("copy_paste_classes", c.copyPasteClasses());
         return m;
     }
 
@@ -350,6 +356,8 @@ final class TrainConfigMaps {
             case "clip_frame_jitter" -> b.clipFrameJitter = v == null ? 0 : asDouble(v);
             case "input_normalization" -> b.inputNormalization = v == null ? null : asString(v);
             case "gamma" -> b.gamma = v == null ? 0 : asDouble(v);
+            case "copy_paste" -> b.copyPaste = v == null ? 0 : asDouble(v);
+            case "copy_paste_classes" -> b.copyPasteClasses = asStrings(v);
             default -> throw new IllegalStateException("unhandled key " + key);
         }
     }

@@ -148,6 +148,36 @@ class TrainConfigTest {
     }
 
     @Test
+    void copyPasteRoundTripsIsCheckedAndAtZeroKeepsOlderHashes(@TempDir Path tmp) {
+        TrainConfig c = TrainConfig.fromMap(Map.of("copy_paste", "0.5", "copy_paste_classes", "[pole, sign_symbol]"),
+                "x.yaml");
+        assertThat(c.copyPaste()).isEqualTo(0.5);
+        assertThat(c.copyPasteClasses()).containsExactly("pole", "sign_symbol");
+        java.nio.file.Path file = tmp.resolve("config.yaml");
+        c.write(file);
+        assertThat(TrainConfig.read(file)).isEqualTo(c);
+        assertThat(c.hash()).isNotEqualTo(TrainConfig.defaults().hash());
+        assertThat(TrainConfig.defaults().toBuilder().optCopyPaste(0).build().hash())
+                .as("copy_paste 0 keeps the hash of runs from before the key").isEqualTo(TrainConfig.defaults().hash());
+        org.seg4j.data.ClassMeta camvid = org.seg4j.data.ClassMeta.camvid();
+        org.seg4j.transform.ClassPaste paste = TrainingLoaders.classPaste(c, camvid);
+        assertThat(paste.probability()).isEqualTo(0.5);
+        assertThat(paste.classes()).containsExactly(camvid.idOf("pole"), camvid.idOf("sign_symbol"));
+        assertThat(TrainingLoaders.classPaste(TrainConfig.defaults(), camvid)).isNull();
+        assertThat(TrainingLoaders.classPaste(TrainConfig.fromMap(Map.of("copy_paste", "1"), "x.yaml"), camvid)
+                .classes()).as("no list: ClassMix's random half").isEmpty();
+        assertThatThrownBy(() -> TrainingLoaders.classPaste(
+                TrainConfig.fromMap(Map.of("copy_paste", "1", "copy_paste_classes", "lamppost"), "x.yaml"), camvid))
+                .hasMessageContaining("no class 'lamppost'").hasMessageContaining("sky, building, pole");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("copy_paste", "1.5"), "x.yaml"))
+                .hasMessageContaining("copy_paste is a probability and must be in [0, 1], got 1.5");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("copy_paste_classes", "pole"), "x.yaml"))
+                .hasMessageContaining("copy_paste is 0");
+        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("copy_paste", "0.5", "task", "panoptic"), "x.yaml"))
+                .hasMessageContaining("copy_paste works on semantic masks; task panoptic");
+    }
+
+    @Test
     void durations() {
         assertThat(TrainConfig.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(TrainConfig.parseDuration("2h")).isEqualTo(Duration.ofHours(2));

@@ -12,13 +12,16 @@ import org.seg4j.data.instance.CenterTargetBatch;
 import org.seg4j.model.panoptic.CenterTargetGenerator;
 import org.seg4j.data.instance.CenterTargets;
 import org.seg4j.metric.video.FlowField;
+import org.seg4j.transform.ClassPaste;
 import org.seg4j.transform.JointTransform;
 import org.seg4j.transform.Normalization;
 
 /**
  * Reads, transforms and packs the samples of one batch; runs on a worker thread. Samples that carry
  * an instance annotation (after the transforms, so it is aligned with the crop) also get their
- * Panoptic-DeepLab targets ({@link CenterTargetGenerator} with the paper's defaults).
+ * Panoptic-DeepLab targets ({@link CenterTargetGenerator} with the paper's defaults). With a
+ * {@link ClassPaste}, every sample of a single-image batch may then receive pixels from another
+ * sample of the same batch (the donors are the transformed samples before any paste).
  */
 final class BatchAssembler {
 
@@ -32,16 +35,21 @@ final class BatchAssembler {
     private final int numClasses;
     private final ClipFrames clips;
     private final CenterTargetGenerator targets;
+    private final ClassPaste paste;
 
-    /** @param clips how each sample becomes a clip, {@code null} for single images */
+    /**
+     * @param clips how each sample becomes a clip, {@code null} for single images
+     * @param paste copy-paste between the samples of a batch, {@code null} for none
+     */
     BatchAssembler(SampleSource source, JointTransform pipeline, Normalization normalization, long seed,
-            ClipFrames clips) {
+            ClipFrames clips, ClassPaste paste) {
         this.source = source;
         this.pipeline = pipeline;
         this.normalization = normalization;
         this.seed = seed;
         this.numClasses = source.classes().numClasses();
         this.clips = clips;
+        this.paste = paste;
         this.targets = CenterTargetGenerator.builder().setClasses(source.classes()).build();
     }
 
@@ -55,6 +63,9 @@ final class BatchAssembler {
             if (clip.flows() != null) {
                 flows.addAll(clip.flows());
             }
+        }
+        if (paste != null && clips == null && samples.size() > 1) {
+            samples = pasted(epoch, indices, samples);
         }
         Sample first = samples.get(0);
         int w = first.image().width();
@@ -92,6 +103,26 @@ final class BatchAssembler {
         }
         return new Batch(images, labels, samples.size(), h, w, ids,
                 panoptic ? CenterTargetBatch.of(centers) : null, flows.isEmpty() ? null : planes(flows, w, h));
+    }
+
+    /**
+     * Every sample after a paste from another, randomly chosen sample of the batch; the choice and
+     * the paste draw from a generator of (seed, epoch, the target's index), so they repeat on resume.
+     */
+    private List<Sample> pasted(int epoch, int[] indices, List<Sample> samples) {
+        int n = samples.size();
+        List<Sample> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            SplittableRandom rng = new SplittableRandom(Seeds.mix(Seeds.mix(seed, epoch, indices[i]), Seeds.PASTE, 0));
+            Sample donor = samples.get((i + 1 + rng.nextInt(n - 1)) % n);
+            try {
+                out.add(paste.apply(samples.get(i), donor, rng));
+            } catch (RuntimeException e) {
+                throw new Seg4jException("sample " + samples.get(i).id() + " (index " + indices[i] + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /**

@@ -10,6 +10,7 @@ import org.seg4j.data.Batch;
 import org.seg4j.data.BatchProvider;
 import org.seg4j.data.SampleSource;
 import org.seg4j.data.sampling.WeightedEpochOrder;
+import org.seg4j.transform.ClassPaste;
 import org.seg4j.transform.JointTransform;
 import org.seg4j.transform.Normalization;
 import org.seg4j.transform.TransformPipeline;
@@ -55,7 +56,7 @@ public final class BatchLoader implements BatchProvider {
         this.seed = b.seed;
         this.workers = b.workers;
         this.prefetch = b.prefetch > 0 ? b.prefetch : 2 * b.workers;
-        this.assembler = new BatchAssembler(b.source, b.pipeline, b.normalization, b.seed, b.clips);
+        this.assembler = new BatchAssembler(b.source, b.pipeline, b.normalization, b.seed, b.clips, b.classPaste);
         this.clipLength = b.clips == null ? 1 : b.clips.length();
         this.weighted = b.sampleWeights == null ? null : new WeightedEpochOrder(b.sampleWeights);
         this.pool = Executors.newFixedThreadPool(workers, threads);
@@ -162,8 +163,18 @@ public final class BatchLoader implements BatchProvider {
         private int prefetch;
         private double[] sampleWeights;
         private ClipFrames clips;
+        private ClassPaste classPaste;
 
         private Builder() {}
+
+        /**
+         * Copy-paste between the samples of each batch, after the transforms (default: none). For
+         * single images with masks, all of one size; not with {@link #optClips}.
+         */
+        public Builder optClassPaste(ClassPaste classPaste) {
+            this.classPaste = classPaste;
+            return this;
+        }
 
         /**
          * Video training: every sample becomes a clip of {@link ClipFrames#length()} frames, placed
@@ -256,6 +267,10 @@ public final class BatchLoader implements BatchProvider {
             }
             if (source.size() == 0) {
                 throw new Seg4jException("the data set has no samples");
+            }
+            if (classPaste != null && clips != null) {
+                throw new Seg4jException("copy-paste works on single images; this loader makes clips of "
+                        + clips.length() + " frames");
             }
             if (sampleWeights != null && sampleWeights.length != source.size()) {
                 throw new Seg4jException("sample weights: " + sampleWeights.length + " values for "

@@ -12,6 +12,9 @@ final class Seeds {
     /** The index used for the epoch's weighted draw (class-aware sampling). */
     static final long SAMPLING = -2;
 
+    /** Mixed into a sample's own seed for its copy-paste draws (the donor, the classes). */
+    static final long PASTE = -3;
+
     private Seeds() {}
 
     /** A well-mixed 64-bit seed for the given triple. */

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.Batch;
 import org.seg4j.data.SampleSource;
+import org.seg4j.transform.CameraMotion;
+import org.seg4j.transform.ClassPaste;
 import org.seg4j.transform.ColorJitter;
 import org.seg4j.transform.HorizontalFlip;
 import org.seg4j.transform.RandomCrop;
@@ -215,5 +217,59 @@ class BatchLoaderTest {
         assertThatThrownBy(() -> loader(source, 1).optSampleWeights(new double[] {1, 2}).build())
                 .isInstanceOf(Seg4jException.class)
                 .hasMessageContaining("2 values for 10 samples");
+    }
+
+    @Test
+    void copyPasteLaysAnotherCropsClassOverEachSampleReproducibly() {
+        SampleSource source = new PatternSource(12);
+        ClassPaste paste = ClassPaste.builder().setProbability(1).optClasses(2).build();
+        try (BatchLoader plain = loader(source, 1).build();
+                BatchLoader pasted = loader(source, 1).optClassPaste(paste).build();
+                BatchLoader pasted2 = loader(source, 3).optClassPaste(paste).build()) {
+            List<Batch> before = drain(plain.epoch(1));
+            List<Batch> after = drain(pasted.epoch(1));
+            List<Batch> again = drain(pasted2.epoch(1));
+            int plane = 24 * 32;
+            int donorsSeen = 0;
+            for (int b = 0; b < before.size(); b++) {
+                Batch x = before.get(b);
+                Batch y = after.get(b);
+                assertThat(y.ids()).isEqualTo(x.ids());
+                assertThat(again.get(b).labels()).as("independent of the thread count").isEqualTo(y.labels());
+                assertThat(again.get(b).images()).isEqualTo(y.images());
+                for (int i = 0; i < x.size(); i++) {
+                    // exactly one other crop of the batch is the donor: its class-2 pixels, label and colour
+                    int donor = -1;
+                    for (int j = 0; j < x.size() && donor < 0; j++) {
+                        if (j != i && pastedFrom(x, y, i, j, plane)) {
+                            donor = j;
+                        }
+                    }
+                    assertThat(donor).as("batch %d sample %d has a donor in its batch", b, i).isNotNegative();
+                    donorsSeen |= 1 << ((donor - i + x.size()) % x.size());
+                }
+            }
+            assertThat(Integer.bitCount(donorsSeen)).as("donors at every offset in the batch").isEqualTo(3);
+        }
+        assertThatThrownBy(() -> loader(source, 1).optClassPaste(paste)
+                .optClips(ClipFrames.synthetic(3, CameraMotion.DEFAULT)).build())
+                .isInstanceOf(Seg4jException.class).hasMessageContaining("copy-paste works on single images");
+    }
+
+    /** Whether sample i of {@code after} is sample i of {@code before} with sample j's class-2 pixels. */
+    private static boolean pastedFrom(Batch before, Batch after, int i, int j, int plane) {
+        for (int p = 0; p < plane; p++) {
+            boolean fromDonor = before.labels()[j * plane + p] == 2;
+            int src = fromDonor ? j : i;
+            if (after.labels()[i * plane + p] != before.labels()[src * plane + p]) {
+                return false;
+            }
+            for (int c = 0; c < 3; c++) {
+                if (after.images()[(i * 3 + c) * plane + p] != before.images()[(src * 3 + c) * plane + p]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }
