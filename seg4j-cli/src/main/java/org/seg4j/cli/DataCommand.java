@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code seg4j data}: data preparation before training. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = "Prepare data: validate, stats, sharpness, filter, convert, boxes, isbi-instances.",
+        description = "Prepare data: validate, stats, sharpness, filter, convert, boxes, isbi-instances, browse.",
         subcommands = {
             DataValidateCommand.class,
             DataStatsCommand.class,
@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             DataConvertCommand.class,
             DataBoxesCommand.class,
             DataIsbiInstancesCommand.class,
+            DataBrowseCommand.class,
         })
 final class DataCommand implements Runnable {
 

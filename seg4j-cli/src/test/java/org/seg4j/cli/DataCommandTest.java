@@ -88,6 +88,26 @@ class DataCommandTest {
     }
 
     @Test
+    void browseDrawsTheTrainingCropsWithCopyPaste() throws Exception {
+        Path png = tmp.resolve("browse/crops.png");
+        CliRunner.Run r = CliRunner.run("data", "browse", "--data", synth.toString(), "--set", "crop_height=16",
+                "--set", "crop_width=24", "--set", "batch_size=3", "--set", "copy_paste=1", "--batches", "2",
+                "--out", png.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("6 crops of 24x16 (2 batches of epoch 0, 6 training images)");
+        java.awt.image.BufferedImage sheet = javax.imageio.ImageIO.read(png.toFile());
+        // three crops a row, each image above its label, with a caption and 4-pixel gaps
+        assertThat(sheet.getWidth()).isEqualTo(3 * (24 + 4) + 4);
+        assertThat(sheet.getHeight()).isEqualTo(2 * (2 * 16 + 16 + 4) + 4);
+
+        CliRunner.Run bad = CliRunner.run("data", "browse", "--data", synth.toString(), "--set", "copy_paste=1",
+                "--set", "copy_paste_classes=lamppost", "--out", tmp.resolve("browse/bad.png").toString());
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.err()).contains("copy_paste_classes: the data set has no class 'lamppost'");
+        assertThat(tmp.resolve("browse/bad.png")).doesNotExist();
+    }
+
+    @Test
     void sharpnessReportAndFilterLeaveTheSourceAlone() throws Exception {
         Path data = tmp.resolve("blur");
         CliRunner.run("synth", "--out", data.toString(), "--count", "5", "--val-count", "1", "--size", "32x48");

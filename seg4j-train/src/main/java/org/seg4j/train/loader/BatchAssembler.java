@@ -55,17 +55,19 @@ final class BatchAssembler {
 
     /** Builds the batch of the given dataset indices for {@code epoch}. */
     Batch assemble(int epoch, int[] indices) {
-        List<Sample> samples = new ArrayList<>(indices.length * (clips == null ? 1 : clips.length()));
+        List<Sample> samples;
         List<FlowField> flows = new ArrayList<>();
-        for (int index : indices) {
-            ClipFrames.Clip clip = prepare(epoch, index);
-            samples.addAll(clip.frames());
-            if (clip.flows() != null) {
-                flows.addAll(clip.flows());
+        if (clips == null) {
+            samples = samples(epoch, indices);
+        } else {
+            samples = new ArrayList<>(indices.length * clips.length());
+            for (int index : indices) {
+                ClipFrames.Clip clip = prepare(epoch, index);
+                samples.addAll(clip.frames());
+                if (clip.flows() != null) {
+                    flows.addAll(clip.flows());
+                }
             }
-        }
-        if (paste != null && clips == null && samples.size() > 1) {
-            samples = pasted(epoch, indices, samples);
         }
         Sample first = samples.get(0);
         int w = first.image().width();
@@ -103,6 +105,21 @@ final class BatchAssembler {
         }
         return new Batch(images, labels, samples.size(), h, w, ids,
                 panoptic ? CenterTargetBatch.of(centers) : null, flows.isEmpty() ? null : planes(flows, w, h));
+    }
+
+    /**
+     * The single-image samples of a batch as it holds them before normalisation: transformed, then
+     * pasted when copy-paste is on.
+     */
+    List<Sample> samples(int epoch, int[] indices) {
+        if (clips != null) {
+            throw new Seg4jException("this loader makes clips of " + clips.length() + " frames, not single images");
+        }
+        List<Sample> samples = new ArrayList<>(indices.length);
+        for (int index : indices) {
+            samples.addAll(prepare(epoch, index).frames());
+        }
+        return paste != null && samples.size() > 1 ? pasted(epoch, indices, samples) : samples;
     }
 
     /**

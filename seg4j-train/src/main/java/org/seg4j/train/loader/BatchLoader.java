@@ -1,6 +1,8 @@
 package org.seg4j.train.loader;
 
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -8,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.Batch;
 import org.seg4j.data.BatchProvider;
+import org.seg4j.data.Sample;
 import org.seg4j.data.SampleSource;
 import org.seg4j.data.sampling.WeightedEpochOrder;
 import org.seg4j.transform.ClassPaste;
@@ -99,6 +102,23 @@ public final class BatchLoader implements BatchProvider {
             }
         }
         return order;
+    }
+
+    /**
+     * The samples of batch {@code batch} of {@code epoch} exactly as that batch holds them, before
+     * normalisation: read, transformed and, with copy-paste, pasted. Made on the calling thread, for
+     * previews of what training sees; single-image loaders only.
+     *
+     * @throws Seg4jException if {@code batch} is not a batch of the epoch, or the loader makes clips
+     */
+    public List<Sample> samples(int epoch, int batch) {
+        if (batch < 0 || batch >= batchesPerEpoch()) {
+            throw new Seg4jException("batch " + batch + " is not in 0.." + (batchesPerEpoch() - 1) + " (an epoch of "
+                    + batchesPerEpoch() + " batches)");
+        }
+        int[] order = order(epoch);
+        int start = batch * batchSize;
+        return assembler.samples(epoch, Arrays.copyOfRange(order, start, Math.min(start + batchSize, order.length)));
     }
 
     @Override

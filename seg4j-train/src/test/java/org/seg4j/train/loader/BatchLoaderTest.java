@@ -256,6 +256,30 @@ class BatchLoaderTest {
                 .isInstanceOf(Seg4jException.class).hasMessageContaining("copy-paste works on single images");
     }
 
+    @Test
+    void samplesAreTheBatchBeforeNormalisation() {
+        SampleSource source = new PatternSource(10);
+        ClassPaste paste = ClassPaste.builder().setProbability(0.5).build();
+        try (BatchLoader loader = loader(source, 2).optClassPaste(paste).build()) {
+            List<Batch> batches = drain(loader.epoch(4));
+            int plane = 24 * 32;
+            for (int b = 0; b < batches.size(); b++) {
+                List<org.seg4j.data.Sample> samples = loader.samples(4, b);
+                assertThat(samples).extracting(org.seg4j.data.Sample::id).isEqualTo(batches.get(b).ids());
+                float[] images = new float[samples.size() * 3 * plane];
+                byte[] labels = new byte[samples.size() * plane];
+                for (int i = 0; i < samples.size(); i++) {
+                    org.seg4j.transform.Normalization.IMAGENET.toChw(samples.get(i).image(), images, i * 3 * plane);
+                    System.arraycopy(samples.get(i).mask().data(), 0, labels, i * plane, plane);
+                }
+                assertThat(images).isEqualTo(batches.get(b).images());
+                assertThat(labels).isEqualTo(batches.get(b).labels());
+            }
+            assertThatThrownBy(() -> loader.samples(4, 3)).isInstanceOf(Seg4jException.class)
+                    .hasMessageContaining("batch 3 is not in 0..2");
+        }
+    }
+
     /** Whether sample i of {@code after} is sample i of {@code before} with sample j's class-2 pixels. */
     private static boolean pastedFrom(Batch before, Batch after, int i, int j, int plane) {
         for (int p = 0; p < plane; p++) {
