@@ -1,9 +1,7 @@
 package org.seg4j.train;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import org.seg4j.data.Sample;
 import org.seg4j.data.SampleSource;
 import org.seg4j.infer.output.Renderings;
 import org.seg4j.train.loader.BatchLoader;
+import org.seg4j.util.SheetCanvas;
 
 /**
  * What training sees: the first batches of an epoch exactly as the training loader of a {@link
@@ -82,13 +81,8 @@ public final class AugmentationPreview {
         int cellW = tw + GAP;
         int cellH = 2 * th + LABEL_HEIGHT + GAP;
         BufferedImage out = new BufferedImage(cols * cellW + GAP, rows.size() * cellH + GAP, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
+        Graphics2D g = SheetCanvas.open(out);
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, out.getWidth(), out.getHeight());
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             for (int r = 0; r < rows.size(); r++) {
                 for (int c = 0; c < rows.get(r).size(); c++) {
                     Sample s = rows.get(r).get(c);

@@ -1,9 +1,7 @@
 package org.seg4j.data.quality;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,6 +12,7 @@ import org.seg4j.data.BufferedImages;
 import org.seg4j.data.ImageFiles;
 import org.seg4j.data.PngFiles;
 import org.seg4j.util.AtomicFiles;
+import org.seg4j.util.SheetCanvas;
 import org.seg4j.util.Json;
 
 /**
@@ -58,13 +57,8 @@ public final class SharpnessReport {
         int rows = Math.max(1, (shown.size() + cols - 1) / cols);
         int cellH = THUMB_WIDTH * 3 / 4 + LABEL_HEIGHT;
         BufferedImage sheet = new BufferedImage(cols * THUMB_WIDTH, rows * cellH, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = sheet.createGraphics();
+        Graphics2D g = SheetCanvas.open(sheet);
         try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             for (int k = 0; k < shown.size(); k++) {
                 SharpnessScores.Score s = shown.get(k);
                 int x = (k % cols) * THUMB_WIDTH;
