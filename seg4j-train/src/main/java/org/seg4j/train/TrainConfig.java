@@ -141,7 +141,7 @@ import org.seg4j.util.Json;
  * @param copyPaste loader, task {@code semantic}: chance that a training crop receives the pixels of
  *     some classes from another crop of its batch ({@link org.seg4j.transform.ClassPaste}); 0 for none
  * @param copyPasteClasses the class names whose pixels are pasted; empty for a random half of the
- *     donor crop's classes (ClassMix)
+ *     donor crop's classes (ClassMix); unused while {@code copyPaste} is 0
  */
 public record TrainConfig(
         int epochs,
@@ -305,11 +305,8 @@ public record TrainConfig(
         if (!(copyPaste >= 0 && copyPaste <= 1)) {
             throw new Seg4jException("copy_paste is a probability and must be in [0, 1], got " + copyPaste);
         }
+        // with copy_paste 0 a class list is kept but unused, so --set copy_paste=0 switches a configured paste off
         copyPasteClasses = copyPasteClasses == null ? List.of() : List.copyOf(copyPasteClasses);
-        if (copyPaste == 0 && !copyPasteClasses.isEmpty()) {
-            throw new Seg4jException("copy_paste_classes " + copyPasteClasses
-                    + " is set but copy_paste is 0; set copy_paste to the chance of a paste");
-        }
         modelSelection = norm(modelSelection, "best");
         if (!modelSelection.equals("best") && !modelSelection.equals("last")) {
             throw new Seg4jException("unknown model_selection '" + modelSelection + "'; valid: best, last");

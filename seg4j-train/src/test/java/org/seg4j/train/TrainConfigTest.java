@@ -171,8 +171,9 @@ class TrainConfigTest {
                 .hasMessageContaining("no class 'lamppost'").hasMessageContaining("sky, building, pole");
         assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("copy_paste", "1.5"), "x.yaml"))
                 .hasMessageContaining("copy_paste is a probability and must be in [0, 1], got 1.5");
-        assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("copy_paste_classes", "pole"), "x.yaml"))
-                .hasMessageContaining("copy_paste is 0");
+        TrainConfig off = c.toBuilder().optValues(Map.of("copy_paste", "0")).build();
+        assertThat(TrainingLoaders.classPaste(off, camvid)).as("--set copy_paste=0 switches it off").isNull();
+        assertThat(off.hash()).isEqualTo(TrainConfig.defaults().hash());
         assertThatThrownBy(() -> TrainConfig.fromMap(Map.of("copy_paste", "0.5", "task", "panoptic"), "x.yaml"))
                 .hasMessageContaining("copy_paste works on semantic masks; task panoptic");
     }
