@@ -17,10 +17,10 @@ import org.seg4j.util.SheetCanvas;
 
 /**
  * What training sees: the first batches of an epoch exactly as the training loader of a {@link
- * TrainConfig} makes them (random scale, crop, flip, photometric changes, copy-paste), drawn as a
- * contact sheet, one row of crops per batch, each crop's id, image and label in the class colours
- * (void black) from top to bottom. The counterpart of MMSegmentation's {@code browse_dataset.py}: check an
- * augmentation before spending an hour training with it.
+ * TrainConfig} makes them (class-aware sampling, random scale, crop, flip, photometric changes,
+ * copy-paste), drawn as a contact sheet: one row of crops per batch, each crop's id, image and
+ * label in the class colours (void black) from top to bottom. The counterpart of MMSegmentation's
+ * {@code browse_dataset.py}: check an augmentation before spending an hour training with it.
  */
 public final class AugmentationPreview {
 
@@ -48,7 +48,9 @@ public final class AugmentationPreview {
 
     /** The samples of the previewed batches, one list per batch, before normalisation. */
     public List<List<Sample>> batches() {
-        try (BatchLoader loader = TrainingLoaders.training(source, config, config.normalization()).optWorkers(1)
+        try (BatchLoader loader = TrainingLoaders.training(source, config, config.normalization())
+                .optSampleWeights(TrainingLoaders.sampleWeights(source, config))
+                .optWorkers(1)
                 .build()) {
             int n = Math.min(batches, loader.batchesPerEpoch());
             List<List<Sample>> out = new ArrayList<>(n);

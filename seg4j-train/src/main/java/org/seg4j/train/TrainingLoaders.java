@@ -4,6 +4,8 @@ import java.util.List;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.ClassMeta;
 import org.seg4j.data.SampleSource;
+import org.seg4j.data.sampling.ImageClassCounts;
+import org.seg4j.data.sampling.SamplingMode;
 import org.seg4j.train.loader.BatchLoader;
 import org.seg4j.transform.ClassPaste;
 import org.seg4j.transform.Normalization;
@@ -31,6 +33,16 @@ public final class TrainingLoaders {
                 .optShuffle(true)
                 .optSeed(config.seed())
                 .optWorkers(config.numWorkers());
+    }
+
+    /**
+     * Per-sample weights of the configuration's class-aware sampling ({@code sampling},
+     * {@code repeat_threshold}) for {@link BatchLoader.Builder#optSampleWeights}; {@code null} when
+     * sampling is {@code none}.
+     */
+    public static double[] sampleWeights(SampleSource source, TrainConfig config) {
+        SamplingMode mode = SamplingMode.parse(config.sampling());
+        return mode == SamplingMode.NONE ? null : mode.weights(ImageClassCounts.of(source), config.repeatThreshold());
     }
 
     /**

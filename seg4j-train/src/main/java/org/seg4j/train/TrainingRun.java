@@ -13,7 +13,6 @@ import org.seg4j.data.ClassMeta;
 import org.seg4j.data.ClassStatistics;
 import org.seg4j.data.SampleSource;
 import org.seg4j.data.SegmentationDataset;
-import org.seg4j.data.sampling.ImageClassCounts;
 import org.seg4j.data.sampling.SamplingMode;
 import org.seg4j.data.sampling.SamplingSummary;
 import org.seg4j.metric.report.TrainingCurves;
@@ -235,13 +234,9 @@ public final class TrainingRun {
 
     /** Per-image weights of class-aware sampling, or {@code null} for uniform epochs. */
     private double[] sampleWeights() {
-        SamplingMode mode = SamplingMode.parse(config.sampling());
-        if (mode == SamplingMode.NONE) {
-            return null;
-        }
-        double[] w = mode.weights(ImageClassCounts.of(train), config.repeatThreshold());
-        if (log != null) {
-            log.println("seg4j: " + SamplingSummary.describe(mode, w, train));
+        double[] w = TrainingLoaders.sampleWeights(train, config);
+        if (w != null && log != null) {
+            log.println("seg4j: " + SamplingSummary.describe(SamplingMode.parse(config.sampling()), w, train));
         }
         return w;
     }

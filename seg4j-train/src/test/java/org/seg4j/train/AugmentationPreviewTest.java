@@ -36,6 +36,24 @@ class AugmentationPreviewTest {
     }
 
     @Test
+    void classAwareSamplingDrawsTheBatchesAsTrainingDoes() {
+        PatternSource source = new PatternSource(10);
+        TrainConfig sampled = CONFIG.toBuilder().optValues(Map.of("sampling", "class-aware")).build();
+        List<List<Sample>> shown = AugmentationPreview.builder().setSource(source).setConfig(sampled).optEpoch(2)
+                .optBatches(3).build().batches();
+        double[] weights = TrainingLoaders.sampleWeights(source, sampled);
+        assertThat(weights).hasSize(10);
+        assertThat(TrainingLoaders.sampleWeights(source, CONFIG)).isNull();
+        try (BatchLoader weighted = TrainingLoaders.training(source, sampled, sampled.normalization())
+                .optSampleWeights(weights).build()) {
+            int[] order = weighted.order(2);
+            List<String> ids = shown.stream().flatMap(List::stream).map(Sample::id).toList();
+            assertThat(ids).containsExactlyElementsOf(
+                    java.util.Arrays.stream(order).mapToObj(source::id).toList());
+        }
+    }
+
+    @Test
     void theSheetHasARowPerBatchWithEachImageAboveItsLabel() {
         PatternSource source = new PatternSource(10);
         AugmentationPreview preview = AugmentationPreview.builder().setSource(source).setConfig(CONFIG).build();
