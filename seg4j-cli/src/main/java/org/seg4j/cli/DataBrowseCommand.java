@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.seg4j.data.PngFiles;
 import org.seg4j.data.Sample;
 import org.seg4j.data.SegmentationDataset;
 import org.seg4j.train.AugmentationPreview;
@@ -56,7 +57,7 @@ final class DataBrowseCommand implements Callable<Integer> {
         AugmentationPreview preview = AugmentationPreview.builder().setSource(train).setConfig(cfg)
                 .optEpoch(epoch).optBatches(batches).build();
         List<List<Sample>> shown = preview.batches();
-        preview.write(out);
+        PngFiles.write(out, preview.render(shown));
         int crops = shown.stream().mapToInt(List::size).sum();
         Sample first = shown.get(0).get(0);
         System.out.printf(Locale.ROOT, "%d crops of %dx%d (%d batches of epoch %d, %d training images): %s%n", crops,

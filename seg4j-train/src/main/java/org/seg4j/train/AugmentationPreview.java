@@ -3,12 +3,10 @@ package org.seg4j.train;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.seg4j.Seg4jException;
 import org.seg4j.data.BufferedImages;
-import org.seg4j.data.PngFiles;
 import org.seg4j.data.Sample;
 import org.seg4j.data.SampleSource;
 import org.seg4j.infer.output.Renderings;
@@ -61,17 +59,9 @@ public final class AugmentationPreview {
         }
     }
 
-    /** The contact sheet of {@link #batches()}. */
-    public BufferedImage render() {
-        return sheet(batches(), source.classes().palette());
-    }
-
-    /** Writes {@link #render()} as a PNG (through a temporary file, so a failed write leaves nothing). */
-    public void write(Path png) {
-        PngFiles.write(png, render());
-    }
-
-    static BufferedImage sheet(List<List<Sample>> rows, int[] palette) {
+    /** The contact sheet of {@code rows} (from {@link #batches()}), drawn in the data set's class colours. */
+    public BufferedImage render(List<List<Sample>> rows) {
+        int[] palette = source.classes().palette();
         int cols = rows.stream().mapToInt(List::size).max().orElse(0);
         if (cols == 0) {
             throw new Seg4jException("augmentation preview: no samples to draw");
@@ -82,7 +72,8 @@ public final class AugmentationPreview {
         int th = Math.max(1, (int) Math.round(first.image().height() * f));
         int cellW = tw + GAP;
         int cellH = 2 * th + LABEL_HEIGHT + GAP;
-        BufferedImage out = new BufferedImage(cols * cellW + GAP, rows.size() * cellH + GAP, BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(cols * cellW + GAP, rows.size() * cellH + GAP,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = SheetCanvas.open(out);
         try {
             for (int r = 0; r < rows.size(); r++) {

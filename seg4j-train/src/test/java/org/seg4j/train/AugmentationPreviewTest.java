@@ -58,7 +58,7 @@ class AugmentationPreviewTest {
         PatternSource source = new PatternSource(10);
         AugmentationPreview preview = AugmentationPreview.builder().setSource(source).setConfig(CONFIG).build();
         List<List<Sample>> rows = preview.batches();
-        BufferedImage sheet = AugmentationPreview.sheet(rows, source.classes().palette());
+        BufferedImage sheet = preview.render(rows);
         assertThat(sheet.getWidth()).isEqualTo(4 + 4 * (30 + 4));
         assertThat(sheet.getHeight()).isEqualTo(4 + 2 * (16 + 2 * 20 + 4));
         Sample s = rows.get(1).get(2);
