@@ -24,10 +24,20 @@ public final class ClassPaste {
 
     private final double probability;
     private final int[] classes;
+    /** Flags by class id of the listed classes; {@code null} without a list. */
+    private final boolean[] listed;
 
     private ClassPaste(Builder b) {
         this.probability = b.probability;
         this.classes = b.classes;
+        if (classes.length == 0) {
+            this.listed = null;
+        } else {
+            this.listed = new boolean[LabelMask.IGNORE];
+            for (int c : classes) {
+                listed[c] = true;
+            }
+        }
     }
 
     /** A builder; {@link Builder#setProbability} is required. */
@@ -79,15 +89,12 @@ public final class ClassPaste {
         return target.with(new RgbImage(w, h, image), new LabelMask(w, h, mask));
     }
 
-    /** Flags, by class id, of the classes to paste from this donor. */
+    /** Flags, by class id, of the classes to paste from this donor (not to be modified). */
     private boolean[] chosen(LabelMask donor, RandomGenerator rng) {
-        boolean[] out = new boolean[LabelMask.IGNORE];
-        if (classes.length > 0) {
-            for (int c : classes) {
-                out[c] = true;
-            }
-            return out;
+        if (listed != null) {
+            return listed;
         }
+        boolean[] out = new boolean[LabelMask.IGNORE];
         boolean[] present = new boolean[LabelMask.IGNORE];
         int n = 0;
         for (byte b : donor.data()) {
