@@ -1,6 +1,5 @@
 package org.seg4j.train.loader;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -116,9 +115,7 @@ public final class BatchLoader implements BatchProvider {
             throw new Seg4jException("batch " + batch + " is not in 0.." + (batchesPerEpoch() - 1) + " (an epoch of "
                     + batchesPerEpoch() + " batches)");
         }
-        int[] order = order(epoch);
-        int start = batch * batchSize;
-        return assembler.samples(epoch, Arrays.copyOfRange(order, start, Math.min(start + batchSize, order.length)));
+        return assembler.samples(epoch, EpochBatches.batch(order(epoch), batch, batchSize));
     }
 
     @Override

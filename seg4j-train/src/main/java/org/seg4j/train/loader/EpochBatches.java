@@ -76,11 +76,15 @@ final class EpochBatches implements Iterator<Batch> {
         }
     }
 
+    /** The dataset indices of batch {@code b} of an epoch visited in {@code order}. */
+    static int[] batch(int[] order, int b, int batchSize) {
+        int start = b * batchSize;
+        return Arrays.copyOfRange(order, start, Math.min(start + batchSize, order.length));
+    }
+
     private void fill() {
         while (!abandoned && submitted < batches && inFlight.size() < prefetch) {
-            int start = submitted * batchSize;
-            int end = Math.min(start + batchSize, order.length);
-            int[] indices = Arrays.copyOfRange(order, start, end);
+            int[] indices = batch(order, submitted, batchSize);
             try {
                 inFlight.add(pool.submit(() -> assembler.assemble(epoch, indices)));
             } catch (RejectedExecutionException e) {
